@@ -1,0 +1,167 @@
+"""The card model: one school's netwerkkaart, every value with where it came from.
+
+Plain typed data, no spreadsheet library. Readers build it, rules judge it,
+writers render it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+CellValue = str | int | float | bool | date | datetime | None
+Severity = Literal["fout", "waarschuwing", "info"]
+CardKind = Literal["template", "handmade"]
+SEVERITIES: tuple[Severity, ...] = ("fout", "waarschuwing", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A value and the cell it was read from (sheet name + A1 address)."""
+
+    value: CellValue = None
+    sheet: str = ""
+    cell: str = ""
+
+    @property
+    def text(self) -> str:
+        """The value as stripped text ("" for empty); whole floats lose their .0."""
+        v = self.value
+        if v is None:
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v).strip()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.text == ""
+
+
+EMPTY = Sourced()
+
+# Header fields: model attribute -> defined name in the template (public contract).
+HEADER_FIELDS: dict[str, str] = {
+    "schoolnaam": "Schoolnaam",
+    "instellingsnummer": "Instellingsnummer",
+    "onderwijsniveau": "Onderwijsniveau",
+    "scholengemeenschap": "Scholengemeenschap",
+    "gemeente": "Gemeente",
+    "schooljaar": "Schooljaar",
+    "ingevuld_door": "IngevuldDoor",
+    "datum": "Datum",
+}
+
+
+@dataclass(slots=True)
+class Header:
+    """The card's school header block."""
+
+    schoolnaam: Sourced = EMPTY
+    instellingsnummer: Sourced = EMPTY
+    onderwijsniveau: Sourced = EMPTY
+    scholengemeenschap: Sourced = EMPTY
+    gemeente: Sourced = EMPTY
+    schooljaar: Sourced = EMPTY
+    ingevuld_door: Sourced = EMPTY
+    datum: Sourced = EMPTY
+
+
+# Fixed grid columns: model attribute -> column header in the template (public
+# contract). The X columns sit between `aard` and `categorie` and come from the
+# vocabulary (their headers can be renamed by a region).
+COLUMNS_BEFORE_FOCUS: dict[str, str] = {
+    "organisatie": "Organisatie",
+    "aard": "Aard en specificaties",
+}
+COLUMNS_AFTER_FOCUS: dict[str, str] = {
+    "categorie": "Categorie",
+    "contactpersoon": "Contactpersoon",
+    "email": "E-mail",
+    "telefoon": "Telefoon",
+    "intensiteit": "Intensiteit",
+    "interne_trekker": "Interne trekker",
+    "antennefunctie": "Antennefunctie",
+    "status": "Status",
+    "sinds": "Sinds",
+    "volgende_stap": "Volgende stap",
+}
+CONTACT_FIELDS: tuple[str, ...] = ("contactpersoon", "email", "telefoon")
+
+
+@dataclass(slots=True)
+class Partner:
+    """One row of the grid.
+
+    `focus` maps an X-column code (KANS, ZORG, ARMOEDE …) to the raw cell, mark
+    or not; `category_code` is the resolved category (None when neither the cell
+    nor a guess gave one) and `category_guessed` says it came from keywords.
+    """
+
+    row: int
+    sheet: str
+    organisatie: Sourced = EMPTY
+    aard: Sourced = EMPTY
+    focus: dict[str, Sourced] = field(default_factory=dict)
+    categorie: Sourced = EMPTY
+    category_code: str | None = None
+    category_guessed: bool = False
+    contactpersoon: Sourced = EMPTY
+    email: Sourced = EMPTY
+    telefoon: Sourced = EMPTY
+    intensiteit: Sourced = EMPTY
+    interne_trekker: Sourced = EMPTY
+    antennefunctie: Sourced = EMPTY
+    status: Sourced = EMPTY
+    sinds: Sourced = EMPTY
+    volgende_stap: Sourced = EMPTY
+
+    def cell_of(self, attribute: str) -> str:
+        """A1 address of a column of this row (attribute name or focus code)."""
+        value = self.focus.get(attribute) or getattr(self, attribute, EMPTY)
+        return value.cell
+
+
+@dataclass(slots=True)
+class Card:
+    """One school's netwerkkaart as read from a file or an open workbook."""
+
+    path: str
+    kind: CardKind
+    header: Header = field(default_factory=Header)
+    partners: list[Partner] = field(default_factory=list)
+    grid_sheet: str = ""
+    focus_codes: tuple[str, ...] = ()
+    template_version: str | None = None
+    vocabulary_version: str = ""
+    vocabulary_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (or piece of information) about a card, as plain data."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    field: str = ""
+    value: str = ""
+    hint: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """JSON-ready form (the documented `findings` items)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "field": self.field,
+            "value": self.value,
+            "message": self.message,
+            "hint": self.hint,
+        }

@@ -1,0 +1,282 @@
+"""The card's vocabulary as data: categories, X columns (focus areas), scales.
+
+The default ships as ``default.toml``; a region overrides it with a file of the
+same shape (``--config regio.toml``). Tables are keyed by stable codes, so an
+override renames, adds or changes only what it names.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+Expectation = Literal["core", "recommended"]
+ALL_LEVELS = "*"
+
+
+class ConfigError(Exception):
+    """An invalid vocabulary/config file; the message is Dutch and names file and key."""
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    """One X column (a challenge a partnership serves)."""
+
+    code: str
+    header: str
+    header_en: str = ""
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    """A partner category with what is expected of it per onderwijsniveau."""
+
+    code: str
+    label: str
+    label_en: str = ""
+    definition: str = ""
+    examples: str = ""
+    keywords: tuple[str, ...] = ()
+    core: tuple[str, ...] = ()
+    recommended: tuple[str, ...] = ()
+
+    def expectation(self, level_code: str | None) -> Expectation | None:
+        """Core / recommended / nothing for a level code (None = level unknown).
+
+        With the level unknown, a category counts as core only when it is core
+        on every level, and as recommended when it is expected on some level.
+        """
+        if level_code is None:
+            if ALL_LEVELS in self.core:
+                return "core"
+            return "recommended" if (self.core or self.recommended) else None
+        if ALL_LEVELS in self.core or level_code in self.core:
+            return "core"
+        if ALL_LEVELS in self.recommended or level_code in self.recommended:
+            return "recommended"
+        return None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything a card's words can be: built from default.toml plus overrides."""
+
+    name: str
+    version: str
+    levels: dict[str, str]
+    categories: tuple[Category, ...]
+    focus: tuple[FocusArea, ...]
+    scales: dict[str, tuple[str, ...]]
+    accepted_marks: tuple[str, ...]
+    source: str = "default"
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    # -- look-ups ---------------------------------------------------------
+    def category(self, code: str) -> Category | None:
+        """The category with this code, or None."""
+        return next((c for c in self.categories if c.code == code), None)
+
+    def category_code_for(self, text: str) -> str | None:
+        """Resolve a code or a label (case/space-insensitive) to a category code."""
+        wanted = _fold(text)
+        for cat in self.categories:
+            if wanted in (_fold(cat.code), _fold(cat.label), _fold(cat.label_en)):
+                return cat.code
+        return None
+
+    def level_code_for(self, text: str) -> str | None:
+        """Resolve an onderwijsniveau code or label to its code."""
+        wanted = _fold(text)
+        for code, label in self.levels.items():
+            if wanted in (_fold(code), _fold(label)):
+                return code
+        return None
+
+    def is_mark(self, value: object) -> bool:
+        """True when a cell value is an accepted X mark."""
+        if value is None or value is False:
+            return False
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value == 1
+        if value is True:
+            return True
+        return _fold(str(value)) in self.accepted_marks
+
+    def guess_category(self, *texts: str) -> str | None:
+        """Guess a category from free text by keyword hints; first match wins.
+
+        The match that starts earliest in the text wins, so "Integrale
+        jeugdhulp: … Kind en Gezin" guesses JH.
+        """
+        haystack = " ".join(t for t in texts if t).lower()
+        best: tuple[int, int, str] | None = None
+        for order, cat in enumerate(self.categories):
+            for keyword in cat.keywords:
+                pos = _find_word_start(haystack, keyword.lower())
+                if pos >= 0 and (best is None or (pos, order) < best[:2]):
+                    best = (pos, order, cat.code)
+        return best[2] if best else None
+
+    def to_json(self) -> str:
+        """The effective vocabulary as JSON (stored in a card's `_schoolnet` sheet)."""
+        return json.dumps(self.raw, ensure_ascii=False, sort_keys=False)
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).strip().lower().split())
+
+
+def _find_word_start(haystack: str, keyword: str) -> int:
+    """Position of keyword where it starts a word (prefix match), else -1."""
+    start = 0
+    while True:
+        pos = haystack.find(keyword, start)
+        if pos < 0:
+            return -1
+        if pos == 0 or not haystack[pos - 1].isalnum():
+            return pos
+        start = pos + 1
+
+
+# -- loading --------------------------------------------------------------
+
+_TOP_KEYS = {"name", "version", "levels", "marks", "scales", "focus", "categories"}
+_FOCUS_KEYS = {"header", "header_en", "synonyms"}
+_CATEGORY_KEYS = {
+    "label", "label_en", "definition", "examples", "keywords", "core", "recommended",
+}
+_LIST_KEYS = {"synonyms", "keywords", "core", "recommended", "accepted"}
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the package."""
+    text = resources.files(__package__).joinpath("default.toml").read_text("utf-8")
+    return _build(tomllib.loads(text), source="default")
+
+
+def load_vocabulary(config: str | Path | None = None) -> Vocabulary:
+    """The default vocabulary, overridden by a region's TOML file when given."""
+    if config is None:
+        return default_vocabulary()
+    path = Path(config)
+    try:
+        override = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuratiebestand niet gevonden") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: geen tekstbestand in UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: geen geldige TOML ({exc})") from None
+    merged = _merge(default_vocabulary().raw, override, str(path))
+    return _build(merged, source=str(path))
+
+
+def vocabulary_from_json(text: str) -> Vocabulary:
+    """Rebuild a vocabulary stored in a card (see `Vocabulary.to_json`)."""
+    return _build(json.loads(text), source="card")
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:
+    _check_keys(override, _TOP_KEYS, where, "")
+    merged = json.loads(json.dumps(base))
+    for key in ("name", "version"):
+        if key in override:
+            merged[key] = _expect_str(override[key], where, key)
+    for section in ("levels", "scales", "marks"):
+        if section in override:
+            table = _expect_table(override[section], where, section)
+            if section == "marks":
+                _check_keys(table, {"accepted"}, where, "marks.")
+            merged[section].update(table)
+    for section, allowed in (("focus", _FOCUS_KEYS), ("categories", _CATEGORY_KEYS)):
+        for code, entry in _expect_table(override.get(section, {}), where, section).items():
+            entry = _expect_table(entry, where, f"{section}.{code}")
+            _check_keys(entry, allowed, where, f"{section}.{code}.")
+            merged[section].setdefault(code, {}).update(entry)
+    return merged
+
+
+def _build(data: dict[str, Any], source: str) -> Vocabulary:
+    where = source
+    for section in ("focus", "categories"):
+        for code, entry in data.get(section, {}).items():
+            for key, value in entry.items():
+                _check_value(key, value, where, f"{section}.{code}.{key}")
+            required = "header" if section == "focus" else "label"
+            if not entry.get(required):
+                raise ConfigError(f"{where}: sleutel '{section}.{code}.{required}' ontbreekt")
+    levels = {str(k): _expect_str(v, where, f"levels.{k}") for k, v in data["levels"].items()}
+    for code, entry in data["categories"].items():
+        for key in ("core", "recommended"):
+            for level in entry.get(key, []):
+                if level != ALL_LEVELS and level not in levels:
+                    raise ConfigError(
+                        f"{where}: sleutel 'categories.{code}.{key}' noemt onbekend "
+                        f"onderwijsniveau '{level}' (kies uit {', '.join(levels)} of \"*\")"
+                    )
+    scales = {
+        k: tuple(_expect_list(v, where, f"scales.{k}")) for k, v in data["scales"].items()
+    }
+    marks = tuple(_fold(m) for m in _expect_list(data["marks"]["accepted"], where, "marks.accepted"))
+    return Vocabulary(
+        name=_expect_str(data["name"], where, "name"),
+        version=_expect_str(data["version"], where, "version"),
+        levels=levels,
+        categories=tuple(
+            Category(code=code, **{k: _tupled(v) for k, v in entry.items()})
+            for code, entry in data["categories"].items()
+        ),
+        focus=tuple(
+            FocusArea(code=code, **{k: _tupled(v) for k, v in entry.items()})
+            for code, entry in data["focus"].items()
+        ),
+        scales=scales,
+        accepted_marks=marks,
+        source=source,
+        raw=data,
+    )
+
+
+def _tupled(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _check_keys(table: dict[str, Any], allowed: set[str], where: str, prefix: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(
+                f"{where}: onbekende sleutel '{prefix}{key}' "
+                f"(toegelaten: {', '.join(sorted(allowed))})"
+            )
+
+
+def _check_value(key: str, value: Any, where: str, dotted: str) -> None:
+    if key in _LIST_KEYS:
+        _expect_list(value, where, dotted)
+    else:
+        _expect_str(value, where, dotted)
+
+
+def _expect_str(value: Any, where: str, dotted: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: sleutel '{dotted}' moet tekst zijn, niet {value!r}")
+    return value
+
+
+def _expect_list(value: Any, where: str, dotted: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: sleutel '{dotted}' moet een lijst van teksten zijn")
+    return value
+
+
+def _expect_table(value: Any, where: str, dotted: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: sleutel '{dotted}' moet een tabel zijn")
+    return value

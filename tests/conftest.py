@@ -1,0 +1,26 @@
+"""Shared fixtures: LibreOffice availability, the vocabulary, temp folders."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+from tests.support import libreoffice
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    return default_vocabulary()
+
+
+@pytest.fixture
+def soffice() -> str:
+    """The LibreOffice binary; skip when absent, fail under scripts/test."""
+    binary = libreoffice.soffice()
+    if binary is None:
+        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail("LibreOffice is required under scripts/test but soffice is missing")
+        pytest.skip("LibreOffice (soffice) not installed")
+    return binary
