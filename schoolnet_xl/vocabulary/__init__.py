@@ -224,7 +224,8 @@ def _build(data: dict[str, Any], source: str) -> Vocabulary:
     scales = {
         k: tuple(_expect_list(v, where, f"scales.{k}")) for k, v in data["scales"].items()
     }
-    marks = tuple(_fold(m) for m in _expect_list(data["marks"]["accepted"], where, "marks.accepted"))
+    accepted = _expect_list(data["marks"]["accepted"], where, "marks.accepted")
+    marks = tuple(_fold(m) for m in accepted)
     return Vocabulary(
         name=_expect_str(data["name"], where, "name"),
         version=_expect_str(data["version"], where, "version"),

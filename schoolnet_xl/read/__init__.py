@@ -1,0 +1,1 @@
+"""Readers: any workbook file or open Excel book -> `Card` (+ reading findings)."""

@@ -1,0 +1,46 @@
+"""What a reader sees of a workbook, whatever it came from.
+
+A file reader (calamine + the zip's XML) and the Excel button (an `xw.Book`,
+desktop or remote) both turn their source into a `WorkbookData`; one function
+turns that into a `Card`. So the file and the button read cards identically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schoolnet_xl.model import CellValue
+
+
+@dataclass(slots=True)
+class SheetData:
+    """One sheet's values; rows[0][0] is cell A1 (no leading rows or columns skipped)."""
+
+    name: str
+    rows: list[list[CellValue]]
+    hidden_columns: frozenset[int] = frozenset()  # 0-based column indexes
+    hidden: bool = False
+
+
+@dataclass(slots=True)
+class TableData:
+    """An Excel Table (ListObject): name, sheet, A1 range incl. header row, column names."""
+
+    name: str
+    sheet: str
+    ref: str
+    columns: list[str]
+
+
+@dataclass(slots=True)
+class WorkbookData:
+    """Sheets in workbook order, defined names and tables."""
+
+    path: str
+    sheets: list[SheetData]
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (sheet, "$B$3")
+    tables: dict[str, TableData] = field(default_factory=dict)
+
+    def sheet(self, name: str) -> SheetData | None:
+        """The sheet with this name, or None."""
+        return next((s for s in self.sheets if s.name == name), None)

@@ -1,0 +1,1 @@
+"""Findings: the rule catalogue and the engine that judges a card."""
