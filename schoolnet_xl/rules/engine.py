@@ -1,0 +1,377 @@
+"""The rule engine: Card -> [Finding]. Never touches a spreadsheet library.
+
+The same engine serves the CLI, the Excel button and the regional merge. Rules
+are declared in `catalogue_card.py`; this module holds the checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from schoolnet_xl.i18n import Lang
+from schoolnet_xl.model import (
+    COLUMNS_AFTER_FOCUS,
+    COLUMNS_BEFORE_FOCUS,
+    HEADER_FIELDS,
+    Card,
+    Finding,
+    Partner,
+    Sourced,
+)
+from schoolnet_xl.rules import catalogue_card as R
+from schoolnet_xl.rules.base import Rule
+from schoolnet_xl.vocabulary import Vocabulary
+
+_COLUMN_HEADERS = {**COLUMNS_BEFORE_FOCUS, **COLUMNS_AFTER_FOCUS}
+_ROW_FIELDS = tuple(_COLUMN_HEADERS)
+_HEADER_LABELS = {"gemeente": "Gemeente", "ingevuld_door": "Ingevuld door", "datum": "Datum"}
+_SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie",
+                 "status": "Status"}
+_PRIVACY_CATEGORIES = ("JH", "BRUG")
+
+_NUMBER_RE = re.compile(r"\d{6}")
+_YEAR_RE = re.compile(r"(\d{4})\s*-\s*(\d{4})")
+_EMAIL_RE = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[A-Za-z]{2,}")
+_PHONE_STRIP_RE = re.compile(r"[\s./\-()]")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+_PRIVACY_RE = re.compile(
+    r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
+    r"|\b(?:dossier|gezin van|familie [A-Z])",
+)
+_CELL_RE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def validate(card: Card, vocabulary: Vocabulary, lang: Lang = "nl") -> list[Finding]:
+    """Every card-rule finding for `card`, in stable (sheet, row, column, code) order."""
+    context = _Context(card, vocabulary, lang)
+    findings = [*_header_findings(context), *_row_findings(context), *_card_findings(context)]
+    return sort_findings(findings)
+
+
+def missing_categories(card: Card, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """Core and recommended category codes with no partner, in vocabulary order.
+
+    The expectations follow the card's onderwijsniveau; with the level unknown,
+    `Category.expectation(None)` decides. Guessed categories count as covered.
+    """
+    level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
+    present = {p.category_code for p in card.partners if p.category_code}
+    missing: dict[str, list[str]] = {"core": [], "recommended": []}
+    for category in vocabulary.categories:
+        expectation = category.expectation(level)
+        if expectation is not None and category.code not in present:
+            missing[expectation].append(category.code)
+    return missing
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Stable order: sheet, row, column, code (whole-card findings first in a sheet)."""
+    return sorted(findings, key=_finding_key)
+
+
+def _finding_key(finding: Finding) -> tuple[str, int, int, str]:
+    match = _CELL_RE.fullmatch(finding.cell)
+    if not match:
+        return (finding.sheet, 0, 0, finding.code)
+    return (finding.sheet, int(match.group(2)), _column_number(match.group(1)), finding.code)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+class _Context:
+    """What every check needs: the card, the vocabulary, the language."""
+
+    def __init__(self, card: Card, vocabulary: Vocabulary, lang: Lang) -> None:
+        self.card = card
+        self.vocabulary = vocabulary
+        self.lang = lang
+        self.levels = ", ".join(vocabulary.levels.values())
+        self.today = date.today()
+
+    def emit(self, rule: Rule, where: Sourced, field: str, **params: object) -> Finding:
+        """A finding at a sourced value (or at the grid sheet when it has no cell)."""
+        return rule.finding(
+            self.lang,
+            file=self.card.path,
+            sheet=where.sheet or self.card.grid_sheet,
+            cell=where.cell,
+            field=field,
+            value=params.pop("value", where.text),
+            **params,
+        )
+
+
+# -- SN1xx: header ------------------------------------------------------------
+
+def _header_findings(ctx: _Context) -> Iterator[Finding]:
+    header = ctx.card.header
+    if header.schoolnaam.is_empty:
+        yield ctx.emit(R.SCHOOL_NAME_MISSING, header.schoolnaam, HEADER_FIELDS["schoolnaam"])
+    yield from _check_number(ctx, header.instellingsnummer)
+    yield from _check_school_year(ctx, header.schooljaar)
+    yield from _check_level(ctx, header.onderwijsniveau)
+    yield from _check_date(ctx, header.datum)
+    for attribute, label in _HEADER_LABELS.items():
+        value = getattr(header, attribute)
+        if value.is_empty:
+            yield ctx.emit(R.HEADER_RECOMMENDED_MISSING, value, HEADER_FIELDS[attribute],
+                           label=label)
+
+
+def _check_number(ctx: _Context, number: Sourced) -> Iterator[Finding]:
+    field = HEADER_FIELDS["instellingsnummer"]
+    if number.is_empty:
+        yield ctx.emit(R.NUMBER_MISSING, number, field)
+    elif not _NUMBER_RE.fullmatch(number.text):
+        yield ctx.emit(R.NUMBER_INVALID, number, field)
+
+
+def _check_school_year(ctx: _Context, year: Sourced) -> Iterator[Finding]:
+    field = HEADER_FIELDS["schooljaar"]
+    if year.is_empty:
+        yield ctx.emit(R.YEAR_MISSING, year, field)
+        return
+    match = _YEAR_RE.fullmatch(year.text)
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        yield ctx.emit(R.YEAR_INVALID, year, field)
+
+
+def _check_level(ctx: _Context, level: Sourced) -> Iterator[Finding]:
+    field = HEADER_FIELDS["onderwijsniveau"]
+    if level.is_empty:
+        yield ctx.emit(R.LEVEL_MISSING, level, field, levels=ctx.levels)
+    elif ctx.vocabulary.level_code_for(level.text) is None:
+        yield ctx.emit(R.LEVEL_INVALID, level, field, levels=ctx.levels)
+
+
+def _check_date(ctx: _Context, value: Sourced) -> Iterator[Finding]:
+    if value.is_empty:
+        return
+    field = HEADER_FIELDS["datum"]
+    parsed = parse_date(value.value)
+    if parsed is None:
+        yield ctx.emit(R.DATE_UNREADABLE, value, field)
+    elif parsed > ctx.today:
+        yield ctx.emit(R.DATE_FUTURE, value, field, value=parsed.strftime("%d/%m/%Y"))
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date/datetime, an Excel serial number or dd/mm/yyyy / yyyy-mm-dd text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 100_000 else None
+    text = str(value).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# -- SN2xx: grid rows ---------------------------------------------------------
+
+def _row_findings(ctx: _Context) -> Iterator[Finding]:
+    seen: dict[str, Partner] = {}
+    has_focus_columns = bool(ctx.card.focus_codes) or any(p.focus for p in ctx.card.partners)
+    for partner in ctx.card.partners:
+        if not _has_content(partner):
+            continue
+        name = partner.organisatie.text
+        if not name:
+            yield _at_row(ctx, R.ORGANISATION_MISSING, partner, "organisatie")
+        else:
+            yield from _check_duplicate(ctx, partner, seen)
+        yield from _check_category(ctx, partner)
+        if has_focus_columns:
+            yield from _check_marks(ctx, partner)
+        yield from _check_contact(ctx, partner)
+        yield from _check_scales(ctx, partner)
+        yield from _check_since(ctx, partner)
+        if partner.interne_trekker.is_empty:
+            yield _at_row(ctx, R.OWNER_MISSING, partner, "interne_trekker")
+        if partner.aard.is_empty:
+            yield _at_row(ctx, R.DESCRIPTION_MISSING, partner, "aard")
+        elif partner.category_code in _PRIVACY_CATEGORIES and _PRIVACY_RE.search(
+            partner.aard.text
+        ):
+            yield _at_row(ctx, R.PRIVACY_CASE, partner, "aard", value="")
+
+
+def _has_content(partner: Partner) -> bool:
+    return any(not getattr(partner, a).is_empty for a in _ROW_FIELDS) or any(
+        not v.is_empty for v in partner.focus.values()
+    )
+
+
+def _at_row(
+    ctx: _Context, rule: Rule, partner: Partner, attribute: str, **params: object
+) -> Finding:
+    """A finding on one column of a row; the cell falls back to the row's first cell."""
+    where: Sourced = getattr(partner, attribute)
+    cell = where.cell or _row_cell(partner)
+    organisatie = partner.organisatie.text or f"rij {partner.row}"
+    return ctx.emit(
+        rule,
+        Sourced(where.value, where.sheet or partner.sheet, cell),
+        _COLUMN_HEADERS[attribute],
+        organisatie=organisatie,
+        row=partner.row,
+        **params,
+    )
+
+
+def _row_cell(partner: Partner) -> str:
+    """The A1 address that stands for a row: Organisatie's, else the first known cell."""
+    if partner.organisatie.cell:
+        return partner.organisatie.cell
+    for attribute in _ROW_FIELDS:
+        cell = getattr(partner, attribute).cell
+        if cell:
+            return cell
+    return next((v.cell for v in partner.focus.values() if v.cell), "")
+
+
+def _check_duplicate(
+    ctx: _Context, partner: Partner, seen: dict[str, Partner]
+) -> Iterator[Finding]:
+    key = fold_name(partner.organisatie.text)
+    first = seen.setdefault(key, partner)
+    if first is not partner:
+        yield _at_row(ctx, R.ORGANISATION_DUPLICATE, partner, "organisatie",
+                      first_cell=_row_cell(first))
+
+
+def fold_name(text: str) -> str:
+    """Case-, space- and accent-insensitive form of an organisation name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def _check_category(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+    text = partner.categorie.text
+    if text and ctx.vocabulary.category_code_for(text) is None:
+        yield _at_row(ctx, R.CATEGORY_UNKNOWN, partner, "categorie",
+                      suggestion=_category_suggestion(ctx, text))
+    elif not text and partner.category_code is None:
+        yield _at_row(ctx, R.CATEGORY_MISSING, partner, "categorie")
+
+
+def _category_suggestion(ctx: _Context, text: str) -> str:
+    """'Did you mean …?' with the closest label, else the generic advice."""
+    by_key: dict[str, str] = {}
+    for category in ctx.vocabulary.categories:
+        for key in (category.label, category.code, category.label_en):
+            if key:
+                by_key.setdefault(key.casefold(), category.label)
+    close = difflib.get_close_matches(text.casefold(), list(by_key), n=1, cutoff=0.6)
+    if close:
+        label = by_key[close[0]]
+        if ctx.lang == "en":
+            return f"Did you mean '{label}'? {R.CHOOSE_CATEGORY_EN}"
+        return f"Bedoelde je '{label}'? {R.CHOOSE_CATEGORY_NL}"
+    return R.CHOOSE_CATEGORY_EN if ctx.lang == "en" else R.CHOOSE_CATEGORY_NL
+
+
+def _check_marks(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+    headers = {f.code: (f.header_en or f.header if ctx.lang == "en" else f.header)
+               for f in ctx.vocabulary.focus}
+    marked = False
+    for code, value in partner.focus.items():
+        if ctx.vocabulary.is_mark(value.value):
+            marked = True
+        elif not value.is_empty:
+            yield ctx.emit(R.MARK_INVALID, Sourced(value.value, value.sheet or partner.sheet,
+                                                   value.cell or _row_cell(partner)),
+                           headers.get(code, code), column=headers.get(code, code))
+    if not marked:
+        codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
+        columns = ", ".join(headers.get(c, c) for c in codes)
+        yield ctx.emit(R.NO_MARK, Sourced("", partner.sheet, _row_cell(partner)), "X",
+                       organisatie=partner.organisatie.text or f"rij {partner.row}",
+                       columns=columns)
+
+
+def _check_contact(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+    email = partner.email.text
+    if email and not _EMAIL_RE.fullmatch(email.removeprefix("mailto:")):
+        yield _at_row(ctx, R.EMAIL_INVALID, partner, "email")
+    if not partner.telefoon.is_empty and not is_belgian_phone(partner.telefoon.text):
+        yield _at_row(ctx, R.PHONE_SHAPE, partner, "telefoon")
+
+
+def is_belgian_phone(text: str) -> bool:
+    """+32… or 0… with 9–10 digits once spaces, dots, slashes and dashes are removed."""
+    number = _PHONE_STRIP_RE.sub("", text)
+    if number.startswith("+32"):
+        number = "0" + number[3:]
+    elif number.startswith("0032"):
+        number = "0" + number[4:]
+    return number.isdigit() and number.startswith("0") and 9 <= len(number) <= 10
+
+
+def _check_scales(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+    for attribute, scale_name in _SCALE_FIELDS.items():
+        value: Sourced = getattr(partner, attribute)
+        choices = ctx.vocabulary.scales.get(scale_name, ())
+        if value.is_empty or not choices or on_scale(value.text, choices):
+            continue
+        yield _at_row(ctx, R.SCALE_INVALID, partner, attribute, column=scale_name,
+                      choices=", ".join(choices))
+
+
+def on_scale(text: str, choices: tuple[str, ...]) -> bool:
+    """A scale value matches a choice in full, or its number or words alone ("3", "Samenwerken")."""
+    wanted = fold_name(text)
+    for choice in choices:
+        folded = fold_name(choice)
+        number, _, words = folded.partition(" ")
+        if wanted == folded or (number.isdigit() and wanted in (number, words)):
+            return True
+    return False
+
+
+def _check_since(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+    value = partner.sinds
+    if value.is_empty:
+        return
+    raw = value.value
+    year: int | None = None
+    if isinstance(raw, (date, datetime)):
+        year = raw.year
+    elif value.text.isdigit():
+        year = int(value.text)
+    if year is None or not 1900 <= year <= ctx.today.year:
+        yield _at_row(ctx, R.SINCE_IMPLAUSIBLE, partner, "sinds", this_year=ctx.today.year)
+
+
+# -- SN3xx: the card ------------------------------------------------------------
+
+def _card_findings(ctx: _Context) -> Iterator[Finding]:
+    card = ctx.card
+    whole = Sourced("", card.grid_sheet, "")
+    if not any(_has_content(p) for p in card.partners):
+        yield ctx.emit(R.CARD_EMPTY, whole, "")
+    missing = missing_categories(card, ctx.vocabulary)
+    for expectation, rule in (("core", R.CORE_CATEGORY_MISSING),
+                              ("recommended", R.RECOMMENDED_CATEGORY_MISSING)):
+        for code in missing[expectation]:
+            category = ctx.vocabulary.category(code)
+            assert category is not None
+            label = category.label_en or category.label if ctx.lang == "en" else category.label
+            yield ctx.emit(rule, whole, "Categorie", value=code, label=label,
+                           examples=category.examples or category.definition)
