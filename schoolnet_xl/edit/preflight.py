@@ -1,0 +1,146 @@
+"""Preflight: which parts of a workbook a rewrite would drop or alter.
+
+A zip-level scan (no spreadsheet library): text boxes and shapes, sparklines,
+x14 dropdown and conditional-format extensions, form controls, comments,
+images, charts, protected ranges, VBA, slicers, pivot tables, external links.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from schoolnet_xl.edit.package import SheetPart, list_sheets, read_relations
+from schoolnet_xl.i18n import Lang, say
+
+# kind -> (Dutch noun phrase, English noun phrase)
+KINDS: dict[str, tuple[str, str]] = {
+    "textbox": ("een tekstvak", "a text box"),
+    "shape": ("een vorm", "a shape"),
+    "image": ("een afbeelding", "an image"),
+    "chart": ("een grafiek", "a chart"),
+    "sparkline": ("sparklines", "sparklines"),
+    "x14_validation": ("keuzelijsten die naar een ander blad verwijzen",
+                       "dropdowns pointing at another sheet"),
+    "x14_conditional": ("uitgebreide voorwaardelijke opmaak (bv. gegevensbalken)",
+                        "extended conditional formats (e.g. data bars)"),
+    "form_control": ("een formulierknop of -besturingselement", "a form control"),
+    "comment": ("een opmerking", "a comment"),
+    "threaded_comment": ("een opmerking met antwoorden (threaded comment)",
+                         "a threaded comment"),
+    "protected_range": ("beveiligde bereiken", "protected ranges"),
+    "pivot": ("een draaitabel", "a pivot table"),
+    "slicer": ("een slicer", "a slicer"),
+    "vba": ("macro's (VBA)", "macros (VBA)"),
+    "external_link": ("koppelingen naar andere werkmappen", "links to other workbooks"),
+    "connection": ("gegevensverbindingen", "data connections"),
+    "extra_sheet": ("een eigen blad", "a sheet of your own"),
+}
+
+_SP = re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>]")
+_TEXTBOX = re.compile(rb"txBox=\"1\"|<(?:\w+:)?txBody[\s>]")
+_PIC = re.compile(rb"<(?:\w+:)?pic[\s>]")
+_SHEET_PATTERNS: dict[str, re.Pattern[bytes]] = {
+    "sparkline": re.compile(rb"sparklineGroup[\s>]"),
+    "x14_validation": re.compile(rb"<x14:dataValidations?[\s>]"),
+    "x14_conditional": re.compile(rb"<x14:conditionalFormattings?[\s>]"),
+    "protected_range": re.compile(rb"<(?:\w+:)?protectedRanges?[\s>]"),
+    "form_control": re.compile(rb"<(?:\w+:)?controls[\s>]"),
+}
+_REL_KINDS = {
+    "comments": "comment",
+    "threadedComment": "threaded_comment",
+    "ctrlProp": "form_control",
+    "pivotTable": "pivot",
+    "slicer": "slicer",
+    "image": "image",
+}
+_PACKAGE_PREFIXES = {
+    "xl/vbaProject.bin": "vba",
+    "xl/externalLinks/": "external_link",
+    "xl/slicerCaches/": "slicer",
+    "xl/pivotCache/": "pivot",
+    "xl/connections.xml": "connection",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Risk:
+    """One thing a rewrite would lose: its kind and the sheet it sits on ("" = workbook)."""
+
+    kind: str
+    sheet: str = ""
+
+    def describe(self, lang: Lang = "nl") -> str:
+        """`een tekstvak op blad 'Notities'`."""
+        nl, en = KINDS[self.kind]
+        if not self.sheet:
+            return say(nl, en, lang)
+        return say(f"{nl} op blad '{self.sheet}'", f"{en} on sheet '{self.sheet}'", lang)
+
+
+def scan(path: Path) -> list[Risk]:
+    """Every risky part of the workbook at `path`, sorted, without duplicates."""
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        found: set[Risk] = set()
+        for sheet in list_sheets(zf):
+            found.update(_sheet_risks(zf, sheet))
+        for name in names:
+            for prefix, kind in _PACKAGE_PREFIXES.items():
+                if name.startswith(prefix):
+                    found.add(Risk(kind))
+    return sorted(found)
+
+
+def _sheet_risks(zf: zipfile.ZipFile, sheet: SheetPart) -> Iterable[Risk]:
+    if not sheet.part or sheet.part not in zf.namelist():
+        return
+    data = zf.read(sheet.part)
+    for kind, pattern in _SHEET_PATTERNS.items():
+        if pattern.search(data):
+            yield Risk(kind, sheet.name)
+    for rel in sheet.relations:
+        if rel.kind in _REL_KINDS:
+            yield Risk(_REL_KINDS[rel.kind], sheet.name)
+        elif rel.kind == "drawing" and not rel.external:
+            yield from (Risk(k, sheet.name) for k in _drawing_kinds(zf, rel.target))
+
+
+def _drawing_kinds(zf: zipfile.ZipFile, part: str) -> set[str]:
+    if part not in zf.namelist():
+        return set()
+    data = zf.read(part)
+    kinds = set()
+    if _SP.search(data):
+        kinds.add("textbox" if _TEXTBOX.search(data) else "shape")
+    if _PIC.search(data):
+        kinds.add("image")
+    if any(r.kind == "chart" for r in read_relations(zf, part)):
+        kinds.add("chart")
+    return kinds
+
+
+def at_risk(risks: Iterable[Risk], sheets: set[str] | None) -> list[Risk]:
+    """The risks on the given sheets (None = on every sheet and workbook-wide)."""
+    return [r for r in risks if sheets is None or r.sheet in sheets]
+
+
+def loss_message(path: Path, risks: list[Risk], lang: Lang = "nl") -> str:
+    """The Dutch refusal: what would be lost, and the ways out."""
+    parts = [r.describe(lang) for r in risks]
+    joined = parts[-1]
+    if len(parts) > 1:
+        joined = ", ".join(parts[:-1]) + say(" en ", " and ", lang) + parts[-1]
+    return say(
+        f"{path}: dit bestand bevat {joined}; die zouden verloren gaan. Er is niets "
+        "gewijzigd. Schrijf naar een nieuw bestand met -o NIEUW.xlsx, gebruik de "
+        "Valideer-knop in Excel, of gebruik --force als je dit verlies aanvaardt.",
+        f"{path}: this file contains {joined}; they would be lost. Nothing was changed. "
+        "Write a new file with -o NEW.xlsx, use the Valideer button in Excel, or use "
+        "--force if you accept the loss.",
+        lang,
+    )
