@@ -188,7 +188,7 @@ def _row_findings(ctx: _Context) -> Iterator[Finding]:
     seen: dict[str, Partner] = {}
     has_focus_columns = bool(ctx.card.focus_codes) or any(p.focus for p in ctx.card.partners)
     for partner in ctx.card.partners:
-        if not _has_content(partner):
+        if not has_content(partner):
             continue
         name = partner.organisatie.text
         if not name:
@@ -211,7 +211,8 @@ def _row_findings(ctx: _Context) -> Iterator[Finding]:
             yield _at_row(ctx, R.PRIVACY_CASE, partner, "aard", value="")
 
 
-def _has_content(partner: Partner) -> bool:
+def has_content(partner: Partner) -> bool:
+    """True when any column of the row holds something."""
     return any(not getattr(partner, a).is_empty for a in _ROW_FIELDS) or any(
         not v.is_empty for v in partner.focus.values()
     )
@@ -222,7 +223,7 @@ def _at_row(
 ) -> Finding:
     """A finding on one column of a row; the cell falls back to the row's first cell."""
     where: Sourced = getattr(partner, attribute)
-    cell = where.cell or _row_cell(partner)
+    cell = where.cell or row_cell(partner)
     organisatie = partner.organisatie.text or f"rij {partner.row}"
     return ctx.emit(
         rule,
@@ -234,7 +235,7 @@ def _at_row(
     )
 
 
-def _row_cell(partner: Partner) -> str:
+def row_cell(partner: Partner) -> str:
     """The A1 address that stands for a row: Organisatie's, else the first known cell."""
     if partner.organisatie.cell:
         return partner.organisatie.cell
@@ -252,7 +253,7 @@ def _check_duplicate(
     first = seen.setdefault(key, partner)
     if first is not partner:
         yield _at_row(ctx, R.ORGANISATION_DUPLICATE, partner, "organisatie",
-                      first_cell=_row_cell(first))
+                      first_cell=row_cell(first))
 
 
 def fold_name(text: str) -> str:
@@ -296,12 +297,12 @@ def _check_marks(ctx: _Context, partner: Partner) -> Iterator[Finding]:
             marked = True
         elif not value.is_empty:
             yield ctx.emit(R.MARK_INVALID, Sourced(value.value, value.sheet or partner.sheet,
-                                                   value.cell or _row_cell(partner)),
+                                                   value.cell or row_cell(partner)),
                            headers.get(code, code), column=headers.get(code, code))
     if not marked:
         codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
         columns = ", ".join(headers.get(c, c) for c in codes)
-        yield ctx.emit(R.NO_MARK, Sourced("", partner.sheet, _row_cell(partner)), "X",
+        yield ctx.emit(R.NO_MARK, Sourced("", partner.sheet, row_cell(partner)), "X",
                        organisatie=partner.organisatie.text or f"rij {partner.row}",
                        columns=columns)
 
@@ -364,7 +365,7 @@ def _check_since(ctx: _Context, partner: Partner) -> Iterator[Finding]:
 def _card_findings(ctx: _Context) -> Iterator[Finding]:
     card = ctx.card
     whole = Sourced("", card.grid_sheet, "")
-    if not any(_has_content(p) for p in card.partners):
+    if not any(has_content(p) for p in card.partners):
         yield ctx.emit(R.CARD_EMPTY, whole, "")
     missing = missing_categories(card, ctx.vocabulary)
     for expectation, rule in (("core", R.CORE_CATEGORY_MISSING),

@@ -1,0 +1,1 @@
+"""Outputs of a validation: terminal text and the findings workbook."""

@@ -1,0 +1,103 @@
+"""The findings workbook: one row per finding, each linked to the card's cell.
+
+Written with XlsxWriter into a fresh temporary file beside the target, then
+moved into place, so a half-written report never exists. Every card value is
+written with `write_string`: text such as "=1+1" stays text, never a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from schoolnet_xl.check import FileReport
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.report.text import severity_label
+
+SHEET_NAME = {"nl": "Bevindingen", "en": "Findings"}
+HEADERS = {
+    "nl": ("Bestand", "School", "Blad", "Cel", "Ernst", "Code", "Veld", "Waarde", "Melding",
+           "Tip"),
+    "en": ("File", "School", "Sheet", "Cell", "Severity", "Code", "Field", "Value", "Message",
+           "Hint"),
+}
+WIDTHS = (28, 26, 14, 8, 13, 8, 18, 24, 60, 60)
+COLOURS = {"fout": "#F4CCCC", "waarschuwing": "#FFE599", "info": "#CFE2F3"}
+MAX_URLS = 65_000  # XlsxWriter's per-sheet hyperlink limit is 65,530
+
+
+class ReportError(Exception):
+    """The report cannot be written where asked (Dutch message)."""
+
+
+def write_findings_workbook(
+    reports: list[FileReport], out: str | Path, lang: Lang = "nl"
+) -> Path:
+    """Write every finding of `reports` to a fresh workbook at `out`; returns its path."""
+    target = Path(out)
+    _refuse_inputs(target, reports, lang)
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent or ".",
+                                         prefix=".findings-")
+    os.close(handle)
+    try:
+        _write(reports, temporary, lang)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _refuse_inputs(target: Path, reports: list[FileReport], lang: Lang) -> None:
+    if target.suffix.lower() != ".xlsx":
+        raise ReportError(say(f"{target}: het rapport moet een .xlsx-bestand zijn",
+                              f"{target}: the report must be an .xlsx file", lang))
+    if not target.parent.is_dir():
+        raise ReportError(say(f"{target}: de map bestaat niet",
+                              f"{target}: the folder does not exist", lang))
+    resolved = target.resolve()
+    for report in reports:
+        if Path(report.read.path).resolve() == resolved:
+            raise ReportError(say(
+                f"{target}: dit is een invoerbestand; kies een andere naam voor het rapport",
+                f"{target}: this is an input file; choose another name for the report", lang))
+
+
+def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(path, {"strings_to_formulas": False,
+                                          "strings_to_urls": False,
+                                          "strings_to_numbers": False})
+    sheet = workbook.add_worksheet(SHEET_NAME[lang])
+    bold = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    link = workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
+    severity_formats = {s: workbook.add_format({"bg_color": c, "valign": "top"})
+                        for s, c in COLOURS.items()}
+    for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
+        sheet.write_string(0, column, header, bold)
+        sheet.set_column(column, column, width, wrap if width >= 24 else None)
+    row = 0
+    for report in reports:
+        school = report.card.header.schoolnaam.text if report.card else ""
+        target = str(Path(report.read.path).resolve())
+        for finding in report.findings:
+            row += 1
+            values = (finding.file or report.read.path, school, finding.sheet)
+            for column, value in enumerate(values):
+                sheet.write_string(row, column, value, wrap)
+            if finding.sheet and finding.cell and row <= MAX_URLS:
+                url = f"external:{target}#'{finding.sheet}'!{finding.cell}"
+                sheet.write_url(row, 3, url, link, string=finding.cell)
+            else:
+                sheet.write_string(row, 3, finding.cell, wrap)
+            sheet.write_string(row, 4, severity_label(finding.severity, lang),
+                               severity_formats[finding.severity])
+            for column, value in enumerate((finding.code, finding.field, finding.value,
+                                            finding.message, finding.hint), start=5):
+                sheet.write_string(row, column, value, wrap)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row, 1), len(HEADERS[lang]) - 1)
+    workbook.close()
