@@ -1,0 +1,123 @@
+"""The guard every command that changes an existing workbook goes through.
+
+1. the input is not locked or read-only; 2. preflight: refuse an in-place
+change that would lose parts (unless forced); 3. write a temporary file beside
+the target; 4. verify it against the original; 5. replace atomically, keeping
+the original bytes as a timestamped backup.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schoolnet_xl.edit.atomic import (
+    GuardError,
+    check_writable,
+    discard,
+    lock_file_of,
+    replace_atomically,
+    temp_path_beside,
+)
+from schoolnet_xl.edit.preflight import Risk, at_risk, loss_message, scan
+from schoolnet_xl.edit.verify import changed_parts, differences, snapshot
+from schoolnet_xl.i18n import Lang, say
+
+# Writes the result into the given temporary path; returns the names of the
+# original's package parts it changed (None = the whole file was rewritten).
+Writer = Callable[[Path], "set[str] | None"]
+# Checks the written file; returns Dutch descriptions of what is wrong ([] = right).
+Checker = Callable[[Path], list[str]]
+
+
+@dataclass
+class GuardedWrite:
+    """What a guarded command wants to do to `source`."""
+
+    source: Path
+    output: Path | None  # None = change the source in place
+    owned: set[str]  # sheets the command rewrites (their old content may go)
+    write: Writer
+    check: Checker
+    rewrites_all: bool = False
+    force: bool = False
+    backup: bool = True
+    extra_risks: list[Risk] = field(default_factory=list)
+    before_verify: Callable[[Path], None] | None = None  # test hook: tamper with the temp file
+
+
+@dataclass
+class Outcome:
+    """Where the result went, the backup, and what the written file lacks."""
+
+    target: Path
+    in_place: bool
+    backup: Path | None
+    lost: list[Risk]
+
+
+def is_in_place(source: Path, output: Path | None) -> bool:
+    """True when the output is the source itself (or not given)."""
+    return output is None or output.resolve() == source.resolve()
+
+
+def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
+    """Do the write behind the guard; raise GuardError with a Dutch message when refused."""
+    source = job.source
+    in_place = is_in_place(source, job.output)
+    target = source if in_place else job.output
+    assert target is not None
+    lock = lock_file_of(source)
+    if lock is not None and not in_place:
+        raise GuardError(say(
+            f"{source}: het bestand is open in een ander programma (vergrendelbestand "
+            f"{lock.name}); sla het daar op en sluit het eerst. Er is niets geschreven.",
+            f"{source}: the file is open in another program (lock file {lock.name}); "
+            "save and close it there first. Nothing was written.", lang), exit_code=2)
+    check_writable(target, lang)
+    if not in_place and target.exists() and not job.force:
+        raise GuardError(say(
+            f"{target} bestaat al; kies een andere naam of gebruik --force.",
+            f"{target} already exists; choose another name or use --force.", lang),
+            exit_code=2)
+    risks = at_risk(scan(source), None if job.rewrites_all else job.owned) + job.extra_risks
+    if in_place and risks and not job.force:
+        raise GuardError(loss_message(source, risks, lang), exit_code=1)
+    temp = temp_path_beside(target)
+    try:
+        changed = job.write(temp)
+        if job.before_verify is not None:
+            job.before_verify(temp)
+        problems = _verify(job, temp, changed, lang)
+        if problems:
+            listed = "; ".join(problems[:8])
+            raise GuardError(say(
+                f"{source}: controle na het schrijven mislukt ({listed}). Het origineel is "
+                "niet gewijzigd.",
+                f"{source}: verification after writing failed ({listed}). The original "
+                "was not changed.", lang), exit_code=1)
+        if in_place or target.exists():
+            saved = replace_atomically(temp, target, job.backup)
+        else:
+            os.replace(temp, target)
+            saved = None
+    finally:
+        discard(temp)
+    return Outcome(target, in_place, saved, risks)
+
+
+def _verify(job: GuardedWrite, temp: Path, changed: set[str] | None, lang: Lang) -> list[str]:
+    try:
+        problems = []
+        if changed is not None:
+            problems += changed_parts(job.source, temp, changed, lang)
+        if not job.rewrites_all:
+            before = snapshot(job.source, job.owned)
+            after = snapshot(temp, job.owned)
+            problems += differences(before, after, job.owned, lang)
+        return problems + job.check(temp)
+    except Exception as exc:  # a file that cannot be compared fails verification
+        return [say(f"het nieuwe bestand is onleesbaar ({exc})",
+                    f"the new file is unreadable ({exc})", lang)]
