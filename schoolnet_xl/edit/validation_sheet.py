@@ -1,0 +1,56 @@
+"""The `Validatie` sheet: one row per finding, with a link to the card's cell.
+
+Same columns as the Excel button writes: Ernst, Code, Cel, Melding, Tip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.layout import SHEET_VALIDATION
+from schoolnet_xl.model import Finding
+
+HEADERS = {
+    "nl": ("Ernst", "Code", "Cel", "Melding", "Tip"),
+    "en": ("Severity", "Code", "Cell", "Message", "Hint"),
+}
+WIDTHS = (14, 8, 16, 70, 60)
+COLOURS = {"fout": "#FFC7CE", "waarschuwing": "#FFEB9C", "info": "#DDEBF7"}
+SEVERITY_EN = {"fout": "error", "waarschuwing": "warning", "info": "info"}
+
+
+def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = "nl") -> None:
+    """Add the `Validatie` sheet to an XlsxWriter workbook."""
+    sheet = workbook.add_worksheet(SHEET_VALIDATION)
+    bold = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    link = workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
+    severity = {s: workbook.add_format({"bg_color": c, "valign": "top"})
+                for s, c in COLOURS.items()}
+    for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
+        sheet.write_string(0, column, header, bold)
+        sheet.set_column(column, column, width, wrap if width > 20 else None)
+    if not findings:
+        sheet.write_string(1, 0, say("Geen meldingen: de kaart is in orde.",
+                                     "No findings: the card is fine.", lang))
+    for row, finding in enumerate(findings, start=1):
+        label = finding.severity if lang == "nl" else SEVERITY_EN[finding.severity]
+        sheet.write_string(row, 0, label, severity[finding.severity])
+        sheet.write_string(row, 1, finding.code, wrap)
+        cell = cell_label(finding)
+        if finding.sheet and finding.cell:
+            target = finding.sheet.replace("'", "''")
+            sheet.write_url(row, 2, f"internal:'{target}'!{finding.cell}", link, string=cell)
+        else:
+            sheet.write_string(row, 2, cell, wrap)
+        sheet.write_string(row, 3, finding.message, wrap)
+        sheet.write_string(row, 4, finding.hint, wrap)
+    sheet.freeze_panes(1, 0)
+
+
+def cell_label(finding: Finding) -> str:
+    """`Netwerkkaart!C12`, or "" for a whole-card finding."""
+    if not finding.cell:
+        return ""
+    return f"{finding.sheet}!{finding.cell}" if finding.sheet else finding.cell
