@@ -82,7 +82,7 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
     row = 0
     for report in reports:
         school = report.card.header.schoolnaam.text if report.card else ""
-        target = str(Path(report.read.path).resolve())
+        target = _link_target(Path(report.read.path), Path(path).parent)
         for finding in report.findings:
             row += 1
             values = (finding.file or report.read.path, school, finding.sheet)
@@ -101,3 +101,15 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row, 1), len(HEADERS[lang]) - 1)
     workbook.close()
+
+
+def _link_target(card: Path, report_folder: Path) -> str:
+    """The card's path relative to the report's folder (links survive moving both together).
+
+    XlsxWriter writes `external:` paths Windows-style (backslashes); a card in the
+    report's own folder becomes a bare file name, which every spreadsheet app resolves.
+    """
+    try:
+        return os.path.relpath(card.resolve(), report_folder.resolve())
+    except ValueError:  # another drive on Windows
+        return str(card.resolve())
