@@ -1,0 +1,278 @@
+"""The `Netwerkkaart` sheet: title, header block, the Partners table, hints, print setup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from schoolnet_xl import layout
+from schoolnet_xl.model import Card, Partner
+from schoolnet_xl.template.formulas import quote
+from schoolnet_xl.template.styles import Styles
+from schoolnet_xl.template.texts import (
+    COLUMN_HELP,
+    HEADER_HELP,
+    HEADER_LABELS,
+    SUBTITLE,
+    TITLE,
+)
+from schoolnet_xl.vocabulary import Vocabulary
+
+HEADER_FIRST_ROW = 3  # 0-based: rows 4-7 hold the header block
+TABLE_HEADER_ROW = 8  # 0-based: row 9 holds the table's column headers
+LEFT_FIELDS = ("schoolnaam", "instellingsnummer", "onderwijsniveau", "scholengemeenschap")
+RIGHT_FIELDS = ("gemeente", "schooljaar", "ingevuld_door", "datum")
+
+COLUMN_WIDTHS: dict[str, float] = {
+    "organisatie": 28, "aard": 36, "categorie": 26, "contactpersoon": 18, "email": 24,
+    "telefoon": 14, "intensiteit": 18, "interne_trekker": 16, "antennefunctie": 9,
+    "status": 12, "sinds": 7, "volgende_stap": 28,
+}
+FOCUS_WIDTH = 5.5
+ROTATED = {"antennefunctie"}
+LIST_COLUMNS = {
+    "categorie": layout.NAME_CATEGORY_LIST,
+    "intensiteit": layout.NAME_INTENSITY_LIST,
+    "antennefunctie": layout.NAME_ANTENNA_LIST,
+    "status": layout.NAME_STATUS_LIST,
+}
+PROTECTION = {
+    "format_cells": True, "format_columns": True, "format_rows": True, "insert_rows": True,
+    "insert_hyperlinks": True, "sort": True, "autofilter": True,
+}
+
+
+@dataclass(frozen=True)
+class GridPlace:
+    """Where the grid sits: 0-based rows, and the column index of each key."""
+
+    first_row: int
+    last_row: int
+    columns: dict[str, int]
+
+    def letter(self, key: str) -> str:
+        return xl_col_to_name(self.columns[key])
+
+
+def write_card_sheet(
+    workbook: Any, vocabulary: Vocabulary, styles: Styles, card: Card | None
+) -> GridPlace:
+    """Add the Netwerkkaart sheet (filled from `card` when given)."""
+    sheet = workbook.add_worksheet(layout.SHEET_CARD)
+    columns = layout.grid_columns(vocabulary)
+    focus_codes = {area.code for area in vocabulary.focus}
+    partners = card.partners if card is not None else []
+    first = TABLE_HEADER_ROW + 1
+    place = GridPlace(
+        first_row=first,
+        last_row=first + len(partners) + layout.MIN_EMPTY_ROWS - 1,
+        columns={key: index for index, (key, _) in enumerate(columns)},
+    )
+    sheet.write_string(0, 0, TITLE, styles.title)
+    sheet.write_string(1, 0, SUBTITLE, styles.subtitle)
+    sheet.set_row(0, 28)
+    _write_header_block(workbook, sheet, styles, card, place)
+    _write_table(sheet, vocabulary, styles, columns, focus_codes, place)
+    for offset, partner in enumerate(partners):
+        _write_partner(sheet, vocabulary, styles, columns, focus_codes, partner,
+                       place.first_row + offset)
+    _add_column_validations(sheet, vocabulary, columns, focus_codes, place)
+    _add_row_hints(sheet, vocabulary, styles, place)
+    _setup_view_and_print(sheet, columns, focus_codes, place)
+    return place
+
+
+def _write_header_block(
+    workbook: Any, sheet: Any, styles: Styles, card: Card | None, place: GridPlace
+) -> None:
+    blocks = ((0, LEFT_FIELDS), (place.columns["categorie"], RIGHT_FIELDS))
+    for label_col, fields in blocks:
+        for offset, field in enumerate(fields):
+            row, col = HEADER_FIRST_ROW + offset, label_col + 1
+            sheet.write_string(row, label_col, HEADER_LABELS[field], styles.label)
+            value = getattr(card.header, field).value if card is not None else None
+            _write_header_value(sheet, styles, row, col, field, value)
+            cell = xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)
+            workbook.define_name(layout.HEADER_NAMES[field], f"={layout.SHEET_CARD}!{cell}")
+            title, message = HEADER_HELP[field]
+            if field == "onderwijsniveau":
+                options = {"validate": "list", "source": f"={layout.NAME_LEVEL_LIST}",
+                           "error_type": "warning", "error_title": title,
+                           "error_message": "Kies een onderwijsniveau uit de lijst."}
+            else:
+                options = {"validate": "any"}
+            sheet.data_validation(row, col, row, col, {
+                **options, "input_title": title, "input_message": message,
+            })
+    number = xl_rowcol_to_cell(HEADER_FIRST_ROW + LEFT_FIELDS.index("instellingsnummer"), 1)
+    sheet.conditional_format(number, {
+        "type": "formula", "criteria": f"={_not_six_digits(number)}", "format": styles.cf_hint,
+    })
+
+
+def _write_header_value(
+    sheet: Any, styles: Styles, row: int, col: int, field: str, value: object
+) -> None:
+    if field == "datum" and isinstance(value, (date, datetime)):
+        moment = value if isinstance(value, datetime) else datetime(value.year, value.month,
+                                                                    value.day)
+        sheet.write_datetime(row, col, moment, styles.input_date)
+        return
+    text = _text(value)
+    fmt = styles.input_date if field == "datum" else styles.input_text
+    if text:
+        sheet.write_string(row, col, text, fmt)
+    else:
+        sheet.write_blank(row, col, None, fmt)
+
+
+def _write_table(
+    sheet: Any, vocabulary: Vocabulary, styles: Styles, columns: list[tuple[str, str]],
+    focus_codes: set[str], place: GridPlace,
+) -> None:
+    table_columns = []
+    for key, header in columns:
+        rotated = key in focus_codes or key in ROTATED
+        table_columns.append({
+            "header": header,
+            "header_format": styles.table_header_rotated if rotated else styles.table_header,
+        })
+    sheet.add_table(TABLE_HEADER_ROW, 0, place.last_row, len(columns) - 1, {
+        "name": layout.TABLE_PARTNERS,
+        "columns": table_columns,
+        "style": "Table Style Light 9",
+        "autofilter": True,
+    })
+    for row in range(place.first_row, place.last_row + 1):
+        for col, (key, _) in enumerate(columns):
+            sheet.write_blank(row, col, None, _cell_format(styles, key, focus_codes))
+
+
+def _cell_format(styles: Styles, key: str, focus_codes: set[str]) -> Any:
+    if key in focus_codes:
+        return styles.cell_mark
+    if key == "sinds":
+        return styles.cell_year
+    return styles.cell_text
+
+
+def _write_partner(
+    sheet: Any, vocabulary: Vocabulary, styles: Styles, columns: list[tuple[str, str]],
+    focus_codes: set[str], partner: Partner, row: int,
+) -> None:
+    for col, (key, _) in enumerate(columns):
+        fmt = _cell_format(styles, key, focus_codes)
+        if key in focus_codes:
+            cell = partner.focus.get(key)
+            if cell is not None and vocabulary.is_mark(cell.value):
+                sheet.write_string(row, col, "X", fmt)
+            continue
+        if key == "categorie":
+            category = vocabulary.category(partner.category_code or "")
+            text = category.label if category is not None else partner.categorie.text
+        else:
+            text = getattr(partner, key).text
+        if not text:
+            continue
+        if key == "sinds" and text.isdigit() and len(text) <= 4:
+            sheet.write_number(row, col, int(text), fmt)
+        else:
+            sheet.write_string(row, col, text, fmt)
+
+
+def _add_column_validations(
+    sheet: Any, vocabulary: Vocabulary, columns: list[tuple[str, str]], focus_codes: set[str],
+    place: GridPlace,
+) -> None:
+    for col, (key, header) in enumerate(columns):
+        if key in focus_codes:
+            title, message = COLUMN_HELP["focus"]
+            title = title.format(header=header)[:32]
+            message = message.format(header=header, header_lower=header.lower())
+            options = {"validate": "list", "source": f"={layout.NAME_MARK_LIST}",
+                       "error_message": "Zet een X of laat de cel leeg."}
+        else:
+            title, message = COLUMN_HELP[key]
+            if key in LIST_COLUMNS:
+                options = {"validate": "list", "source": f"={LIST_COLUMNS[key]}",
+                           "error_message": f"Kies een waarde uit de lijst {header}."}
+            elif key == "sinds":
+                options = {"validate": "integer", "criteria": "between", "minimum": 1900,
+                           "maximum": 2100, "error_message": "Geef een jaartal, bv. 2019."}
+            else:
+                options = {"validate": "any"}
+        if options["validate"] != "any":
+            options |= {"error_type": "warning", "error_title": title}
+        sheet.data_validation(place.first_row, col, place.last_row, col, {
+            **options, "input_title": title, "input_message": message[:255],
+        })
+
+
+def _add_row_hints(sheet: Any, vocabulary: Vocabulary, styles: Styles, place: GridPlace) -> None:
+    """Conditional formats: plain formulas, relative to each range's top-left cell."""
+    top = place.first_row + 1
+    last_col = xl_col_to_name(len(place.columns) - 1)
+    focus_letters = [place.letter(area.code) for area in vocabulary.focus]
+    has_content = f"COUNTA($A{top}:${last_col}{top})>0"
+    marks = list(dict.fromkeys(m.upper() if m == "x" else m for m in vocabulary.accepted_marks))
+    mark_range = f"${focus_letters[0]}{top}:${focus_letters[-1]}{top}"
+    mark_count = "+".join(f"COUNTIF({mark_range},{quote(m)})" for m in marks)
+    org, cat, mail = (f"${place.letter(k)}{top}" for k in ("organisatie", "categorie", "email"))
+    hints = [
+        ("organisatie", "organisatie",
+         f"AND({has_content},LEN(TRIM({org}))=0)"),
+        (vocabulary.focus[0].code, vocabulary.focus[-1].code,
+         f"AND({has_content},{mark_count}=0)"),
+        ("email", "email",
+         f'AND(LEN(TRIM({mail}))>0,OR(ISERROR(FIND("@",{mail})),'
+         f'ISERROR(FIND(".",{mail},FIND("@",{mail})+2)),ISNUMBER(FIND(" ",TRIM({mail}))),'
+         f'RIGHT({mail},1)="."))'),
+        ("categorie", "categorie",
+         f"AND(LEN(TRIM({cat}))>0,COUNTIF({layout.NAME_CATEGORY_LIST},TRIM({cat}))=0)"),
+    ]
+    for first_key, last_key, formula in hints:
+        sheet.conditional_format(
+            place.first_row, place.columns[first_key], place.last_row, place.columns[last_key],
+            {"type": "formula", "criteria": f"={formula}", "format": styles.cf_hint},
+        )
+
+
+def _not_six_digits(cell: str) -> str:
+    """Formula: true when a non-empty cell is not exactly six digits."""
+    bad_chars = "".join(
+        f',ISNUMBER(SEARCH({quote(ch)},{cell}))' for ch in (".", ",", "-", "+", " ", "e")
+    )
+    return (
+        f"AND(LEN({cell})>0,OR(LEN({cell})<>6,ISERROR(VALUE({cell})){bad_chars}))"
+    )
+
+
+def _setup_view_and_print(
+    sheet: Any, columns: list[tuple[str, str]], focus_codes: set[str], place: GridPlace
+) -> None:
+    for col, (key, _) in enumerate(columns):
+        width = FOCUS_WIDTH if key in focus_codes else COLUMN_WIDTHS[key]
+        sheet.set_column(col, col, width)
+    sheet.set_row(TABLE_HEADER_ROW, 105)
+    sheet.freeze_panes(place.first_row, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(TABLE_HEADER_ROW)
+    sheet.print_area(0, 0, place.last_row, len(columns) - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.set_footer("&L&A&RPagina &P van &N")
+    sheet.protect("", PROTECTION)
+    sheet.activate()
+    sheet.set_selection(HEADER_FIRST_ROW, 1, HEADER_FIRST_ROW, 1)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,79 @@
+"""The cell formats of the netwerkkaart workbook, made once per XlsxWriter workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Colours (also used by the conditional formats and the chart).
+BLUE_DARK = "#1F4E79"
+BLUE_LIGHT = "#DDEBF7"
+INPUT_YELLOW = "#FFF9DB"
+RED_FILL = "#F8CBAD"
+RED_FONT = "#9C0006"
+AMBER_FILL = "#FFE699"
+AMBER_FONT = "#7F6000"
+GREEN_FILL = "#E2EFDA"
+GREY_FONT = "#595959"
+
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Named XlsxWriter formats (each bound to the workbook that made them)."""
+
+    title: Any
+    subtitle: Any
+    label: Any
+    input_text: Any
+    input_date: Any
+    table_header: Any
+    table_header_rotated: Any
+    cell_text: Any
+    cell_mark: Any
+    cell_year: Any
+    heading: Any
+    body: Any
+    body_bold: Any
+    count: Any
+    plain: Any
+    cf_red: Any
+    cf_amber: Any
+    cf_hint: Any
+
+
+def make_styles(workbook: Any) -> Styles:
+    """Create the formats in an XlsxWriter workbook."""
+    add = workbook.add_format
+    unlocked = {"locked": False, "valign": "top", "text_wrap": True}
+    header = {
+        "bold": True, "font_color": "#FFFFFF", "bg_color": BLUE_DARK, "text_wrap": True,
+        "valign": "bottom", "border": 1, "border_color": "#FFFFFF",
+    }
+    return Styles(
+        title=add({"bold": True, "font_size": 18, "font_color": BLUE_DARK}),
+        subtitle=add({"italic": True, "font_color": GREY_FONT}),
+        label=add({"bold": True, "align": "right", "valign": "vcenter"}),
+        input_text=add({
+            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": "#BFBFBF",
+            "num_format": "@", "valign": "vcenter",
+        }),
+        input_date=add({
+            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": "#BFBFBF",
+            "num_format": DATE_FORMAT, "align": "left", "valign": "vcenter",
+        }),
+        table_header=add(header),
+        table_header_rotated=add({**header, "rotation": 90, "align": "center"}),
+        cell_text=add({**unlocked, "num_format": "@"}),
+        cell_mark=add({"locked": False, "align": "center", "valign": "top", "bold": True}),
+        cell_year=add({"locked": False, "align": "center", "valign": "top", "num_format": "0"}),
+        heading=add({"bold": True, "font_size": 13, "font_color": BLUE_DARK}),
+        body=add({"text_wrap": True, "valign": "top"}),
+        body_bold=add({"text_wrap": True, "valign": "top", "bold": True}),
+        count=add({"align": "center"}),
+        plain=add({}),
+        cf_red=add({"bg_color": RED_FILL, "font_color": RED_FONT, "bold": True}),
+        cf_amber=add({"bg_color": AMBER_FILL, "font_color": AMBER_FONT}),
+        cf_hint=add({"bg_color": RED_FILL}),
+    )
