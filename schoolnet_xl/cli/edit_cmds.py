@@ -1,0 +1,218 @@
+"""Commands that change or create cards from existing files: summary, import, upgrade.
+
+All of them go through the guard in `schoolnet_xl.edit` (lock/read-only
+checks, preflight, temporary file, verification, atomic replace, backup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from schoolnet_xl.cli.common import (
+    UserError,
+    config_option,
+    lang_option,
+    vocabulary_from_option,
+)
+from schoolnet_xl.edit.atomic import GuardError
+from schoolnet_xl.edit.guard import Outcome
+from schoolnet_xl.i18n import Lang, say
+
+EXIT_CODES = """\b
+Exit codes: 0 = gelukt; 1 = geweigerd door de beveiliging (er zou iets
+verloren gaan) of controle na het schrijven mislukt, het origineel is dan
+ongewijzigd; 2 = verkeerd gebruik, onleesbaar, vergrendeld of alleen-lezen
+bestand (er is niets geschreven)."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+_path = click.Path(path_type=Path, dir_okay=False)
+
+
+def _backup_option(func: F) -> F:
+    return click.option("--backup/--no-backup", default=True, show_default=True,
+                        help="Bewaar de oorspronkelijke bytes als "
+                             "kaart.backup-JJJJMMDD-UUMMSS.xlsx ernaast (alleen bij wijzigen "
+                             "ter plaatse).")(func)
+
+
+def _force_option(func: F) -> F:
+    return click.option("--force", is_flag=True,
+                        help="Ga toch door: aanvaard wat de beveiliging zou weigeren, of "
+                             "overschrijf een bestaand doelbestand.")(func)
+
+
+def _report_outcome(outcome: Outcome, lang: Lang) -> None:
+    if outcome.in_place:
+        click.echo(say(f"Bijgewerkt: {outcome.target}", f"Updated: {outcome.target}", lang))
+    else:
+        click.echo(say(f"Geschreven: {outcome.target}", f"Written: {outcome.target}", lang))
+    if outcome.backup:
+        click.echo(say(f"Reservekopie van het origineel: {outcome.backup}",
+                       f"Backup of the original: {outcome.backup}", lang))
+    if outcome.lost:
+        lost = ", ".join(r.describe(lang) for r in outcome.lost)
+        click.echo(say(f"Let op: niet overgenomen in het nieuwe bestand: {lost}.",
+                       f"Note: not carried into the new file: {lost}.", lang))
+
+
+@click.command(epilog=EXIT_CODES)
+@click.argument("card", type=_path)
+@click.option("-o", "--output", type=_path, default=None,
+              help="Schrijf naar een nieuw bestand in plaats van de kaart zelf te wijzigen.")
+@_backup_option
+@_force_option
+@lang_option
+@config_option
+def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
+            config: Path | None) -> None:
+    """Maak de bladen Overzicht en Validatie van een kaart opnieuw uit het rooster.
+
+    Zonder -o wordt de kaart zelf gewijzigd, met een reservekopie ernaast; alle
+    andere bladen blijven exact zoals ze waren. Bevat de kaart iets dat verloren
+    zou gaan, dan weigert het commando en zegt het wat.
+
+    \b
+    Voorbeeld:
+      schoolnet-xl summary kaart.xlsx
+      schoolnet-xl summary kaart.xlsx -o kaart-met-overzicht.xlsx
+    """
+    from schoolnet_xl.edit.summary import summarize
+
+    vocabulary = vocabulary_from_option(config) if config else None
+    try:
+        result = summarize(card, vocabulary, output=output, force=force, backup=backup,
+                           lang=lang)
+    except GuardError as exc:
+        raise UserError(str(exc), exc.exit_code) from None
+    _report_outcome(result.outcome, lang)
+    ov = result.overview
+    click.echo(say(
+        f"Overzicht: {ov.total_partners} partners; ontbrekende kerncategorieën: "
+        f"{', '.join(ov.missing_core) or 'geen'}; ontbrekende aanbevolen: "
+        f"{', '.join(ov.missing_recommended) or 'geen'}. Validatie: "
+        f"{len(result.findings)} meldingen.",
+        f"Overview: {ov.total_partners} partners; missing core categories: "
+        f"{', '.join(ov.missing_core) or 'none'}; missing recommended: "
+        f"{', '.join(ov.missing_recommended) or 'none'}. Validation: "
+        f"{len(result.findings)} findings.", lang))
+
+
+@click.command("import", epilog=EXIT_CODES)
+@click.argument("handmade", type=_path)
+@click.option("-o", "--output", type=_path, default=None,
+              help="De nieuwe kaart (standaard <naam>-netwerkkaart.xlsx naast de invoer).")
+@click.option("--school", default=None, help="Schoolnaam (wint van het rooster).")
+@click.option("--nummer", default=None, help="Instellingsnummer, 6 cijfers (bv. 030569).")
+@click.option("--schooljaar", default=None, help="Schooljaar, bv. 2026-2027.")
+@click.option("--niveau", default=None, help="Onderwijsniveau (code of naam).")
+@click.option("--gemeente", default=None, help="Gemeente.")
+@click.option("--scholengemeenschap", default=None, help="Scholengemeenschap.")
+@_force_option
+@lang_option
+@config_option
+def import_card(handmade: Path, output: Path | None, school: str | None, nummer: str | None,
+                schooljaar: str | None, niveau: str | None, gemeente: str | None,
+                scholengemeenschap: str | None, force: bool, lang: Lang,
+                config: Path | None) -> None:
+    """Zet een eigen rooster (.xlsx, .xls, .ods) om in een netwerkkaart van het sjabloon.
+
+    Elke partnerrij, X en omschrijving gaat mee; ontbrekende categorieën worden
+    gegokt en opgelijst om na te kijken. Het invoerbestand blijft onaangeroerd.
+
+    \b
+    Voorbeeld:
+      schoolnet-xl import ons-netwerk.ods --nummer 030569 --schooljaar 2026-2027
+    """
+    from schoolnet_xl.edit.import_card import import_grid
+
+    vocabulary = vocabulary_from_option(config)
+    level = niveau
+    if niveau is not None:
+        code = vocabulary.level_code_for(niveau)
+        if code is None:
+            raise UserError(say(
+                f"--niveau: onbekend onderwijsniveau '{niveau}' (kies uit "
+                f"{', '.join(vocabulary.levels.values())})",
+                f"--niveau: unknown level '{niveau}'", lang))
+        level = vocabulary.levels[code]
+    header = {"schoolnaam": school, "instellingsnummer": nummer, "schooljaar": schooljaar,
+              "onderwijsniveau": level, "gemeente": gemeente,
+              "scholengemeenschap": scholengemeenschap}
+    try:
+        result = import_grid(handmade, vocabulary, output=output,
+                             header={k: v for k, v in header.items() if v}, force=force,
+                             lang=lang)
+    except GuardError as exc:
+        raise UserError(str(exc), exc.exit_code) from None
+    click.echo(say(
+        f"Geschreven: {result.output} met {result.partners} partners en {result.marks} X-en.",
+        f"Written: {result.output} with {result.partners} partners and {result.marks} marks.",
+        lang))
+    if result.guesses:
+        click.echo(say("Gegokte categorieën, kijk ze na (cel in de nieuwe kaart):",
+                       "Guessed categories, please confirm (cell in the new card):", lang))
+        for d in result.guesses:
+            click.echo(f"  {d.card_cell}  {d.organisatie} -> {d.guess}  ({d.source_cell})")
+    if result.uncategorised:
+        click.echo(say("Zonder categorie, kies er zelf een:",
+                       "No category, choose one yourself:", lang))
+        for d in result.uncategorised:
+            click.echo(f"  {d.card_cell}  {d.organisatie}  ({d.source_cell})")
+    if result.missing_header:
+        click.echo(say(
+            f"Niet in het rooster en niet als optie gegeven: {', '.join(result.missing_header)}"
+            " (vul ze in op het blad Netwerkkaart).",
+            f"Not in the grid nor given as an option: {', '.join(result.missing_header)}.",
+            lang))
+    errors = sum(f.severity == "fout" for f in result.findings)
+    click.echo(say(f"Validatie van de nieuwe kaart: {errors} fouten, "
+                   f"{len(result.findings) - errors} andere meldingen "
+                   f"(schoolnet-xl validate {result.output}).",
+                   f"Validation of the new card: {errors} errors, "
+                   f"{len(result.findings) - errors} other findings.", lang))
+
+
+@click.command(epilog=EXIT_CODES)
+@click.argument("card", type=_path)
+@click.option("-o", "--output", type=_path, default=None,
+              help="Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart zelf.")
+@_backup_option
+@_force_option
+@lang_option
+@config_option
+def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
+            config: Path | None) -> None:
+    """Zet een kaart van een oudere sjabloonversie over naar de huidige, met elke waarde.
+
+    Een kaart van een nieuwere versie dan deze tool kent, wordt geweigerd (exit 2).
+    Eigen bladen of objecten die niet meekunnen, worden vooraf gemeld.
+
+    \b
+    Voorbeeld:
+      schoolnet-xl upgrade kaart-2025.xlsx
+      schoolnet-xl upgrade kaart-2025.xlsx -o kaart-2026.xlsx
+    """
+    from schoolnet_xl.edit.upgrade import upgrade_card
+
+    vocabulary = vocabulary_from_option(config)
+    if not card.is_file():
+        raise UserError(say(f"{card}: bestand niet gevonden", f"{card}: file not found", lang))
+    try:
+        result = upgrade_card(card, vocabulary, output=output, force=force, backup=backup,
+                              lang=lang)
+    except GuardError as exc:
+        raise UserError(str(exc), exc.exit_code) from None
+    if result.outcome is None:
+        click.echo(say(f"{card}: al op sjabloonversie {result.new_version}; niets te doen.",
+                       f"{card}: already on template version {result.new_version}.", lang))
+        return
+    _report_outcome(result.outcome, lang)
+    click.echo(say(
+        f"Sjabloonversie {result.old_version} -> {result.new_version}; "
+        f"{result.partners} partnerrijen overgenomen.",
+        f"Template version {result.old_version} -> {result.new_version}; "
+        f"{result.partners} partner rows carried over.", lang))

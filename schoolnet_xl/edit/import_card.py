@@ -1,0 +1,155 @@
+"""`import`: turn a hand-made grid into a template card, listing what a person must decide.
+
+Every partner row, X mark and description is carried over; categories the
+reader guessed are written and listed (cell + guess) for confirmation; header
+fields come from the grid unless an option gives them. The input is never
+touched: the card goes to a new file, written beside it and verified first.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schoolnet_xl.edit.atomic import (
+    GuardError,
+    check_writable,
+    discard,
+    lock_file_of,
+    temp_path_beside,
+)
+from schoolnet_xl.edit.compare import card_differences
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.model import HEADER_FIELDS, Card, Finding, Sourced
+from schoolnet_xl.rules.engine import has_content
+from schoolnet_xl.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A row a person must look at: where, which organisation, what was guessed."""
+
+    source_cell: str
+    card_cell: str
+    organisatie: str
+    guess: str  # category label, "" when nothing could be guessed
+
+
+@dataclass
+class ImportResult:
+    """What `import` wrote and what still needs a human decision."""
+
+    output: Path
+    partners: int
+    marks: int
+    guesses: list[Decision] = field(default_factory=list)
+    uncategorised: list[Decision] = field(default_factory=list)
+    missing_header: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def default_output(source: Path) -> Path:
+    """`<stem>-netwerkkaart.xlsx` beside the input."""
+    return source.with_name(f"{source.stem}-netwerkkaart.xlsx")
+
+
+def import_grid(
+    source: Path,
+    vocabulary: Vocabulary,
+    *,
+    output: Path | None = None,
+    header: dict[str, str] | None = None,
+    force: bool = False,
+    lang: Lang = "nl",
+) -> ImportResult:
+    """Write a template card from the hand-made grid at `source`."""
+    from schoolnet_xl.check import check_file
+    from schoolnet_xl.read import read_card
+
+    output = output or default_output(source)
+    _refuse_bad_paths(source, output, force, lang)
+    result = read_card(source, vocabulary=vocabulary, lang=lang)
+    if result.status != "ok" or result.card is None:
+        raise GuardError(say(f"{source}: onleesbaar: {result.reason}",
+                             f"{source}: unreadable: {result.reason}", lang), exit_code=2)
+    if result.kind == "template":
+        raise GuardError(say(
+            f"{source}: dit is al een netwerkkaart van het sjabloon; gebruik "
+            "'schoolnet-xl upgrade' of 'schoolnet-xl summary'.",
+            f"{source}: this already is a template card; use 'schoolnet-xl upgrade' or "
+            "'schoolnet-xl summary'.", lang), exit_code=2)
+    card = result.card
+    for key, value in (header or {}).items():
+        if value:
+            setattr(card.header, key, Sourced(value))
+    rows = [p for p in card.partners if has_content(p)]
+    for partner in rows:
+        if partner.category_guessed and partner.category_code:
+            category = vocabulary.category(partner.category_code)
+            label = category.label if category else partner.category_code
+            partner.categorie = Sourced(label, partner.categorie.sheet, partner.categorie.cell)
+    card.partners = rows
+    written = _write_verified(card, output, vocabulary, lang)
+    report = check_file(output, vocabulary, lang)
+    new_rows = [p for p in written.partners if has_content(p)]
+    out = ImportResult(output, len(rows), sum(
+        vocabulary.is_mark(v.value) for p in rows for v in p.focus.values()))
+    for old, new in zip(rows, new_rows, strict=True):
+        decision = Decision(f"{old.sheet}!{old.organisatie.cell or old.row}",
+                            f"{new.sheet}!{new.categorie.cell}", old.organisatie.text,
+                            old.categorie.text if old.category_guessed else "")
+        if old.category_guessed:
+            out.guesses.append(decision)
+        elif not old.category_code:
+            out.uncategorised.append(decision)
+    out.missing_header = [name for key, name in HEADER_FIELDS.items()
+                          if getattr(card.header, key).is_empty]
+    out.findings = report.findings
+    return out
+
+
+def _refuse_bad_paths(source: Path, output: Path, force: bool, lang: Lang) -> None:
+    if not source.is_file():
+        raise GuardError(say(f"{source}: bestand niet gevonden", f"{source}: file not found",
+                             lang), exit_code=2)
+    if output.resolve() == source.resolve():
+        raise GuardError(say(
+            f"{output}: dat is het invoerbestand zelf; kies een andere naam met -o.",
+            f"{output}: that is the input file itself; choose another name with -o.", lang),
+            exit_code=2)
+    lock = lock_file_of(source)
+    if lock is not None:
+        raise GuardError(say(
+            f"{source}: het bestand is open in een ander programma (vergrendelbestand "
+            f"{lock.name}); sla het daar op en sluit het eerst. Er is niets geschreven.",
+            f"{source}: the file is open in another program (lock file {lock.name}); save "
+            "and close it there first. Nothing was written.", lang), exit_code=2)
+    check_writable(output, lang)
+    if output.exists() and not force:
+        raise GuardError(say(f"{output} bestaat al; kies een andere naam of gebruik --force.",
+                             f"{output} already exists; choose another name or use --force.",
+                             lang), exit_code=2)
+
+
+def _write_verified(card: Card, output: Path, vocabulary: Vocabulary, lang: Lang) -> Card:
+    """Write the card to a temp file beside `output`, read it back, compare, then move it."""
+    from schoolnet_xl.read import read_card
+    from schoolnet_xl.template import write_card
+
+    temp = temp_path_beside(output)
+    try:
+        write_card(temp, vocabulary, card)
+        back = read_card(temp, vocabulary=vocabulary, lang=lang)
+        problems = (card_differences(card, back.card, vocabulary) if back.card
+                    else [f"onleesbaar: {back.reason}"])
+        if problems:
+            raise GuardError(say(
+                f"{output}: controle na het schrijven mislukt ({'; '.join(problems[:8])}); "
+                "er is niets geschreven.",
+                f"{output}: verification after writing failed ({'; '.join(problems[:8])}); "
+                "nothing was written.", lang), exit_code=1)
+        os.replace(temp, output)
+        return back.card  # type: ignore[return-value]
+    finally:
+        discard(temp)

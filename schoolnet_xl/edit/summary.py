@@ -1,0 +1,110 @@
+"""`summary`: regenerate a card's Overzicht and Validatie sheets from its grid.
+
+The two sheets are written fresh (XlsxWriter, the template's own Overzicht
+writer, so there is one definition) into a scratch workbook, then put into
+the card's package part by part: every other part is copied byte for byte.
+The guard verifies the result before the card is replaced.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from schoolnet_xl.edit.atomic import GuardError
+from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
+from schoolnet_xl.edit.sheets import card_vocabulary, same_values
+from schoolnet_xl.edit.transplant import TransplantError, transplant
+from schoolnet_xl.edit.validation_sheet import write_validation_sheet
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.layout import SHEET_OVERVIEW, SHEET_VALIDATION
+from schoolnet_xl.model import Card, Finding
+from schoolnet_xl.overview import Overview, compute_overview
+from schoolnet_xl.vocabulary import Vocabulary
+
+OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION)
+
+
+@dataclass
+class SummaryResult:
+    """What `summary` wrote: the overview, the findings, and where it went."""
+
+    overview: Overview
+    findings: list[Finding]
+    outcome: Outcome
+
+
+def summarize(
+    path: Path,
+    vocabulary: Vocabulary | None = None,
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    backup: bool = True,
+    lang: Lang = "nl",
+    before_verify: Callable[[Path], None] | None = None,
+) -> SummaryResult:
+    """Rewrite Overzicht and Validatie of the template card at `path`.
+
+    `vocabulary` None = the one stored in the card (else the default).
+    """
+    from schoolnet_xl.check import check_file
+    from schoolnet_xl.vocabulary import default_vocabulary
+
+    if not path.is_file():
+        raise GuardError(say(f"{path}: bestand niet gevonden", f"{path}: file not found", lang),
+                         exit_code=2)
+    vocabulary = vocabulary or card_vocabulary(path) or default_vocabulary()
+    report = check_file(path, vocabulary, lang)
+    card = report.read.card
+    if report.read.status != "ok" or card is None:
+        raise GuardError(say(f"{path}: onleesbaar: {report.read.reason}",
+                             f"{path}: unreadable: {report.read.reason}", lang), exit_code=2)
+    if report.read.kind != "template":
+        raise GuardError(say(
+            f"{path}: geen netwerkkaart van het sjabloon (het blad {SHEET_OVERVIEW} en de tabel "
+            "Partners ontbreken). Zet een eigen rooster eerst om met 'schoolnet-xl import'.",
+            f"{path}: not a template card. Convert a grid of your own first with "
+            "'schoolnet-xl import'.", lang), exit_code=2)
+    overview = compute_overview(card, vocabulary)
+    with tempfile.TemporaryDirectory(prefix="schoolnet_summary_") as scratch:
+        donor = Path(scratch, "donor.xlsx")
+        write_summary_sheets(donor, card, vocabulary, report.findings, lang)
+
+        def write(temp: Path) -> set[str]:
+            try:
+                return transplant(path, donor, temp, after=SHEET_OVERVIEW)
+            except TransplantError as exc:
+                raise GuardError(say(
+                    f"{path}: de bladen kunnen niet veilig vervangen worden ({exc}); "
+                    "er is niets gewijzigd.",
+                    f"{path}: the sheets cannot be replaced safely ({exc}); nothing was "
+                    "changed.", lang), exit_code=1) from None
+
+        job = GuardedWrite(
+            source=path, output=output, owned=set(OWNED), write=write,
+            check=lambda temp: same_values(donor, temp, list(OWNED)),
+            force=force, backup=backup, before_verify=before_verify,
+        )
+        outcome = run_guarded(job, lang)
+    return SummaryResult(overview, report.findings, outcome)
+
+
+def write_summary_sheets(
+    path: Path, card: Card, vocabulary: Vocabulary, findings: list[Finding], lang: Lang
+) -> None:
+    """A scratch workbook holding only the new Overzicht and Validatie sheets."""
+    import xlsxwriter
+
+    from schoolnet_xl.template.overview_sheet import write_overview_sheet
+    from schoolnet_xl.template.styles import make_styles
+
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+                                               "strings_to_urls": False,
+                                               "strings_to_numbers": False})
+    styles = make_styles(workbook)
+    write_overview_sheet(workbook, vocabulary, compute_overview(card, vocabulary), styles)
+    write_validation_sheet(workbook, findings, lang)
+    workbook.close()
