@@ -64,6 +64,9 @@ def write_overview_sheet(
     sheet.set_column(2, 2, 11)
     sheet.set_column(3, 3, 12)
     sheet.set_column(4, 4, 22)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
     return sheet
 
 
@@ -128,5 +131,5 @@ def _add_chart(workbook: Any, sheet: Any, name: str, first: int, last: int) -> N
     chart.set_legend({"none": True})
     chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
     chart.set_x_axis({"major_unit": 1, "min": 0, "num_format": "0"})
-    chart.set_size({"width": 560, "height": 22 * (last - first + 1) + 90})
+    chart.set_size({"width": 640, "height": 22 * (last - first + 1) + 90})
     sheet.insert_chart(3, 6, chart)

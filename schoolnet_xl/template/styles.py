@@ -64,7 +64,7 @@ def make_styles(workbook: Any) -> Styles:
             "num_format": DATE_FORMAT, "align": "left", "valign": "vcenter",
         }),
         table_header=add(header),
-        table_header_rotated=add({**header, "rotation": 90, "align": "center"}),
+        table_header_rotated=add({**header, "rotation": 90, "align": "center", "text_wrap": False}),
         cell_text=add({**unlocked, "num_format": "@"}),
         cell_mark=add({"locked": False, "align": "center", "valign": "top", "bold": True}),
         cell_year=add({"locked": False, "align": "center", "valign": "top", "num_format": "0"}),
