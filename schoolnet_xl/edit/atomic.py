@@ -45,7 +45,7 @@ def check_writable(path: Path, lang: Lang = "nl") -> None:
             exit_code=2,
         )
     folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and not _writable(path):
         raise GuardError(
             say(
                 f"{path}: het bestand is alleen-lezen; er is niets geschreven. "
@@ -56,7 +56,7 @@ def check_writable(path: Path, lang: Lang = "nl") -> None:
             ),
             exit_code=2,
         )
-    if not os.access(folder, os.W_OK):
+    if not _writable(folder):
         raise GuardError(
             say(
                 f"{path}: de map {folder} is alleen-lezen; er is niets geschreven.",
@@ -65,6 +65,11 @@ def check_writable(path: Path, lang: Lang = "nl") -> None:
             ),
             exit_code=2,
         )
+
+
+def _writable(path: Path) -> bool:
+    """Writable for us, and not marked read-only (no write bit at all; root ignores bits)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 def temp_path_beside(target: Path) -> Path:

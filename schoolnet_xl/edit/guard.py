@@ -45,6 +45,7 @@ class GuardedWrite:
     force: bool = False
     backup: bool = True
     extra_risks: list[Risk] = field(default_factory=list)
+    own_kinds: frozenset[str] = frozenset()  # what the command itself puts on owned sheets
     before_verify: Callable[[Path], None] | None = None  # test hook: tamper with the temp file
 
 
@@ -82,7 +83,10 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
             f"{target} bestaat al; kies een andere naam of gebruik --force.",
             f"{target} already exists; choose another name or use --force.", lang),
             exit_code=2)
-    risks = at_risk(scan(source), None if job.rewrites_all else job.owned) + job.extra_risks
+    risks = [
+        r for r in at_risk(scan(source), None if job.rewrites_all else job.owned)
+        if r.kind not in job.own_kinds
+    ] + job.extra_risks
     if in_place and risks and not job.force:
         raise GuardError(loss_message(source, risks, lang), exit_code=1)
     temp = temp_path_beside(target)

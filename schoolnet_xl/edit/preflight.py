@@ -37,6 +37,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "vba": ("macro's (VBA)", "macros (VBA)"),
     "external_link": ("koppelingen naar andere werkmappen", "links to other workbooks"),
     "connection": ("gegevensverbindingen", "data connections"),
+    "ignored_errors": ("onderdrukte foutmarkeringen (groene driehoekjes)",
+                       "suppressed error markers (green triangles)"),
     "extra_sheet": ("een eigen blad", "a sheet of your own"),
 }
 
@@ -49,7 +51,9 @@ _SHEET_PATTERNS: dict[str, re.Pattern[bytes]] = {
     "x14_conditional": re.compile(rb"<x14:conditionalFormattings?[\s>]"),
     "protected_range": re.compile(rb"<(?:\w+:)?protectedRanges?[\s>]"),
     "form_control": re.compile(rb"<(?:\w+:)?controls[\s>]"),
+    "ignored_errors": re.compile(rb"<(?:\w+:)?ignoredErrors[\s>]"),
 }
+_VML_CONTROL = re.compile(rb'ObjectType="(?!Note")')
 _REL_KINDS = {
     "comments": "comment",
     "threadedComment": "threaded_comment",
@@ -106,6 +110,9 @@ def _sheet_risks(zf: zipfile.ZipFile, sheet: SheetPart) -> Iterable[Risk]:
     for rel in sheet.relations:
         if rel.kind in _REL_KINDS:
             yield Risk(_REL_KINDS[rel.kind], sheet.name)
+        elif rel.kind == "vmlDrawing" and not rel.external and rel.target in zf.namelist():
+            if _VML_CONTROL.search(zf.read(rel.target)):
+                yield Risk("form_control", sheet.name)
         elif rel.kind == "drawing" and not rel.external:
             yield from (Risk(k, sheet.name) for k in _drawing_kinds(zf, rel.target))
 

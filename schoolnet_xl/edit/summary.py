@@ -87,6 +87,7 @@ def summarize(
             source=path, output=output, owned=set(OWNED), write=write,
             check=lambda temp: same_values(donor, temp, list(OWNED)),
             force=force, backup=backup, before_verify=before_verify,
+            own_kinds=frozenset({"chart"}),  # the Overzicht chart is ours and is rebuilt
         )
         outcome = run_guarded(job, lang)
     return SummaryResult(overview, report.findings, outcome)
