@@ -1,0 +1,1 @@
+"""No custom worksheet functions: the add-in only offers scripts (buttons)."""

@@ -1,0 +1,46 @@
+"""Read the open workbook into the same `Card` the file reader builds."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.model import Card, Finding
+from schoolnet_xl.vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+# The region's vocabulary file the add-in uses (set by `schoolnet-xl serve --config`).
+ENV_CONFIG = "SCHOOLNET_XL_CONFIG"
+
+
+@lru_cache(maxsize=4)
+def _load(config: str | None) -> Vocabulary:
+    return load_vocabulary(config or None)
+
+
+def configured_vocabulary() -> Vocabulary:
+    """The vocabulary of SCHOOLNET_XL_CONFIG, else the default one (as the CLI without --config)."""
+    return _load(os.environ.get(ENV_CONFIG) or None)
+
+
+def read_open_card(
+    book: xw.Book, vocabulary: Vocabulary, lang: Lang = "nl"
+) -> tuple[Card, list[Finding]]:
+    """The card and the reading findings of `book`; a friendly XlwingsError when it is no card."""
+    import xlwings as xw
+
+    from schoolnet_xl.excel.workbook_data import workbook_data
+    from schoolnet_xl.read import card_from_workbook_data
+
+    card, findings, reason = card_from_workbook_data(workbook_data(book), vocabulary, lang)
+    if card is None:
+        raise xw.XlwingsError(reason or say(
+            "Dit werkboek is geen netwerkkaart: er is geen rooster met de kolommen "
+            "Organisatie en Categorie gevonden.",
+            "This workbook is not a network card: no grid with the columns Organisatie "
+            "and Categorie was found.", lang))
+    return card, findings
