@@ -1,0 +1,212 @@
+"""`merge` and `demo`: many schools' cards into one regional workbook."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from schoolnet_xl.cli.common import EXIT_USAGE, Lang, UserError, config_option, lang_option
+from schoolnet_xl.i18n import say
+
+DEMO_MARKER = ".schoolnet-demo"
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="Het regionale werkboek (.xlsx) dat gemaakt wordt.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Aantal processen dat kaarten leest (standaard: aantal processorkernen).")
+@click.option("--with-contacts", is_flag=True, default=False,
+              help="Neem Contactpersoon, E-mail en Telefoon op (persoonsgegevens!).")
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None,
+              help="Schrijf ook partners.csv, scholen.csv en dekking.csv in deze map.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Verslag als tekst of als één JSON-document.")
+@lang_option
+@config_option
+def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts: bool,
+          csv_dir: Path | None, fmt: str, lang: Lang, config: Path | None) -> None:
+    """Voeg de netwerkkaarten van veel scholen samen in één regionaal werkboek.
+
+    INPUTS zijn bestanden, mappen (met submappen) of patronen zoals 'inbox/**/*.xlsx'.
+    Vergrendelingsbestanden (~$…) worden overgeslagen en vermeld; verborgen
+    bestanden en mappen worden genegeerd; elk ander bestand staat in het blad
+    Bronbestanden (gelezen, onleesbaar met reden, dubbel of vervangen).
+
+    \b
+    Voorbeeld:
+      schoolnet-xl merge inbox/ -o regio.xlsx
+      schoolnet-xl merge 'inbox/**/*.xlsx' extra.ods -o regio.xlsx --csv csv/
+
+    \b
+    Exit codes: 0 = alle bestanden gelezen; 1 = sommige onleesbaar (het werkboek
+    wordt toch geschreven); 2 = verkeerd gebruik of niets leesbaar.
+    Invoerbestanden worden nooit gewijzigd of overschreven.
+    """
+    outcome = _run_merge(list(inputs), output, jobs=jobs, with_contacts=with_contacts,
+                         csv_dir=csv_dir, lang=lang, config=config, fmt=fmt)
+    sys.exit(outcome.exit_code)
+
+
+def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
+               **options: Any) -> Any:
+    """Run the library merge with a progress bar; report as text or JSON."""
+    from schoolnet_xl.merge import MergeError, merge_files
+    from schoolnet_xl.merge.inbox import InboxError
+    from schoolnet_xl.vocabulary import ConfigError
+
+    progress = _Progress(lang)
+    try:
+        with progress:
+            outcome = merge_files(inputs, output, lang=lang, on_found=progress.start,
+                                  on_progress=progress.advance, **options)
+    except (MergeError, InboxError, ConfigError) as exc:
+        raise UserError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(_json_document(outcome), ensure_ascii=False, indent=2))
+    else:
+        _print_text(outcome, lang)
+    return outcome
+
+
+class _Progress(AbstractContextManager["_Progress"]):
+    """A rich progress bar on stderr, shown only when there are more than a few files."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.bar: Any = None
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
+
+        if total <= PROGRESS_THRESHOLD:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                            MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task(say("kaarten lezen", "reading cards", self.lang),
+                                      total=total)
+        self.bar.start()
+
+    def advance(self, step: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, step)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_text(outcome: Any, lang: Lang) -> None:
+    from schoolnet_xl.merge.region import source_status
+
+    for result in outcome.results:
+        kind, status, reason = source_status(result, lang)
+        if kind in ("unreadable", "duplicate", "skipped"):
+            click.echo(f"{result.path}: {status}" + (f" — {reason}" if reason else ""),
+                       err=True)
+    click.echo(summary_line(outcome.summary(), outcome.output, outcome.csv_files, lang))
+
+
+def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
+                 lang: Lang = "nl") -> str:
+    """The one-line summary printed at the end of a merge."""
+    csv_part = say(f" (+ {len(csv_files)} CSV-bestanden)", f" (+ {len(csv_files)} CSV files)",
+                   lang) if csv_files else ""
+    return say(
+        f"{totals['files']} bestanden: {totals['read']} gelezen, {totals['unreadable']} "
+        f"onleesbaar, {totals['duplicate']} dubbel of vervangen, {totals['skipped']} "
+        f"overgeslagen; {totals['schools']} scholen, {totals['partners']} partners, "
+        f"{totals['fout']} fouten, {totals['waarschuwing']} waarschuwingen -> {output}"
+        f"{csv_part}",
+        f"{totals['files']} files: {totals['read']} read, {totals['unreadable']} unreadable, "
+        f"{totals['duplicate']} duplicate or superseded, {totals['skipped']} skipped; "
+        f"{totals['schools']} schools, {totals['partners']} partners, {totals['fout']} "
+        f"errors, {totals['waarschuwing']} warnings -> {output}{csv_part}",
+        lang,
+    )
+
+
+def _json_document(outcome: Any) -> dict[str, Any]:
+    from schoolnet_xl.merge.region import source_status
+
+    files = []
+    for result in outcome.results:
+        kind, status, reason = source_status(result, "en")
+        files.append({"path": result.path, "kind": kind, "status": status, "reason": reason,
+                      "size": result.size, "sha256": result.sha256,
+                      "duplicate_of": result.duplicate_of, "read_ms": round(result.read_ms, 1),
+                      "counts": result.counts})
+    return {"output": str(outcome.output), "csv": [str(p) for p in outcome.csv_files],
+            "files": files, "summary": outcome.summary()}
+
+
+@click.command()
+@click.argument("folder", required=False, default="demo",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", type=int, default=2026, show_default=True,
+              help="Startgetal van de generator (zelfde getal = zelfde demo).")
+@click.option("--schools", type=click.IntRange(min=1, max=500), default=24,
+              show_default=True, help="Aantal scholen in de demoregio.")
+@lang_option
+def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
+    """Maak een demoregio met kaarten en voeg ze samen tot FOLDER/regio.xlsx.
+
+    De kaarten komen in FOLDER/inbox: sjabloonkaarten, enkele zelfgemaakte
+    rasters (één als .ods), kaarten met fouten, een oudere versie van een kaart,
+    een onleesbaar bestand en een Excel-vergrendelingsbestand. Alle scholen en
+    contacten zijn verzonnen. Een niet-lege map die geen eerdere demo is, wordt
+    geweigerd.
+
+    \b
+    Voorbeeld:
+      schoolnet-xl demo
+      schoolnet-xl demo /tmp/regio-demo
+    """
+    from schoolnet_xl.demo import make_demo_region
+
+    _prepare_demo_folder(folder, lang)
+    inbox = folder / "inbox"
+    written = make_demo_region(inbox, seed=seed, schools=schools)
+    (folder / DEMO_MARKER).write_text(
+        "\n".join(str(p.relative_to(folder)) for p in written) + "\n", "utf-8")
+    click.echo(say(f"{len(written)} demobestanden geschreven in {inbox}",
+                   f"{len(written)} demo files written to {inbox}", lang))
+    output = folder / "regio.xlsx"
+    outcome = _run_merge([str(inbox)], output, lang=lang)
+    click.echo(say(f"Het regionale werkboek staat in {output}",
+                   f"The regional workbook is at {output}", lang))
+    sys.exit(0 if outcome.exit_code in (0, 1) else EXIT_USAGE)
+
+
+def _prepare_demo_folder(folder: Path, lang: Lang) -> None:
+    """Accept a missing or empty folder, or a previous demo (its files are removed)."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError(say(f"'{folder}' is een bestand, geen map",
+                            f"'{folder}' is a file, not a folder", lang))
+    marker = folder / DEMO_MARKER
+    if folder.is_dir() and any(folder.iterdir()):
+        if not marker.is_file():
+            raise UserError(say(
+                f"de map '{folder}' is niet leeg en bevat geen eerdere demo; "
+                "kies een lege of nieuwe map",
+                f"the folder '{folder}' is not empty and holds no earlier demo; "
+                "choose an empty or new folder", lang))
+        for line in marker.read_text("utf-8").splitlines():
+            if line.strip():
+                (folder / line.strip()).unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+__all__ = ["demo", "merge", "summary_line"]

@@ -1,0 +1,122 @@
+"""A demo region: a folder of cards as a coordinator really receives them.
+
+Template cards in sub-folders per school community, a few hand-made grids (one
+as .ods), a few cards with deliberate mistakes, an older version of one card
+(superseded), a mail body saved as .xlsx (unreadable) and an Excel lock file.
+`plan_demo_region` says what each file holds (the cards as `Card` objects), so
+tests can compute the expected regional figures independently of the merge.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from schoolnet_xl.demo.cards import make_card
+from schoolnet_xl.demo.handmade import write_handmade_ods, write_handmade_xlsx
+from schoolnet_xl.model import Card, Partner, Sourced
+from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+
+DemoKind = Literal["template", "handmade", "ods", "superseded", "unreadable", "lock"]
+CREATED = datetime(2026, 1, 1)
+UNREADABLE_TEXT = (
+    "Beste coördinator,\n\nIn bijlage onze netwerkkaart.\n\nMet vriendelijke groeten,\n"
+    "Het secretariaat\n"
+)
+HANDMADE_EVERY = 5  # every 5th school keeps a hand-made grid
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """One file of the demo inbox: where it goes, what it is, the card it holds."""
+
+    path: str  # relative to the inbox folder
+    kind: DemoKind
+    card: Card | None = None
+    flaw: str = ""  # the mistake made on purpose ("" for none)
+
+
+def plan_demo_region(seed: int = 2026, schools: int = 24) -> list[DemoFile]:
+    """The demo inbox as data: `schools` readable schools plus the awkward extras."""
+    vocabulary = default_vocabulary()
+    plan: list[DemoFile] = []
+    for index in range(schools):
+        rng = random.Random(f"{seed}-demo-{index}")
+        card = make_card(rng, index, partners=rng.randrange(8, 22), vocabulary=vocabulary)
+        folder = card.header.scholengemeenschap.text
+        name = f"{folder}/Netwerkkaart {card.header.schoolnaam.text}"
+        if index % HANDMADE_EVERY == 3:
+            kind: DemoKind = "ods" if index == 8 else "handmade"
+            card = _as_handmade(card, vocabulary)
+            plan.append(DemoFile(f"{name}.{'ods' if kind == 'ods' else 'xlsx'}", kind, card))
+            continue
+        card, flaw = _flawed(card, index)
+        plan.append(DemoFile(f"{name}.xlsx", "template", card, flaw))
+    first = next(f for f in plan if f.kind == "template" and not f.flaw)
+    assert first.card is not None
+    older = replace(first.card, partners=first.card.partners[:4],
+                    header=replace(first.card.header, datum=Sourced(date(2025, 5, 20))))
+    school = first.card.header.schoolnaam.text
+    plan += [
+        DemoFile(f"mail/Netwerkkaart {school} (vorige versie).xlsx", "superseded", older),
+        DemoFile("mail/Netwerkkaart VBS De Linde.xlsx", "unreadable"),
+        DemoFile(f"{Path(first.path).parent}/~${Path(first.path).name}", "lock"),
+    ]
+    return plan
+
+
+def make_demo_region(folder: Path, seed: int = 2026, schools: int = 24) -> list[Path]:
+    """Write the demo inbox into `folder`; return the written paths in plan order."""
+    from schoolnet_xl.template import write_card
+
+    vocabulary = default_vocabulary()
+    written = []
+    for item in plan_demo_region(seed, schools):
+        target = Path(folder) / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if item.kind in ("template", "superseded"):
+            assert item.card is not None
+            write_card(target, vocabulary, item.card, created=CREATED)
+        elif item.kind == "handmade":
+            assert item.card is not None
+            write_handmade_xlsx(target, item.card)
+        elif item.kind == "ods":
+            assert item.card is not None
+            write_handmade_ods(target, item.card)
+        elif item.kind == "unreadable":
+            target.write_text(UNREADABLE_TEXT, "utf-8")
+        else:  # an Excel lock file: the owner's name, padded, as Excel writes it
+            target.write_bytes(b"\x0bSecretariaat" + b"\x20" * 40 + b"\x00" * 110)
+        written.append(target)
+    return written
+
+
+def _as_handmade(card: Card, vocabulary: Vocabulary) -> Card:
+    """The card as a hand-made grid holds it: no category column, guessed categories."""
+    partners: list[Partner] = []
+    for partner in card.partners:
+        guess = vocabulary.guess_category(partner.organisatie.text, partner.aard.text)
+        if guess != partner.category_code:
+            continue  # keep only rows whose keywords point at the intended category
+        partners.append(Partner(
+            row=len(partners) + 5, sheet="Blad1", organisatie=partner.organisatie,
+            aard=partner.aard, focus=dict(partner.focus), category_code=guess,
+            category_guessed=True))
+    return replace(card, kind="handmade", partners=partners)
+
+
+def _flawed(card: Card, index: int) -> tuple[Card, str]:
+    """Some cards get one deliberate mistake; the others are returned as they are."""
+    if index == 5:
+        bad = replace(card.partners[0], email=Sourced("onthaal(at)clb.example"))
+        return replace(card, partners=[bad, *card.partners[1:]]), "e-mail"
+    if index == 10:
+        header = replace(card.header, instellingsnummer=Sourced("12345"))
+        return replace(card, header=header), "instellingsnummer"
+    if index == 16:
+        twin = replace(card.partners[0], row=len(card.partners) + 1)
+        return replace(card, partners=[*card.partners, twin]), "dubbele organisatie"
+    return card, ""

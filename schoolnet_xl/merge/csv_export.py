@@ -1,0 +1,50 @@
+"""Partners, Scholen and Dekking as CSV for Flemish Excel.
+
+UTF-8 with a BOM (Excel then reads accents right), `;` as separator (the
+Belgian list separator), and text that a spreadsheet would run as a formula
+(starting with = + - @, a tab or a carriage return) prefixed with `'`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from schoolnet_xl.merge.region import Cell, Region, Table
+
+CSV_FILES = {"partners.csv": "partners", "scholen.csv": "schools", "dekking.csv": "coverage"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Cell) -> Cell:
+    """Text that could start a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv_tables(region: Region, folder: Path) -> list[Path]:
+    """Write partners.csv, scholen.csv and dekking.csv into `folder` (atomically each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, attribute in CSV_FILES.items():
+        table: Table = getattr(region, attribute)
+        written.append(write_csv(table, folder / name))
+    return written
+
+
+def write_csv(table: Table, path: Path) -> Path:
+    """One table as a CSV file, written to a temporary file and renamed into place."""
+    handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+            writer.writerow(table.columns)
+            writer.writerows([neutralise(v) for v in row] for row in table.rows)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,162 @@
+"""The merge as a library call: inputs -> file results -> region -> workbook (+ CSV).
+
+Refuses to write over an input file; writes the workbook to a temporary file in
+the output folder and renames it into place, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
+from schoolnet_xl.merge.duplicates import resolve_duplicates
+from schoolnet_xl.merge.inbox import Inbox, Skipped, discover
+from schoolnet_xl.merge.pipeline import read_all, skipped_result
+from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.region import Region, build_region
+from schoolnet_xl.merge.regional_workbook import (
+    MARKER_VALUE,
+    write_regional_workbook,
+)
+from schoolnet_xl.model import SEVERITIES
+from schoolnet_xl.vocabulary import load_vocabulary
+
+
+class MergeError(Exception):
+    """A merge that cannot start (Dutch message): bad output, nothing to read."""
+
+
+@dataclass(slots=True)
+class MergeOutcome:
+    """What a merge did: every file's result, the region, where the output went."""
+
+    output: Path
+    results: list[FileResult]
+    region: Region
+    csv_files: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of files per outcome, schools, partner rows and findings per severity."""
+        region = self.region
+        totals = {what: region.count(what)
+                  for what in ("files", "read", "unreadable", "duplicate", "skipped")}
+        totals["schools"] = len(region.coverage.rows)
+        totals["partners"] = len(region.partners.rows)
+        for severity in SEVERITIES:
+            totals[severity] = sum(r.counts.get(severity, 0) for r in self.results if r.used)
+        return totals
+
+    @property
+    def exit_code(self) -> int:
+        """0 = every file read, 1 = some unreadable, 2 = no card could be read."""
+        if not self.region.coverage.rows:
+            return 2
+        return 1 if self.region.count("unreadable") else 0
+
+
+def merge_files(
+    inputs: list[str],
+    output: str | Path,
+    *,
+    config: str | Path | None = None,
+    jobs: int | None = None,
+    with_contacts: bool = False,
+    csv_dir: str | Path | None = None,
+    lang: Lang = "nl",
+    on_found: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> MergeOutcome:
+    """Merge every card found in `inputs` into the regional workbook at `output`.
+
+    Raises MergeError (or InboxError, ConfigError) before anything is written when
+    the output would overwrite an input or when no file is found.
+    """
+    started = time.perf_counter()
+    vocabulary = load_vocabulary(config)
+    output = Path(output)
+    if output.suffix.lower() != ".xlsx":
+        raise MergeError(say(f"'{output}': het regionale werkboek moet op .xlsx eindigen",
+                             f"'{output}': the regional workbook must end in .xlsx", lang))
+    inbox = _guard_output(discover(inputs, lang), output, csv_dir, lang)
+    if not inbox.files and not inbox.skipped:
+        raise MergeError(say("geen bestanden gevonden om samen te voegen",
+                             "no files found to merge", lang))
+    if on_found:
+        on_found(len(inbox.files))
+    results = read_all(inbox.files, config, lang, jobs, on_progress)
+    results += [skipped_result(s) for s in inbox.skipped]
+    results.sort(key=lambda r: _path_key(r.path))
+    read_done = time.perf_counter()
+    resolve_duplicates(results)
+    region = build_region(results, vocabulary, with_contacts, lang)
+    region_done = time.perf_counter()
+    write_atomically(region, output)
+    written = time.perf_counter()
+    csv_files = write_csv_tables(region, Path(csv_dir)) if csv_dir else []
+    seconds = {"read": read_done - started, "region": region_done - read_done,
+               "write": written - region_done, "total": time.perf_counter() - started}
+    return MergeOutcome(output, results, region, csv_files, seconds)
+
+
+def write_atomically(region: Region, output: Path) -> Path:
+    """Write the workbook to a temporary file beside `output`, then rename it into place."""
+    folder = output.parent if str(output.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
+    os.close(handle)
+    try:
+        write_regional_workbook(region, Path(temp))
+        os.replace(temp, output)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return output
+
+
+def is_regional_workbook(path: Path) -> bool:
+    """True for a workbook written by this merge (its custom document property)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return MARKER_VALUE.encode() in archive.read("docProps/custom.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
+                  lang: Lang) -> Inbox:
+    """Refuse an output that is an input; a previous regional workbook is skipped instead."""
+    targets = {_real(output)}
+    if csv_dir:
+        targets |= {_real(Path(csv_dir) / name) for name in CSV_FILES}
+    files: list[str] = []
+    skipped = list(inbox.skipped)
+    for path in inbox.files:
+        if _real(Path(path)) not in targets:
+            files.append(path)
+        elif _real(Path(path)) == _real(output) and is_regional_workbook(Path(path)):
+            skipped.append(Skipped(path, say(
+                "eerder gemaakt regionaal werkboek (uitvoer van merge), geen kaart",
+                "regional workbook from an earlier merge, not a card", lang)))
+        else:
+            raise MergeError(say(
+                f"weigert te schrijven naar '{path}': dat is een invoerbestand. "
+                "Kies met -o een ander uitvoerbestand (invoer wordt nooit overschreven).",
+                f"refusing to write to '{path}': it is an input file. Choose another "
+                "output with -o (inputs are never overwritten).", lang))
+    return Inbox(files, skipped)
+
+
+def _real(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _path_key(path: str) -> tuple[str, ...]:
+    return tuple(part.casefold() for part in Path(path).parts)
