@@ -72,9 +72,7 @@ def add_threaded_comment(path: Path, sheet: str) -> Path:
         b"</Types>",
         b'<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType='
         b'"application/vnd.ms-excel.threadedcomments+xml"/></Types>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in parts.items():
-            zf.writestr(name, data)
+    _rewrite(path, parts)
     return path
 
 
@@ -82,3 +80,59 @@ def part_bytes(path: Path) -> dict[str, bytes]:
     """Every part of a package, by name."""
     with zipfile.ZipFile(path) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
+
+
+SPARKLINE_EXT = (
+    '<extLst><ext uri="{{05C60535-1F16-4fd2-B633-F4F36F0B64E0}}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    "<x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>{source}</xm:f>"
+    "<xm:sqref>{target}</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup>"
+    "</x14:sparklineGroups></ext></extLst>"
+)
+TEXTBOX_ANCHOR = (
+    '<xdr:twoCellAnchor xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+    'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    "<xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff>"
+    "<xdr:row>32</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col>"
+    "<xdr:colOff>0</xdr:colOff><xdr:row>36</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
+    '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="90" name="TextBox 90"/>'
+    '<xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/>'
+    '<a:ext cx="2000000" cy="600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    "</xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{text}</a:t></a:r></a:p>"
+    "</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>"
+)
+
+
+def _rewrite(path: Path, parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+def add_sparkline(path: Path, sheet: str, source: str, target: str) -> Path:
+    """Add an Excel 2010 sparkline (x14 extension) to a sheet's XML, as Excel stores it."""
+    parts = part_bytes(path)
+    part = sheet_part(path, sheet)
+    xml = parts[part].decode("utf-8")
+    assert "<extLst>" not in xml, "sheet already has extensions"
+    ext = SPARKLINE_EXT.format(source=source, target=target)
+    parts[part] = xml.replace("</worksheet>", ext + "</worksheet>").encode("utf-8")
+    _rewrite(path, parts)
+    return path
+
+
+def add_textbox(path: Path, sheet: str, text: str) -> Path:
+    """Add a text box to the existing drawing of a sheet (e.g. beside Overzicht's chart)."""
+    from schoolnet_xl.edit.package import list_sheets
+
+    with zipfile.ZipFile(path) as zf:
+        drawing = next(r.target for s in list_sheets(zf) if s.name == sheet
+                       for r in s.relations if r.kind == "drawing")
+    parts = part_bytes(path)
+    xml = parts[drawing].decode("utf-8")
+    closing = "</xdr:wsDr>" if "</xdr:wsDr>" in xml else "</wsDr>"
+    assert closing in xml
+    parts[drawing] = xml.replace(closing, TEXTBOX_ANCHOR.format(text=text) + closing).encode()
+    _rewrite(path, parts)
+    return path
