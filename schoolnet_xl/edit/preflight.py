@@ -81,6 +81,8 @@ class Risk:
     def describe(self, lang: Lang = "nl") -> str:
         """`een tekstvak op blad 'Notities'`."""
         nl, en = KINDS[self.kind]
+        if self.kind == "extra_sheet":
+            return say(f"het eigen blad '{self.sheet}'", f"your own sheet '{self.sheet}'", lang)
         if not self.sheet:
             return say(nl, en, lang)
         return say(f"{nl} op blad '{self.sheet}'", f"{en} on sheet '{self.sheet}'", lang)
