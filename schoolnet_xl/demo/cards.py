@@ -53,7 +53,7 @@ CATALOGUE: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], str, str]] = {
             "Opvoedingsondersteuning, consultatiebureau", ("ZORG", "ARMOEDE"),
             "huisvanhetkind@{slug}.example", "Coördinator Huis van het Kind"),
     "JH": (("CKG De Kering", "Integrale jeugdhulp {regio}"),
-           "Thuisbegeleiding en crisisopvang (geen dossiers in de kaart)", ("ZORG",),
+           "Thuisbegeleiding en crisisopvang via de toegangspoort", ("ZORG",),
            "info@ckg-{slug}.example", "Intake"),
     "CAW": (("CAW Oost-Vlaanderen", "JAC {gemeente}"), "Schuldhulp, jongerenadvies",
             ("ZORG", "ARMOEDE"), "jac@caw-{slug}.example", "Onthaal JAC"),
@@ -141,7 +141,7 @@ def make_partner(rng: random.Random, code: str, header: Header, row: int,
         category_code=code,
         contactpersoon=Sourced(role),
         email=Sourced(mailbox.format(slug=slug(gemeente))),
-        telefoon=Sourced(f"0{rng.choice((52, 53, 54, 3, 9))} {rng.randrange(10, 99)} "
+        telefoon=Sourced(f"0{rng.choice((52, 53, 54))} {rng.randrange(10, 99)} "
                          f"{rng.randrange(10, 99)} {rng.randrange(10, 99)}"),
         intensiteit=Sourced(rng.choice(INTENSITIES)),
         interne_trekker=Sourced(rng.choice(ROLES)),

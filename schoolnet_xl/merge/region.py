@@ -93,7 +93,7 @@ def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contact
         coverage_status=status,
         partners=_partners(cards, partner_rows, vocabulary, with_contacts, lang),
         shared=shared_partners(_mentions(cards, partner_rows)),
-        findings=_findings(results),
+        findings=_findings(results, with_contacts),
         sources=_sources(results, lang),
         categories=_category_stats(cards, partner_rows, vocabulary),
         focus_counts=_focus_counts(cards, partner_rows, vocabulary),
@@ -212,15 +212,23 @@ def _mentions(cards: list[tuple[FileResult, Card]],
     return mentions
 
 
-def _findings(results: list[FileResult]) -> Table:
+def _findings(results: list[FileResult], with_contacts: bool) -> Table:
+    """Every finding of every file except duplicates and skipped files.
+
+    Without contacts, a finding about a contact cell has its value blanked out
+    of the message and hint (the value is personal data).
+    """
     table = Table(["Bestand", "School", "Blad", "Cel", "Code", "Ernst", "Melding", "Tip"])
     for result in results:
         if result.duplicate or result.status == "skipped":
             continue
         school = school_label(result.card) if result.card else ""
         for f in result.findings:
+            message, hint = f.message, f.hint
+            if not with_contacts and f.field in CONTACT_HEADERS and f.value:
+                message, hint = message.replace(f.value, "…"), hint.replace(f.value, "…")
             table.rows.append([result.path, school, f.sheet, f.cell, f.code, f.severity,
-                               f.message, f.hint])
+                               message, hint])
     return table
 
 
