@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from schoolnet_xl import layout
-from schoolnet_xl.excel.marks import Mark, MarkStore, add_note, clear_marks
+from schoolnet_xl.excel.marks import Mark, add_note
 from schoolnet_xl.excel.sheets import as_text_cell, find_sheet, fresh_sheet, link_formula
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.model import Finding

@@ -26,7 +26,6 @@ def payload_from_file(
 ) -> dict[str, Any]:
     """The Office.js payload of the workbook at `path` (not modified)."""
     import xlwings
-
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, data_only=True)
@@ -165,3 +164,70 @@ def _names(workbook: Any) -> list[dict[str, Any]]:
             "book_scope": scope is None,
         })
     return result
+
+
+def apply_actions(payload: dict[str, Any], actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """A copy of `payload` as the client would send it after running `actions`.
+
+    Applies what a later read can see: `setValues` (values) and `addNote` /
+    `deleteNote` (the notes list) on the payload's own sheets. Fills are not in
+    the payload at all (the client never sends colours); sheets added by the
+    actions are left out.
+    """
+    import copy
+
+    result = copy.deepcopy(payload)
+    sheets = result["sheets"]
+    for action in actions:
+        position = action.get("sheet_position")
+        if position is None or position >= len(sheets):
+            continue
+        sheet = sheets[position]
+        if action["func"] == "setValues":
+            for dr, row in enumerate(action["values"]):
+                for dc, value in enumerate(row):
+                    _put(sheet, action["start_row"] + dr, action["start_column"] + dc, value)
+        elif action["func"] == "addNote":
+            sheet["notes"].append({"address": action["args"][0].replace("$", "")})
+        elif action["func"] == "deleteNote":
+            target = action["args"][0].replace("$", "")
+            sheet["notes"] = [n for n in sheet["notes"] if n["address"] != target]
+    return result
+
+
+def _put(sheet: dict[str, Any], row: int, col: int, value: Any) -> None:
+    values = sheet["values"]
+    width = max(len(values[0]) if values else 0, col + 1)
+    while len(values) <= row:
+        values.append([""] * width)
+    for line in values:
+        line.extend([""] * (width - len(line)))
+    values[row][col] = "" if value is None else value
+    first = (sheet["used_range_address"] or "A1").split(":")[0]
+    min_col, min_row, _, _ = range_boundaries(first + ":" + first)
+    sheet["used_range_address"] = _address(min_row, min_col, len(values), width)
+    sheet["used_range_row_count"], sheet["used_range_column_count"] = len(values), width
+
+
+def card_with(
+    path: Path, vocabulary: Any, header: dict[str, Any], rows: list[dict[str, Any]]
+) -> Path:
+    """A real template card (write_card) filled with openpyxl: header fields by their
+    defined name, partner rows by column header, from the Partners table's first row."""
+    from openpyxl import load_workbook
+
+    from schoolnet_xl.template import write_card
+
+    write_card(path, vocabulary)
+    workbook = load_workbook(path)
+    for name, value in header.items():
+        sheet_name, ref = next(iter(workbook.defined_names[name].destinations))
+        workbook[sheet_name][ref.replace("$", "")] = value
+    sheet, table = next((ws, t) for ws in workbook.worksheets for t in ws.tables.values())
+    min_col, min_row, _, _ = range_boundaries(table.ref)
+    columns = {column.name: min_col + ix for ix, column in enumerate(table.tableColumns)}
+    for offset, row in enumerate(rows, start=1):
+        for header_text, value in row.items():
+            sheet.cell(row=min_row + offset, column=columns[header_text], value=value)
+    workbook.save(path)
+    return path
