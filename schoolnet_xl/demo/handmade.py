@@ -13,11 +13,13 @@ XML, so no LibreOffice at runtime and no extra dependency such as odfpy.
 from __future__ import annotations
 
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from schoolnet_xl.model import Card
 
+CREATED = datetime(2026, 1, 1)  # fixed: the same seed gives the same bytes
 HANDMADE_HEADER = ("Partner", "Omschrijving", "Kansen", "Zorg", "Armoede")
 _FOCUS_ORDER = ("KANS", "ZORG", "ARMOEDE")
 
@@ -47,6 +49,7 @@ def write_handmade_xlsx(path: Path, card: Card) -> Path:
     rows = handmade_rows(card)
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                "strings_to_numbers": False})
+    workbook.set_properties({"author": "Secretariaat", "created": CREATED})
     sheet = workbook.add_worksheet("Blad1")
     bold = workbook.add_format({"bold": True, "bottom": 1})
     title = workbook.add_format({"bold": True, "font_size": 14})

@@ -1,0 +1,129 @@
+"""`schoolnet-xl merge` as a command: inputs, exit codes, refusals, atomic output."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.demo import make_card
+from schoolnet_xl.template import write_card
+from schoolnet_xl.vocabulary import Vocabulary
+from tests.support.regional import fingerprints, records, run_cli, sheet_rows
+
+
+def _cards(folder: Path, vocabulary: Vocabulary, count: int = 2) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [write_card(folder / f"kaart{i}.xlsx", vocabulary,
+                       make_card(random.Random(i), i, partners=4)) for i in range(count)]
+
+
+def test_exit_0_when_every_file_was_read(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    _cards(tmp_path / "inbox", vocabulary)
+    result = run_cli("merge", tmp_path / "inbox", "-o", tmp_path / "regio.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "regio.xlsx").is_file()
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("2 bestanden: 2 gelezen, 0 onleesbaar")
+    assert str(tmp_path / "regio.xlsx") in last
+
+
+def test_exit_1_when_some_are_unreadable_and_the_workbook_is_still_written(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    _cards(tmp_path / "inbox", vocabulary)
+    (tmp_path / "inbox" / "kapot.xlsx").write_bytes(b"PK\x03\x04 afgebroken")
+    result = run_cli("merge", tmp_path / "inbox", "-o", tmp_path / "regio.xlsx")
+    assert result.returncode == 1
+    assert "kapot.xlsx: onleesbaar" in result.stderr
+    sources = {Path(r["Pad"]).name: r for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
+    assert sources["kapot.xlsx"]["Soort"] == "unreadable"
+    assert sources["kapot.xlsx"]["Reden"]
+    assert len(records(tmp_path / "regio.xlsx", "Scholen")) == 2
+
+
+def test_exit_2_when_nothing_is_readable(tmp_path: Path) -> None:
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "mail.xlsx").write_text("geen werkmap", "utf-8")
+    result = run_cli("merge", tmp_path / "inbox", "-o", tmp_path / "regio.xlsx")
+    assert result.returncode == 2
+    assert "0 gelezen, 1 onleesbaar" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bestaat-niet/"], "bestaat niet"),
+    (["leeg/*.xlsx"], "geen enkel bestand past"),
+    (["leeg"], "geen bestanden gevonden"),
+])
+def test_exit_2_on_inputs_that_name_nothing(tmp_path: Path, args: list[str],
+                                            message: str) -> None:
+    (tmp_path / "leeg").mkdir()
+    result = run_cli("merge", *args, "-o", "regio.xlsx", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "regio.xlsx").exists()
+
+
+def test_refuses_to_write_over_an_input_file(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    cards = _cards(tmp_path / "inbox", vocabulary)
+    before = fingerprints(tmp_path / "inbox")
+    result = run_cli("merge", tmp_path / "inbox", "-o", cards[0])
+    assert result.returncode == 2
+    assert "invoerbestand" in result.stderr
+    assert fingerprints(tmp_path / "inbox") == before
+
+
+def test_a_previous_regional_workbook_in_the_inbox_is_skipped_and_replaced(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    inbox = tmp_path / "inbox"
+    _cards(inbox, vocabulary)
+    out = inbox / "regio.xlsx"
+    assert run_cli("merge", inbox, "-o", out).returncode == 0
+    result = run_cli("merge", inbox, "-o", out)
+    assert result.returncode == 0, result.stderr
+    sources = {Path(r["Pad"]).name: r["Soort"] for r in records(out, "Bronbestanden")}
+    assert sources == {"kaart0.xlsx": "template", "kaart1.xlsx": "template",
+                       "regio.xlsx": "skipped"}
+    assert not [p for p in inbox.iterdir() if p.name.startswith(".~regio-")]  # no temp left
+
+
+def test_files_folders_and_globs_lock_and_hidden_files(tmp_path: Path,
+                                                       vocabulary: Vocabulary) -> None:
+    inbox = tmp_path / "inbox"
+    _cards(inbox / "sg1" / "diep", vocabulary, 1)
+    (inbox / "sg2").mkdir()
+    write_card(inbox / "sg2" / "los.xlsx", vocabulary, make_card(random.Random(7), 7, 3))
+    (inbox / "sg1" / "~$kaart0.xlsx").write_bytes(b"\x05owner" + b"\x00" * 50)
+    (inbox / ".verborgen").mkdir()
+    (inbox / ".verborgen" / "oud.xlsx").write_text("x", "utf-8")
+    (inbox / ".DS_Store").write_bytes(b"\x00")
+    extra = write_card(tmp_path / "extra.xlsx", vocabulary, make_card(random.Random(9), 9, 3))
+    result = run_cli("merge", "inbox/sg1", "inbox/**/los.xlsx", str(extra), "--format",
+                     "json", "-o", "regio.xlsx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    kinds = {Path(f["path"]).name: (f["kind"], f["status"]) for f in document["files"]}
+    assert kinds == {"kaart0.xlsx": ("template", "read"), "los.xlsx": ("template", "read"),
+                     "extra.xlsx": ("template", "read"), "~$kaart0.xlsx": ("skipped", "skipped")}
+    assert document["summary"]["schools"] == 3
+
+
+def test_the_same_inputs_give_the_same_workbook_content(tmp_path: Path,
+                                                        vocabulary: Vocabulary) -> None:
+    _cards(tmp_path / "inbox", vocabulary, 3)
+    for name in ("a.xlsx", "b.xlsx"):
+        assert run_cli("merge", "inbox", "-o", name, "--jobs", "2", cwd=tmp_path).returncode == 0
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert _parts(first) == _parts(second)
+    sources = [[row[:-1] for row in sheet_rows(p, "Bronbestanden")] for p in (first, second)]
+    assert sources[0] == sources[1]
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    """Every part of the zip but Bronbestanden, whose read times differ per run."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist()
+                if n != "xl/worksheets/sheet7.xml"}
