@@ -289,3 +289,20 @@ def test_overzicht_vernieuwen_leaves_a_correct_overview_alone(tmp_path: Path,
     assert not [a for a in actions_ if a["func"] == "setValues"]
     assert [a["args"][0] for a in actions_ if a["func"] == "alert"] == [
         "Het Overzicht klopt al met de tabel."]
+
+
+def test_a_grid_that_lost_its_categorie_column_gets_a_friendly_dutch_error(
+    bad_card: Path,
+) -> None:
+    workbook = load_workbook(bad_card)
+    sheet, table = next((ws, t) for ws in workbook.worksheets for t in ws.tables.values())
+    column = next(c for c in table.tableColumns if c.name == "Categorie")
+    header_cell = next(c for c in sheet[table.ref.split(":")[0][1:]] if c.value == "Categorie")
+    column.name = header_cell.value = "Kolom6"
+    workbook.save(bad_card)
+
+    for function in (actions.valideer, actions.ontbrekende_categorieen,
+                     actions.overzicht_vernieuwen):
+        with pytest.raises(xw.XlwingsError, match=r"De kolom 'Categorie' ontbreekt .* Zet de "
+                                                  r"kolomkop terug"):
+            run(function, payload_from_file(bad_card))

@@ -43,4 +43,24 @@ def read_open_card(
             "Organisatie en Categorie gevonden.",
             "This workbook is not a network card: no grid with the columns Organisatie "
             "and Categorie was found.", lang))
+    _refuse_without_key_columns(findings, vocabulary, lang)
     return card, findings
+
+
+def _refuse_without_key_columns(findings: list[Finding], vocabulary: Vocabulary,
+                                lang: Lang) -> None:
+    """A grid that lost Organisatie or Categorie cannot be judged cell by cell: say so."""
+    import xlwings as xw
+
+    from schoolnet_xl.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
+    from schoolnet_xl.rules.catalogue_file import COLUMN_REMOVED
+
+    key_headers = {COLUMNS_BEFORE_FOCUS["organisatie"], COLUMNS_AFTER_FOCUS["categorie"]}
+    lost = [f for f in findings if f.code == COLUMN_REMOVED.code and f.field in key_headers]
+    if lost:
+        several = len(lost) > 1
+        raise xw.XlwingsError(" ".join([*(f.message for f in lost), say(
+            f"Zet de {'kolomkoppen' if several else 'kolomkop'} terug zoals in het sjabloon "
+            "en klik dan opnieuw.",
+            f"Restore the column {'headers' if several else 'header'} as in the template, "
+            "then click again.", lang)]))
