@@ -32,6 +32,7 @@ from tests.support.workbooks import (
     add_threaded_comment,
     part_bytes,
     png,
+    prefix_styles,
     sheet_part,
 )
 
@@ -326,3 +327,25 @@ def test_a_hand_made_grid_is_not_a_template_card(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "schoolnet-xl import" in done.stderr
     assert grid.read_bytes() == original
+
+
+def test_a_package_the_part_writer_refuses_goes_the_openpyxl_route_behind_the_preflight(
+    template_card: Path,
+) -> None:
+    prefix_styles(template_card)
+    before = content(template_card)
+    done = run_cli("summary", template_card, "--no-backup")
+    assert done.returncode == 0, done.stderr
+    assert "via openpyxl herschreven" in done.stdout
+    assert content(template_card) == before
+    assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)
+
+
+def test_on_the_openpyxl_route_parts_on_any_sheet_are_protected(template_card: Path) -> None:
+    add_threaded_comment(template_card, "Netwerkkaart")
+    prefix_styles(template_card)
+    original = template_card.read_bytes()
+    refused = run_cli("summary", template_card)
+    assert refused.returncode == 1
+    assert "(threaded comment) op blad 'Netwerkkaart'" in refused.stderr
+    assert template_card.read_bytes() == original

@@ -89,6 +89,12 @@ def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: La
     except GuardError as exc:
         raise UserError(str(exc), exc.exit_code) from None
     _report_outcome(result.outcome, lang)
+    if result.route == "openpyxl":
+        click.echo(say(
+            "De bladen konden niet los in het bestand vervangen worden; het werd via openpyxl "
+            "herschreven en daarna blad per blad nagekeken.",
+            "The sheets could not be replaced part by part; the file was rewritten through "
+            "openpyxl and then checked sheet by sheet.", lang))
     ov = result.overview
     click.echo(say(
         f"Overzicht: {ov.total_partners} partners; ontbrekende kerncategorieën: "

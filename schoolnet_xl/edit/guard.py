@@ -42,6 +42,7 @@ class GuardedWrite:
     write: Writer
     check: Checker
     rewrites_all: bool = False
+    loses_everywhere: bool = False  # the writer may lose parts on any sheet (openpyxl route)
     force: bool = False
     backup: bool = True
     extra_risks: list[Risk] = field(default_factory=list)
@@ -84,7 +85,8 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
             f"{target} already exists; choose another name or use --force.", lang),
             exit_code=2)
     risks = [
-        r for r in at_risk(scan(source), None if job.rewrites_all else job.owned)
+        r for r in at_risk(scan(source),
+                           None if job.rewrites_all or job.loses_everywhere else job.owned)
         if r.kind not in job.own_kinds
     ] + job.extra_risks
     if in_place and risks and not job.force:

@@ -22,6 +22,16 @@ def sheet_values(path: Path, sheet: str) -> list[list[Any]] | None:
         workbook.close()
 
 
+def sheet_order(path: Path) -> list[str]:
+    """The sheet names in workbook order."""
+    import zipfile
+
+    from schoolnet_xl.edit.package import list_sheets
+
+    with zipfile.ZipFile(path) as zf:
+        return [s.name for s in list_sheets(zf)]
+
+
 def read_meta(path: Path) -> dict[str, str]:
     """The key/value rows of the hidden `_schoolnet` sheet ({} when there is none)."""
     rows = sheet_values(path, SHEET_META) or []

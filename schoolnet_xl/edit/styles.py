@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs",
           "cellStyles", "dxfs", "tableStyles", "colors", "extLst")
@@ -118,3 +119,21 @@ def remap_sheet_styles(sheet_xml: str, mapping: StyleMap) -> str:
                        sheet_xml)
     return re.sub(r"<cfRule\b[^>]*>", lambda m: _shift(m.group(0), "dxfId", mapping.dxf),
                   sheet_xml)
+
+
+def styles_kept(original: Path, result: Path) -> list[str]:
+    """Dutch descriptions of formats of the original that moved or changed in the result."""
+    import zipfile
+
+    problems = []
+    from schoolnet_xl.edit.package import read_relations, workbook_part
+
+    with zipfile.ZipFile(original) as old, zipfile.ZipFile(result) as new:
+        part = next((r.target for r in read_relations(old, workbook_part(old))
+                     if r.kind == "styles"), "xl/styles.xml")
+        before, after = old.read(part).decode(), new.read(part).decode()
+    for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"):
+        old_items = _items(before, tag)
+        if _items(after, tag)[: len(old_items)] != old_items:
+            problems.append(f"opmaak ({tag}) van het origineel gewijzigd")
+    return problems

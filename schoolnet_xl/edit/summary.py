@@ -8,14 +8,18 @@ The guard verifies the result before the card is replaced.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
-from schoolnet_xl.edit.sheets import card_vocabulary, same_values
+from schoolnet_xl.edit.rewrite import kept_kinds, without_sheets
+from schoolnet_xl.edit.sheets import card_vocabulary, same_values, sheet_order
+from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
 from schoolnet_xl.edit.transplant import TransplantError, transplant
 from schoolnet_xl.edit.validation_sheet import write_validation_sheet
 from schoolnet_xl.i18n import Lang, say
@@ -25,6 +29,8 @@ from schoolnet_xl.overview import Overview, compute_overview
 from schoolnet_xl.vocabulary import Vocabulary
 
 OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION)
+# "parts": only the owned parts replaced; "openpyxl": the fallback load+save route.
+Route = Literal["parts", "openpyxl"]
 
 
 @dataclass
@@ -34,6 +40,7 @@ class SummaryResult:
     overview: Overview
     findings: list[Finding]
     outcome: Outcome
+    route: Route = "parts"
 
 
 def summarize(
@@ -72,25 +79,49 @@ def summarize(
     with tempfile.TemporaryDirectory(prefix="schoolnet_summary_") as scratch:
         donor = Path(scratch, "donor.xlsx")
         write_summary_sheets(donor, card, vocabulary, report.findings, lang)
-
-        def write(temp: Path) -> set[str]:
-            try:
-                return transplant(path, donor, temp, after=SHEET_OVERVIEW)
-            except TransplantError as exc:
-                raise GuardError(say(
-                    f"{path}: de bladen kunnen niet veilig vervangen worden ({exc}); "
-                    "er is niets gewijzigd.",
-                    f"{path}: the sheets cannot be replaced safely ({exc}); nothing was "
-                    "changed.", lang), exit_code=1) from None
-
-        job = GuardedWrite(
-            source=path, output=output, owned=set(OWNED), write=write,
-            check=lambda temp: same_values(donor, temp, list(OWNED)),
-            force=force, backup=backup, before_verify=before_verify,
-            own_kinds=frozenset({"chart"}),  # the Overzicht chart is ours and is rebuilt
-        )
+        job = _parts_job(path, donor, Path(scratch)) or _openpyxl_job(path, donor, Path(scratch))
+        job.output, job.force, job.backup, job.before_verify = (
+            output, force, backup, before_verify)
         outcome = run_guarded(job, lang)
-    return SummaryResult(overview, report.findings, outcome)
+    route: Route = "openpyxl" if job.loses_everywhere else "parts"
+    return SummaryResult(overview, report.findings, outcome, route)
+
+
+def _parts_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite | None:
+    """The part-level route, or None when this package's shape is not supported."""
+    trial = scratch / "parts.xlsx"
+    try:
+        changed = transplant(path, donor, trial, after=SHEET_OVERVIEW)
+    except (TransplantError, StyleMergeError):
+        return None
+
+    def write(temp: Path) -> set[str]:
+        shutil.copyfile(trial, temp)
+        return changed
+
+    def check(temp: Path) -> list[str]:
+        return same_values(donor, temp, list(OWNED)) + styles_kept(path, temp)
+
+    return GuardedWrite(source=path, output=None, owned=set(OWNED), write=write, check=check,
+                        own_kinds=frozenset({"chart"}))  # our Overzicht chart is rebuilt
+
+
+def _openpyxl_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite:
+    """The fallback route: openpyxl drops the old sheets, then the new ones go in."""
+    order = sheet_order(path)
+    position = order.index(SHEET_OVERVIEW) if SHEET_OVERVIEW in order else len(order)
+    kept_before = [s for s in order[:position] if s not in OWNED]
+
+    def write(temp: Path) -> None:
+        stripped = scratch / "openpyxl.xlsx"
+        without_sheets(path, stripped, set(OWNED))
+        transplant(stripped, donor, temp, after=kept_before[-1] if kept_before else None)
+
+    return GuardedWrite(source=path, output=None, owned=set(OWNED), write=write,
+                        check=lambda temp: same_values(donor, temp, list(OWNED)),
+                        loses_everywhere=True, own_kinds=frozenset({"chart"}) | kept_kinds())
+
+
 
 
 def write_summary_sheets(

@@ -136,3 +136,17 @@ def add_textbox(path: Path, sheet: str, text: str) -> Path:
     parts[drawing] = xml.replace(closing, TEXTBOX_ANCHOR.format(text=text) + closing).encode()
     _rewrite(path, parts)
     return path
+
+
+def prefix_styles(path: Path) -> Path:
+    """Rewrite styles.xml with an `x:` namespace prefix, as some generators write it."""
+    import re
+
+    parts = part_bytes(path)
+    xml = parts["xl/styles.xml"].decode("utf-8")
+    xml = re.sub(r"<(/?)(?!\?)(\w+)([\s/>])", r"<\1x:\2\3", xml)
+    xml = xml.replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+    parts["xl/styles.xml"] = xml.encode("utf-8")
+    _rewrite(path, parts)
+    return path
