@@ -306,3 +306,18 @@ def test_a_grid_that_lost_its_categorie_column_gets_a_friendly_dutch_error(
         with pytest.raises(xw.XlwingsError, match=r"De kolom 'Categorie' ontbreekt .* Zet de "
                                                   r"kolomkop terug"):
             run(function, payload_from_file(bad_card))
+
+
+def test_an_existing_validatie_sheet_is_cleared_and_rewritten_not_duplicated(
+    bad_card: Path,
+) -> None:
+    workbook = load_workbook(bad_card)
+    workbook.create_sheet(layout.SHEET_VALIDATION)["A2"] = "oude bevinding"
+    workbook.save(bad_card)
+    actions_, sheets = run(actions.valideer, payload_from_file(bad_card))
+
+    assert sheets.count(layout.SHEET_VALIDATION) == 1
+    assert "addSheet" not in [a["func"] for a in actions_]
+    clears = [a for a in actions_ if a["func"] == "sheetClear"]
+    assert [sheets[a["sheet_position"]] for a in clears] == [layout.SHEET_VALIDATION]
+    assert validation_rows(actions_)
