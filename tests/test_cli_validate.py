@@ -159,7 +159,10 @@ def test_known_mistakes_give_exact_codes_and_cells(
         ("SN202", "fout", sheet, cells.grid(1, "Categorie")),
         ("SN205", "waarschuwing", sheet, cells.grid(2, zorg)),
         ("SN207", "waarschuwing", sheet, cells.grid(3, "Telefoon")),
+        # row 1 held the only partner of the second (core) category: now it is missing
+        ("SN302", "waarschuwing", sheet, ""),
     }
+    assert entry["missing_categories"]["core"] == [vocabulary.categories[1].code]
     unknown = next(f for f in entry["findings"] if f["code"] == "SN202")
     assert unknown["value"] == "Bibliotheeek" and "'Bibliotheek'" in unknown["hint"]
     assert all(f["file"] == str(path) for f in entry["findings"])
@@ -242,7 +245,8 @@ def test_text_output_is_a_readable_table_with_a_summary(
     assert str(path) in out and "Sint-Jozefsschool" in out
     assert f"SN103  {cells.sheet_name}!{cells.header['Instellingsnummer']}" in out
     assert "→ Typ het nummer als tekst" in out
-    assert out.strip().splitlines()[-1].startswith("1 bestand: 4 fouten, 2 waarschuwingen")
+    last_line = out.strip().splitlines()[-1]
+    assert last_line == "1 bestand: 4 fouten, 3 waarschuwingen, 0 info; 0 onleesbaar."
     assert "\x1b[" not in out  # plain text when stdout is not a terminal
 
 

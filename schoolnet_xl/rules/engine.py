@@ -289,8 +289,7 @@ def _category_suggestion(ctx: _Context, text: str) -> str:
 
 
 def _check_marks(ctx: _Context, partner: Partner) -> Iterator[Finding]:
-    headers = {f.code: (f.header_en or f.header if ctx.lang == "en" else f.header)
-               for f in ctx.vocabulary.focus}
+    headers = {f.code: f.header for f in ctx.vocabulary.focus}  # as on the card
     marked = False
     for code, value in partner.focus.items():
         if ctx.vocabulary.is_mark(value.value):
