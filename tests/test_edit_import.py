@@ -207,3 +207,13 @@ def test_a_read_only_folder_gets_a_clear_message(tmp_path: Path) -> None:
         folder.chmod(0o755)
     assert done.returncode == 2 and "alleen-lezen" in done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["bron.xlsx"]
+
+
+def test_a_bad_option_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    grid = source_table_grid(tmp_path / "bron.xlsx")
+    for option, value in (("--nummer", "30569"), ("--schooljaar", "2026-2028"),
+                          ("--niveau", "kleuter")):
+        done = run_cli("import", grid, option, value)
+        assert done.returncode == 2, option
+        assert option in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bron.xlsx"]

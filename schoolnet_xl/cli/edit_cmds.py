@@ -133,18 +133,13 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
     Voorbeeld:
       schoolnet-xl import ons-netwerk.ods --nummer 030569 --schooljaar 2026-2027
     """
+    from schoolnet_xl.cli.card_cmds import check_level, check_number, check_school_year
     from schoolnet_xl.edit.import_card import import_grid
 
     vocabulary = vocabulary_from_option(config)
-    level = niveau
-    if niveau is not None:
-        code = vocabulary.level_code_for(niveau)
-        if code is None:
-            raise UserError(say(
-                f"--niveau: onbekend onderwijsniveau '{niveau}' (kies uit "
-                f"{', '.join(vocabulary.levels.values())})",
-                f"--niveau: unknown level '{niveau}'", lang))
-        level = vocabulary.levels[code]
+    nummer = check_number(nummer) if nummer is not None else None
+    schooljaar = check_school_year(schooljaar) if schooljaar is not None else None
+    level = check_level(niveau, vocabulary) if niveau is not None else None
     header = {"schoolnaam": school, "instellingsnummer": nummer, "schooljaar": schooljaar,
               "onderwijsniveau": level, "gemeente": gemeente,
               "scholengemeenschap": scholengemeenschap}
