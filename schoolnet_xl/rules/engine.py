@@ -97,6 +97,15 @@ class _Context:
         self.lang = lang
         self.levels = ", ".join(vocabulary.levels.values())
         self.today = date.today()
+        self.focus_headers = {f.code: f.header for f in vocabulary.focus}  # as on the card
+        self.scale_values = {name: scale_values(choices)
+                             for name, choices in vocabulary.scales.items()}
+        self.category_keys = {
+            _fold_key(key)
+            for category in vocabulary.categories
+            for key in (category.code, category.label, category.label_en)
+            if key
+        }
 
     def emit(self, rule: Rule, where: Sourced, field: str, **params: object) -> Finding:
         """A finding at a sourced value (or at the grid sheet when it has no cell)."""
@@ -256,16 +265,22 @@ def _check_duplicate(
                       first_cell=row_cell(first))
 
 
+def _fold_key(text: str) -> str:
+    """The folding of `Vocabulary.category_code_for` (case and spaces)."""
+    return " ".join(text.lower().split())
+
+
 def fold_name(text: str) -> str:
     """Case-, space- and accent-insensitive form of an organisation name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
 
 
 def _check_category(ctx: _Context, partner: Partner) -> Iterator[Finding]:
     text = partner.categorie.text
-    if text and ctx.vocabulary.category_code_for(text) is None:
+    if text and _fold_key(text) not in ctx.category_keys:
         yield _at_row(ctx, R.CATEGORY_UNKNOWN, partner, "categorie",
                       suggestion=_category_suggestion(ctx, text))
     elif not text and partner.category_code is None:
@@ -289,7 +304,7 @@ def _category_suggestion(ctx: _Context, text: str) -> str:
 
 
 def _check_marks(ctx: _Context, partner: Partner) -> Iterator[Finding]:
-    headers = {f.code: f.header for f in ctx.vocabulary.focus}  # as on the card
+    headers = ctx.focus_headers
     marked = False
     for code, value in partner.focus.items():
         if ctx.vocabulary.is_mark(value.value):
@@ -327,22 +342,26 @@ def is_belgian_phone(text: str) -> bool:
 def _check_scales(ctx: _Context, partner: Partner) -> Iterator[Finding]:
     for attribute, scale_name in _SCALE_FIELDS.items():
         value: Sourced = getattr(partner, attribute)
-        choices = ctx.vocabulary.scales.get(scale_name, ())
-        if value.is_empty or not choices or on_scale(value.text, choices):
+        accepted = ctx.scale_values.get(scale_name)
+        if value.is_empty or not accepted or fold_name(value.text) in accepted:
             continue
         yield _at_row(ctx, R.SCALE_INVALID, partner, attribute, column=scale_name,
-                      choices=", ".join(choices))
+                      choices=", ".join(ctx.vocabulary.scales[scale_name]))
 
 
-def on_scale(text: str, choices: tuple[str, ...]) -> bool:
-    """A scale value matches a choice in full, or its number or words alone ("3", "Samenwerken")."""
-    wanted = fold_name(text)
+def scale_values(choices: tuple[str, ...]) -> frozenset[str]:
+    """Folded forms a scale accepts: each choice, and its number or words alone.
+
+    "3 Samenwerken" accepts "3 samenwerken", "3" and "samenwerken".
+    """
+    accepted: set[str] = set()
     for choice in choices:
         folded = fold_name(choice)
+        accepted.add(folded)
         number, _, words = folded.partition(" ")
-        if wanted == folded or (number.isdigit() and wanted in (number, words)):
-            return True
-    return False
+        if number.isdigit() and words:
+            accepted.update((number, words))
+    return frozenset(accepted)
 
 
 def _check_since(ctx: _Context, partner: Partner) -> Iterator[Finding]:
