@@ -13,6 +13,7 @@ import os
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # before xlwings is imported
 
 import copy
+import datetime
 import json
 import subprocess
 import sys
@@ -128,9 +129,13 @@ def test_valideer_alerts_the_totals_in_dutch(bad_card: Path) -> None:
     actions_, _ = run(actions.valideer, payload_from_file(bad_card))
 
     alerts = [a["args"] for a in actions_ if a["func"] == "alert"]
-    assert alerts == [[f"{fouten} fouten, {waarschuwingen} "
-                       f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}"
+    assert alerts == [[f"{plural(fouten, 'fout', 'fouten')}, "
+                       f"{plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}"
                        " — zie blad Validatie", "Valideer", "ok", "", ""]]
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def test_a_clean_card_says_no_problems_and_marks_nothing(tmp_path: Path, vocabulary) -> None:
@@ -140,7 +145,7 @@ def test_a_clean_card_says_no_problems_and_marks_nothing(tmp_path: Path, vocabul
                                   ("Stad Brugge onderwijsdienst", "LOK"),
                                   ("OCMW Brugge", "OCMW"), ("Huis van het Kind", "KGH")]]
     card = card_with(tmp_path / "schoon.xlsx", vocabulary,
-                     {**HEADER, "Datum": "2025-10-01"}, rows)
+                     {**HEADER, "Datum": datetime.date(2025, 10, 1)}, rows)
     assert not [f for f in cli_findings(card) if f["severity"] != "info"]
     actions_, _ = run(actions.valideer, payload_from_file(card))
 
