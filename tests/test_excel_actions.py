@@ -326,3 +326,19 @@ def test_an_existing_validatie_sheet_is_cleared_and_rewritten_not_duplicated(
     clears = [a for a in actions_ if a["func"] == "sheetClear"]
     assert [sheets[a["sheet_position"]] for a in clears] == [layout.SHEET_VALIDATION]
     assert validation_rows(actions_)
+
+
+def test_the_totals_use_singular_and_plural_and_say_when_all_is_well() -> None:
+    from schoolnet_xl.excel.validation import totals_message
+    from schoolnet_xl.model import Finding
+
+    def finding(severity: str) -> Finding:
+        return Finding("SN000", severity, "melding")  # type: ignore[arg-type]
+
+    assert totals_message([finding("fout"), finding("waarschuwing")], "nl") == \
+        "1 fout, 1 waarschuwing — zie blad Validatie"
+    assert totals_message([finding("fout")] * 2 + [finding("waarschuwing")] * 3, "nl") == \
+        "2 fouten, 3 waarschuwingen — zie blad Validatie"
+    assert totals_message([], "nl") == "Geen problemen gevonden."
+    assert totals_message([finding("info")], "nl") == \
+        "Geen problemen gevonden. 1 opmerking ter info op blad Validatie."
