@@ -27,7 +27,7 @@ from schoolnet_xl.i18n import Lang, say
 
 # Writes the result into the given temporary path; returns the names of the
 # original's package parts it changed (None = the whole file was rewritten).
-Writer = Callable[[Path], "set[str] | None"]
+Writer = Callable[[Path], set[str] | None]
 # Checks the written file; returns Dutch descriptions of what is wrong ([] = right).
 Checker = Callable[[Path], list[str]]
 

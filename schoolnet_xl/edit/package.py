@@ -44,11 +44,16 @@ def rels_name(part: str) -> str:
 
 
 def read_relations(zf: zipfile.ZipFile, part: str) -> list[Relation]:
-    """The relationships of `part`, targets resolved to package part names."""
+    """The relationships of `part` in a zip, targets resolved to package part names."""
     name = rels_name(part)
     if name not in zf.namelist():
         return []
-    root = ET.fromstring(zf.read(name))
+    return parse_relations(part, zf.read(name))
+
+
+def parse_relations(part: str, rels_xml: bytes) -> list[Relation]:
+    """Parse the relationships XML of `part`, resolving targets to part names."""
+    root = ET.fromstring(rels_xml)
     folder = posixpath.dirname(part)
     out = []
     for rel in root.findall(f"{{{NS_PKG_REL}}}Relationship"):

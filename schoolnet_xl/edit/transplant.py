@@ -22,6 +22,7 @@ from schoolnet_xl.edit.package import (
     NS_MAIN,
     Relation,
     list_sheets,
+    parse_relations,
     read_relations,
     rels_name,
     workbook_part,
@@ -130,20 +131,7 @@ def _styles_part(pkg: _Package, wb_part: str) -> str:
 
 def _relations_in(pkg: _Package, part: str) -> list[Relation]:
     name = rels_name(part)
-    if name not in pkg.parts:
-        return []
-    folder = posixpath.dirname(part)
-    root = ET.fromstring(pkg.parts[name])
-    out = []
-    for rel in root:
-        target = rel.get("Target", "")
-        external = rel.get("TargetMode") == "External"
-        if not external:
-            target = (target.lstrip("/") if target.startswith("/")
-                      else posixpath.normpath(posixpath.join(folder, target)))
-        out.append(Relation(rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1],
-                            target, external))
-    return out
+    return parse_relations(part, pkg.parts[name]) if name in pkg.parts else []
 
 
 def _shared_strings(zd: zipfile.ZipFile) -> list[str]:

@@ -10,6 +10,7 @@ names and sheet order.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ class WorkbookSnapshot:
     sheets: dict[str, SheetSnapshot]
 
 
-def snapshot(path: Path, skip: set[str] = frozenset()) -> WorkbookSnapshot:  # type: ignore[assignment]
+def snapshot(path: Path, skip: Collection[str] = ()) -> WorkbookSnapshot:
     """Load `path` with openpyxl (never saved) and record every sheet not in `skip`."""
     import warnings
 
