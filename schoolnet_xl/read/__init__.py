@@ -1,1 +1,93 @@
-"""Readers: any workbook file or open Excel book -> `Card` (+ reading findings)."""
+"""Readers: any workbook file or open Excel book -> `Card` (+ reading findings).
+
+`read_card` probes a file, reads its cells and builds the card; it never
+raises for a bad file: a refusal or an unexpected error becomes an
+"unreadable" result with a reason and a finding.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from schoolnet_xl.i18n import Lang
+from schoolnet_xl.model import Card, CardKind, Finding
+from schoolnet_xl.read.card import card_from_workbook_data
+from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+
+__all__ = ["ReadResult", "card_from_workbook_data", "read_card"]
+
+
+@dataclass
+class ReadResult:
+    """How reading one file went: the card, or why there is none."""
+
+    path: str
+    status: Literal["ok", "unreadable"]
+    kind: CardKind | None
+    card: Card | None
+    findings: list[Finding] = field(default_factory=list)
+    reason: str = ""
+    format: str = ""
+    read_ms: float = 0.0
+
+
+def read_card(
+    path: str | Path, vocabulary: Vocabulary | None = None, lang: Lang = "nl"
+) -> ReadResult:
+    """Probe and read one workbook file into a card; never raises for a bad file."""
+    from schoolnet_xl.probe import probe
+    from schoolnet_xl.rules import catalogue_file as F
+
+    started = time.perf_counter()
+    file = str(path)
+    vocabulary = vocabulary or default_vocabulary()
+    result = ReadResult(file, "unreadable", None, None)
+    try:
+        checked = probe(path, lang)
+        result.findings.extend(checked.findings)
+        result.format = checked.format
+        if checked.refusal is not None:
+            _refuse(result, checked.refusal)
+        else:
+            _read(result, checked.format, vocabulary, lang)
+    except Exception as exc:  # a bad file must never raise: it is reported
+        _refuse(result, F.INTERNAL_ERROR.finding(lang, file=file, detail=_describe(exc)))
+    result.read_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary, lang: Lang) -> None:
+    from schoolnet_xl.read.file import workbook_data_from_file
+    from schoolnet_xl.rules import catalogue_file as F
+
+    try:
+        data = workbook_data_from_file(result.path, fmt)
+    except Exception as exc:  # a parser error on a bad file becomes a refusal
+        rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
+        _refuse(result, rule.finding(lang, file=result.path, detail=_describe(exc)))
+        return
+    card, findings, reason = card_from_workbook_data(data, vocabulary, lang)
+    result.findings.extend(findings)
+    if card is None:
+        result.reason = reason
+        return
+    result.status, result.kind, result.card = "ok", card.kind, card
+
+
+def _refuse(result: ReadResult, finding: Finding) -> None:
+    result.status, result.kind, result.card = "unreadable", None, None
+    result.findings.append(finding)
+    result.reason = finding.message
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _mentions_password(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "password" in text or "encrypt" in text

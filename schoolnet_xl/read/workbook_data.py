@@ -20,6 +20,7 @@ class SheetData:
     rows: list[list[CellValue]]
     hidden_columns: frozenset[int] = frozenset()  # 0-based column indexes
     hidden: bool = False
+    has_validations: bool | None = None  # dropdowns present; None = the source cannot tell
 
 
 @dataclass(slots=True)

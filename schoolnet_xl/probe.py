@@ -1,0 +1,189 @@
+"""Zip-level safety check of a workbook file, before any spreadsheet parser sees it.
+
+Stdlib only. Decides the format from the file's bytes (not its name), and
+refuses what must not be parsed: Excel lock files, non-spreadsheets, encrypted
+files, damaged zips, decompression bombs, XML with entity declarations. Macros
+are reported, never run.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.model import Finding
+from schoolnet_xl.rules import catalogue_file as F
+from schoolnet_xl.rules.base import Rule
+
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
+MAX_RATIO = 200  # compression ratio of one part …
+RATIO_MIN_BYTES = 1024 * 1024  # … that inflates to more than this
+PROLOG_SCAN_BYTES = 1024 * 1024  # how far to look for a DOCTYPE before the root element
+
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+# OLE directory entry names (UTF-16): an encrypted OOXML package vs a legacy workbook.
+OLE_ENCRYPTED = (_utf16("EncryptionInfo"), _utf16("EncryptedPackage"))
+OLE_WORKBOOK = (_utf16("Workbook"), _utf16("Book"))
+OLE_MACROS = _utf16("_VBA_PROJECT")
+
+
+@dataclass
+class Probe:
+    """What the probe learnt: the real format, a refusal (or None), other findings."""
+
+    path: str
+    format: str = ""  # "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | ""
+    refusal: Finding | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+Refuse = Callable[..., Probe]  # refuse(rule, **params) -> the refused Probe
+
+
+def probe(path: str | Path, lang: Lang = "nl") -> Probe:
+    """Inspect a file without parsing its cells; never raises for a bad file."""
+    path = Path(path)
+    result = Probe(str(path))
+
+    def refuse(rule: Rule, **params: object) -> Probe:
+        result.refusal = rule.finding(lang, file=str(path), **params)
+        return result
+
+    if path.name.startswith("~$"):
+        return refuse(F.LOCK_FILE)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+    if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
+        return _probe_zip(path, result, refuse, lang)
+    if head == OLE_MAGIC:
+        return _probe_ole(path, result, refuse, lang)
+    return refuse(F.NOT_SPREADSHEET, detail=_describe_other(path, head, lang))
+
+
+def _probe_zip(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" in names:
+                result.format = "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+            elif "xl/workbook.bin" in names:
+                result.format = "xlsb"
+            elif "mimetype" in names and zf.read("mimetype").strip() == ODS_MIMETYPE:
+                result.format = "ods"
+            else:
+                return refuse(F.NOT_SPREADSHEET, detail=say(
+                    "een zip-archief zonder werkmap", "a zip archive without a workbook", lang))
+            refusal = _check_sizes(infos, refuse)
+            if refusal is not None:
+                return refusal
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and _declares_entities(zf, info):
+                    return refuse(F.XML_ENTITIES, part=info.filename)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
+    except OSError as exc:
+        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+    except NotImplementedError as exc:  # e.g. an unsupported compression method
+        return refuse(F.CORRUPT, detail=str(exc))
+    macro_parts = ("xl/vbaProject.bin", "Basic/script-lc.xml")
+    if any(part in names for part in macro_parts):
+        result.findings.append(F.MACROS.finding(lang, file=str(path)))
+    return result
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:
+    """Refuse a decompression bomb from the zip directory alone (nothing inflated)."""
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        return refuse(F.TOO_LARGE, size_mb=total // (1024 * 1024),
+                      limit_mb=MAX_TOTAL_BYTES // (1024 * 1024))
+    for info in infos:
+        if info.file_size > RATIO_MIN_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_RATIO:
+                return refuse(F.RATIO, part=info.filename, ratio=int(ratio), limit=MAX_RATIO)
+    return None
+
+
+def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when an XML part has a DOCTYPE/ENTITY declaration before its root element."""
+    seen = b""
+    with zf.open(info) as stream:
+        while len(seen) < PROLOG_SCAN_BYTES:
+            chunk = stream.read(4096)
+            if not chunk:
+                break
+            seen += chunk
+            if b"<!DOCTYPE" in seen or b"<!ENTITY" in seen:
+                return True
+            if _root_started(seen):
+                return False
+    return False
+
+
+def _root_started(data: bytes) -> bool:
+    """True once the bytes contain an element start tag (`<` followed by a name)."""
+    pos = data.find(b"<")
+    while pos >= 0 and pos + 1 < len(data):
+        following = data[pos + 1 : pos + 2]
+        if following.isalpha() or following == b"_":
+            return True
+        pos = data.find(b"<", pos + 1)
+    return False
+
+
+def _probe_ole(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
+    """An OLE compound file: an encrypted OOXML package, a legacy .xls, or something else."""
+    data = path.read_bytes()
+    if any(name in data for name in OLE_ENCRYPTED):
+        return refuse(F.ENCRYPTED)
+    if not any(name in data for name in OLE_WORKBOOK):
+        return refuse(F.NOT_SPREADSHEET, detail=say(
+            "een Office-bestand zonder werkmap, bv. een Word-document",
+            "an Office file without a workbook, e.g. a Word document", lang))
+    result.format = "xls"
+    if OLE_MACROS in data:
+        result.findings.append(F.MACROS.finding(lang, file=str(path)))
+    return result
+
+
+def _describe_other(path: Path, head: bytes, lang: Lang) -> str:
+    if not head:
+        return say("een leeg bestand", "an empty file", lang)
+    try:
+        sample = path.read_bytes()[:4096]
+        sample.decode("utf-8")
+    except UnicodeDecodeError:
+        return say("onbekend bestandsformaat", "unknown file format", lang)
+    except OSError:
+        return say("onleesbaar bestand", "unreadable file", lang)
+    if sample.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return say("een webpagina (HTML)", "a web page (HTML)", lang)
+    return say("een tekstbestand", "a text file", lang)
+
+
+def _zip_detail(exc: Exception, lang: Lang) -> str:
+    if isinstance(exc, (EOFError, zipfile.BadZipFile)):
+        return say("het zip-archief is afgebroken of ongeldig",
+                   "the zip archive is truncated or invalid", lang)
+    return f"{type(exc).__name__}: {exc}"

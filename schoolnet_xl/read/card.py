@@ -1,0 +1,158 @@
+"""`WorkbookData` -> `Card`: the one place that turns sheets into a card.
+
+Both the file reader and the Excel button come through here, so a card reads
+the same wherever it is opened. Judging is left to the rule engine; this
+module only reports what reading itself did (a guessed category, a padded
+number, a skipped totals row, template parts missing).
+"""
+
+from __future__ import annotations
+
+from schoolnet_xl import layout
+from schoolnet_xl.i18n import Lang
+from schoolnet_xl.model import Card, Finding, Header, Partner, Sourced
+from schoolnet_xl.read.cells import a1, is_blank
+from schoolnet_xl.read.grid import GridHit, GridRows, find_grid, read_header_lines, read_rows
+from schoolnet_xl.read.template import (
+    is_template,
+    missing_columns,
+    read_header,
+    read_meta,
+    read_table,
+)
+from schoolnet_xl.read.words import ColumnWords
+from schoolnet_xl.read.workbook_data import WorkbookData
+from schoolnet_xl.rules import catalogue_file as F
+from schoolnet_xl.vocabulary import Vocabulary
+
+NUMBER_DIGITS = 6
+# Sheets of the template that never hold the grid.
+NOT_GRID_SHEETS = {
+    layout.SHEET_META, layout.SHEET_OVERVIEW, layout.SHEET_CATEGORIES, layout.SHEET_MANUAL,
+    layout.SHEET_VALIDATION,
+}
+
+
+def card_from_workbook_data(
+    data: WorkbookData, vocabulary: Vocabulary, lang: Lang = "nl"
+) -> tuple[Card | None, list[Finding], str]:
+    """(card, reading findings, reason when no card could be made)."""
+    file = data.path
+    if not any(not is_blank(v) for sheet in data.sheets for row in sheet.rows for v in row):
+        finding = F.EMPTY_WORKBOOK.finding(lang, file=file)
+        return None, [finding], finding.message
+    if is_template(data):
+        card, findings = _template_card(data, vocabulary, lang)
+    else:
+        words = ColumnWords([vocabulary])
+        hit = find_grid(data, words, skip=set())
+        if hit is None:
+            finding = F.NO_GRID.finding(lang, file=file)
+            return None, [finding], finding.message
+        rows = read_rows(hit, words.focus_codes())
+        header = Header(**read_header_lines(hit.sheet, hit.header_row))
+        card = _card(file, "handmade", header, hit, rows, words)
+        findings = _totals_findings(rows, hit, lang, file)
+    findings += _normalise_number(card.header, lang, file)
+    findings += _resolve_categories(card.partners, vocabulary, lang, file)
+    return card, findings, ""
+
+
+def _template_card(
+    data: WorkbookData, vocabulary: Vocabulary, lang: Lang
+) -> tuple[Card, list[Finding]]:
+    file = data.path
+    meta = read_meta(data)
+    card_vocabulary = meta.vocabulary or vocabulary
+    words = ColumnWords([card_vocabulary, vocabulary])
+    header, findings = read_header(data, lang, file)
+    table = read_table(data, words)
+    hit: GridHit | None
+    if table is not None:
+        hit, rows = table
+        findings += missing_columns(hit, card_vocabulary, lang, file)
+    else:
+        findings.append(F.TABLE_REMOVED.finding(lang, file=file))
+        hit = find_grid(data, words, skip=NOT_GRID_SHEETS)
+        rows = read_rows(hit, words.focus_codes()) if hit else GridRows()
+        if hit:
+            findings += _totals_findings(rows, hit, lang, file)
+    card_sheet = hit.sheet if hit else data.sheet(layout.SHEET_CARD)
+    if card_sheet is not None and card_sheet.has_validations is False:
+        findings.append(F.DROPDOWNS_REMOVED.finding(lang, file=file, sheet=card_sheet.name))
+    card = _card(file, "template", header, hit, rows, words)
+    card.template_version = meta.values.get(layout.META_TEMPLATE_VERSION) or None
+    card.vocabulary_version = meta.values.get(layout.META_VOCABULARY_VERSION, "")
+    card.vocabulary_name = meta.values.get(layout.META_VOCABULARY_NAME, "")
+    if not hit and card_sheet is not None:
+        card.grid_sheet = card_sheet.name
+    return card, findings
+
+
+def _card(
+    file: str, kind: str, header: Header, hit: GridHit | None, rows: GridRows,
+    words: ColumnWords,
+) -> Card:
+    focus = words.focus_codes()
+    columns = hit.columns if hit else {}
+    focus_codes = tuple(sorted((k for k in columns if k in focus), key=columns.__getitem__))
+    return Card(
+        path=file,
+        kind="template" if kind == "template" else "handmade",
+        header=header,
+        partners=rows.partners,
+        grid_sheet=hit.sheet.name if hit else "",
+        focus_codes=focus_codes,
+    )
+
+
+def _totals_findings(rows: GridRows, hit: GridHit, lang: Lang, file: str) -> list[Finding]:
+    col = hit.columns.get("organisatie", 0)
+    return [
+        F.TOTALS_SKIPPED.finding(lang, file=file, sheet=hit.sheet.name, cell=a1(row - 1, col),
+                                 row=row)
+        for row in rows.totals_rows
+    ]
+
+
+def _normalise_number(header: Header, lang: Lang, file: str) -> list[Finding]:
+    """An instellingsnummer stored as a number gets its leading zeros back (reported)."""
+    number = header.instellingsnummer
+    value = number.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return []
+    if not float(value).is_integer() or not 0 <= value < 10**NUMBER_DIGITS:
+        return []
+    typed = str(int(value))
+    padded = typed.zfill(NUMBER_DIGITS)
+    header.instellingsnummer = Sourced(padded, number.sheet, number.cell)
+    if typed == padded:
+        return []
+    return [F.NUMBER_PADDED.finding(lang, file=file, sheet=number.sheet, cell=number.cell,
+                                    field="Instellingsnummer", value=padded, typed=typed)]
+
+
+def _resolve_categories(
+    partners: list[Partner], vocabulary: Vocabulary, lang: Lang, file: str
+) -> list[Finding]:
+    """Category codes from the Categorie cell, else a keyword guess that is reported."""
+    findings = []
+    for partner in partners:
+        text = partner.categorie.text
+        if text:
+            partner.category_code = vocabulary.category_code_for(text)
+            continue
+        guess = vocabulary.guess_category(partner.organisatie.text, partner.aard.text)
+        if guess is None:
+            continue
+        partner.category_code = guess
+        partner.category_guessed = True
+        category = vocabulary.category(guess)
+        label = category.label if category else guess
+        where = partner.categorie if partner.categorie.cell else partner.organisatie
+        findings.append(F.CATEGORY_GUESSED.finding(
+            lang, file=file, sheet=where.sheet or partner.sheet, cell=where.cell,
+            field="Categorie", value=guess, organisatie=partner.organisatie.text or
+            f"rij {partner.row}", label=label,
+        ))
+    return findings

@@ -1,0 +1,178 @@
+"""Finding and reading a partner grid on a sheet, by its header words.
+
+Used for hand-made cards (header row anywhere in the first 30 rows of any
+sheet) and for the data rows of a template's Partners table alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schoolnet_xl.model import EMPTY, CellValue, Partner, Sourced
+from schoolnet_xl.read.cells import a1, fold, is_blank, sourced, value_at
+from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
+from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
+
+HEADER_SEARCH_ROWS = 30
+MAX_BLANK_RUN = 10  # consecutive blank rows that end a hand-made grid
+
+_LABELLED = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*(.*?)\s*$", re.S)
+_UNLABELLED = re.compile(
+    r"^\s*(schooljaar|instellingsnummer|instellingsnr\.?)\s+(\d[\d\s/–-]*\d)\s*$", re.I
+)
+
+
+@dataclass
+class GridHit:
+    """A header row: sheet, 0-based row, attribute/focus code -> 0-based column."""
+
+    sheet: SheetData
+    header_row: int
+    columns: dict[str, int]
+    score: int = 0
+
+
+@dataclass
+class GridRows:
+    """The partners of a grid and the rows skipped as totals (1-based row numbers)."""
+
+    partners: list[Partner] = field(default_factory=list)
+    totals_rows: list[int] = field(default_factory=list)
+
+
+def map_header(
+    sheet: SheetData, row: int, words: ColumnWords, first: int = 0, last: int | None = None
+) -> dict[str, int]:
+    """Attribute/focus code -> column for the recognised header cells of one row."""
+    cells = sheet.rows[row] if row < len(sheet.rows) else []
+    stop = len(cells) if last is None else min(last + 1, len(cells))
+    columns: dict[str, int] = {}
+    for col in range(first, stop):
+        if col in sheet.hidden_columns or is_blank(cells[col]):
+            continue
+        key = words.key_for(cells[col])
+        if key is not None and key not in columns:
+            columns[key] = col
+    return columns
+
+
+def find_grid(data: WorkbookData, words: ColumnWords, skip: set[str]) -> GridHit | None:
+    """The best header row (most recognised columns, with Organisatie) of any sheet."""
+    focus = words.focus_codes()
+    best: GridHit | None = None
+    for sheet in sorted(data.sheets, key=lambda s: s.hidden):
+        if sheet.name in skip:
+            continue
+        for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+            columns = map_header(sheet, row, words)
+            if "organisatie" not in columns:
+                continue
+            if not ({"aard", "categorie"} & columns.keys() or focus & columns.keys()):
+                continue
+            score = len(columns) - (1 if sheet.hidden else 0)
+            if best is None or score > best.score:
+                best = GridHit(sheet, row, columns, score)
+    return best
+
+
+def read_rows(
+    hit: GridHit, focus_codes: set[str], last_row: int | None = None
+) -> GridRows:
+    """Partners below the header row: rows with content, totals rows skipped.
+
+    Without `last_row` (a hand-made grid) reading stops after MAX_BLANK_RUN
+    blank rows in a row or at the end of the sheet.
+    """
+    sheet, columns = hit.sheet, hit.columns
+    end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
+    out = GridRows()
+    blank_run = 0
+    for row in range(hit.header_row + 1, end + 1):
+        values = {key: value_at(sheet, row, col) for key, col in columns.items()}
+        if all(is_blank(v) for v in values.values()):
+            blank_run += 1
+            if last_row is None and blank_run >= MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if _is_labelled_total(values):
+            out.totals_rows.append(row + 1)
+            continue
+        out.partners.append(_partner(sheet, row, columns, focus_codes))
+    if out.partners and _is_count_row(out.partners[-1], columns):
+        out.totals_rows.append(out.partners.pop().row)
+    return out
+
+
+def _partner(sheet: SheetData, row: int, columns: dict[str, int], focus: set[str]) -> Partner:
+    partner = Partner(row=row + 1, sheet=sheet.name)
+    for key, col in columns.items():
+        value = sourced(sheet, row, col)
+        if isinstance(value.value, str) and not value.value.strip():
+            value = Sourced(None, value.sheet, value.cell)
+        if key in focus:
+            partner.focus[key] = value
+        else:
+            setattr(partner, key, value)
+    return partner
+
+
+def _is_labelled_total(values: dict[str, CellValue]) -> bool:
+    """'Totaal' (or Aantal …) as organisation, and only numbers besides it."""
+    label = fold(values.get("organisatie") or "")
+    if not label or label.split()[0] not in TOTAL_WORDS:
+        return False
+    others = [v for k, v in values.items() if k not in ("organisatie", "aard")]
+    return all(is_blank(v) or _is_number(v) for v in others)
+
+
+def _is_count_row(partner: Partner, columns: dict[str, int]) -> bool:
+    """A last row with no organisation whose only content is counts (some above 1)."""
+    if not partner.organisatie.is_empty:
+        return False
+    filled = [getattr(partner, k, None) or partner.focus.get(k, EMPTY) for k in columns]
+    values = [s.value for s in filled if s is not None and not s.is_empty]
+    return all(_is_number(v) for v in values) and any(v > 1 for v in values)
+
+
+def _is_number(value: CellValue) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def read_header_lines(sheet: SheetData, above_row: int) -> dict[str, Sourced]:
+    """Header fields from lines like 'School: …' or 'Schooljaar 2025-2026' above a grid.
+
+    The label and value share one cell, or the value is in the next filled cell
+    to the right.
+    """
+    found: dict[str, Sourced] = {}
+    for row in range(min(above_row, len(sheet.rows))):
+        cells = sheet.rows[row]
+        for col, value in enumerate(cells):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            attribute, rest = _label(value)
+            if attribute is None or attribute in found:
+                continue
+            if rest:
+                found[attribute] = Sourced(rest, sheet.name, a1(row, col))
+                continue
+            neighbour = next(
+                (c for c in range(col + 1, len(cells)) if not is_blank(cells[c])), None
+            )
+            if neighbour is not None:
+                found[attribute] = sourced(sheet, row, neighbour)
+    return found
+
+
+def _label(text: str) -> tuple[str | None, str]:
+    """(header attribute, value in the same cell) of a label cell, or (None, "")."""
+    match = _LABELLED.match(text)
+    if match and fold(match.group(1)) in FIELD_LOOKUP:
+        return FIELD_LOOKUP[fold(match.group(1))], match.group(2)
+    match = _UNLABELLED.match(text)
+    if match:
+        return FIELD_LOOKUP.get(fold(match.group(1))), match.group(2).strip()
+    folded = fold(text)
+    return (FIELD_LOOKUP[folded], "") if folded in FIELD_LOOKUP else (None, "")

@@ -1,0 +1,113 @@
+"""Reading a card made from our template: by name, never by position.
+
+Header cells through their defined names (Schoolnaam, Instellingsnummer …),
+the grid through the Partners table's range and column names, the vocabulary
+the card was made with from the hidden `_schoolnet` sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schoolnet_xl import layout
+from schoolnet_xl.i18n import Lang
+from schoolnet_xl.model import CellValue, Finding, Header, Sourced
+from schoolnet_xl.read.cells import a1, parse_a1, parse_range, value_at
+from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
+from schoolnet_xl.read.words import ColumnWords
+from schoolnet_xl.read.workbook_data import WorkbookData
+from schoolnet_xl.rules import catalogue_file as F
+from schoolnet_xl.vocabulary import ConfigError, Vocabulary, vocabulary_from_json
+
+
+@dataclass
+class TemplateMeta:
+    """What the `_schoolnet` sheet says: template version and the card's vocabulary."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    vocabulary: Vocabulary | None = None
+
+
+def is_template(data: WorkbookData) -> bool:
+    """A card of ours: it has the `_schoolnet` sheet or the Partners table."""
+    return data.sheet(layout.SHEET_META) is not None or layout.TABLE_PARTNERS in data.tables
+
+
+def read_meta(data: WorkbookData) -> TemplateMeta:
+    """Key/value pairs of `_schoolnet` (looked up by text) and its stored vocabulary."""
+    meta = TemplateMeta()
+    sheet = data.sheet(layout.SHEET_META)
+    if sheet is None:
+        return meta
+    for row in sheet.rows:
+        key = _text_at(row, 0)
+        if key:
+            meta.values[key] = _text_at(row, 1)
+    stored = meta.values.get(layout.META_VOCABULARY_JSON, "")
+    if stored:
+        try:
+            meta.vocabulary = vocabulary_from_json(stored)
+        except (ConfigError, ValueError, KeyError, TypeError):
+            meta.vocabulary = None
+    return meta
+
+
+def _text_at(row: list[CellValue], col: int) -> str:
+    value = row[col] if col < len(row) else None
+    return "" if value is None else str(value).strip()
+
+
+def read_header(
+    data: WorkbookData, lang: Lang, file: str
+) -> tuple[Header, list[Finding]]:
+    """Header fields through the template's defined names; a missing name is reported."""
+    header = Header()
+    findings: list[Finding] = []
+    for attribute, name in layout.HEADER_NAMES.items():
+        target = data.names.get(name)
+        sheet = data.sheet(target[0]) if target else None
+        position = parse_a1(target[1]) if target else None
+        if sheet is None or position is None:
+            findings.append(F.NAME_REMOVED.finding(lang, file=file, field=name, name=name))
+            continue
+        row, col = position
+        setattr(header, attribute, Sourced(value_at(sheet, row, col), sheet.name, a1(row, col)))
+    return header, findings
+
+
+def table_hit(data: WorkbookData, words: ColumnWords) -> tuple[GridHit, int] | None:
+    """The Partners table as a grid (header row + columns) and its last data row."""
+    table = data.tables.get(layout.TABLE_PARTNERS)
+    sheet = data.sheet(table.sheet) if table else None
+    bounds = parse_range(table.ref) if table else None
+    if table is None or sheet is None or bounds is None:
+        return None
+    first_row, first_col, last_row, last_col = bounds
+    columns = map_header(sheet, first_row, words, first_col, last_col)
+    by_name = {words.key_for(name): first_col + i for i, name in enumerate(table.columns)}
+    for key, col in by_name.items():
+        if key is not None:
+            columns.setdefault(key, col)
+    return GridHit(sheet, first_row, columns), last_row
+
+
+def missing_columns(
+    hit: GridHit, vocabulary: Vocabulary, lang: Lang, file: str
+) -> list[Finding]:
+    """SN404 for every template column the table no longer has."""
+    return [
+        F.COLUMN_REMOVED.finding(lang, file=file, sheet=hit.sheet.name, field=header,
+                                 column=header)
+        for key, header in layout.grid_columns(vocabulary)
+        if key not in hit.columns
+    ]
+
+
+def read_table(data: WorkbookData, words: ColumnWords) -> tuple[GridHit, GridRows] | None:
+    """The table's grid and its rows with content (every row of the table range)."""
+    found = table_hit(data, words)
+    if found is None:
+        return None
+    hit, last_row = found
+    return hit, read_rows(hit, words.focus_codes(), last_row=last_row)
+

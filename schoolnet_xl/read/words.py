@@ -1,0 +1,85 @@
+"""The words a grid's header row and the lines above it may use, per card field.
+
+Matching is on folded text (case, accents and punctuation ignored): an exact
+word first, else the longest known word that starts the header text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from schoolnet_xl.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
+from schoolnet_xl.read.cells import fold
+from schoolnet_xl.vocabulary import Vocabulary
+
+# Partner attribute -> header words besides the template's own header.
+COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "organisatie": ("partner", "partners", "naam organisatie", "organisatie of partner",
+                    "partnerorganisatie", "naam van de organisatie", "naam partner",
+                    "organisaties", "organisation"),
+    "aard": ("aard", "omschrijving", "samenwerking", "specificaties", "beschrijving",
+             "aard van de samenwerking", "aard specificaties", "inhoud"),
+    "categorie": ("soort", "type", "soort partner", "categorie partner"),
+    "contactpersoon": ("contact", "naam contactpersoon", "contactpersonen"),
+    "email": ("email", "mail", "e mailadres", "emailadres", "mailadres"),
+    "telefoon": ("tel", "telefoonnummer", "gsm", "telefoon gsm", "telefoonnr"),
+    "interne_trekker": ("trekker", "verantwoordelijke", "interne verantwoordelijke"),
+    "antennefunctie": ("antenne",),
+    "sinds": ("sinds jaar", "vanaf", "sinds wanneer"),
+    "volgende_stap": ("volgende stappen", "actie", "acties"),
+}
+
+# Header field (Header attribute) -> labels used on the lines above a hand-made grid.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "schoolnaam": ("schoolnaam", "school", "naam school", "naam van de school"),
+    "instellingsnummer": ("instellingsnummer", "instellingsnr", "instelnummer",
+                          "instellingsnummer school", "inst nr"),
+    "onderwijsniveau": ("onderwijsniveau", "niveau"),
+    "scholengemeenschap": ("scholengemeenschap",),
+    "gemeente": ("gemeente", "stad", "gemeente stad"),
+    "schooljaar": ("schooljaar",),
+    "ingevuld_door": ("ingevuld door",),
+    "datum": ("datum",),
+}
+
+TOTAL_WORDS = ("totaal", "totalen", "aantal", "total", "som", "subtotaal")
+
+
+class ColumnWords:
+    """Folded header word -> partner attribute or X-column code."""
+
+    def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
+        lookup: dict[str, str] = {}
+        for key, header in {**COLUMNS_BEFORE_FOCUS, **COLUMNS_AFTER_FOCUS}.items():
+            lookup[fold(header)] = key
+            for word in COLUMN_SYNONYMS.get(key, ()):
+                lookup.setdefault(fold(word), key)
+        for vocabulary in vocabularies:
+            for focus in vocabulary.focus:
+                for word in (focus.header, focus.header_en, focus.code, *focus.synonyms):
+                    if word:
+                        lookup.setdefault(fold(word), focus.code)
+        self.lookup = lookup
+        self._by_length = sorted(lookup, key=len, reverse=True)
+
+    def key_for(self, text: object) -> str | None:
+        """The attribute or focus code a header cell names, or None."""
+        folded = fold(text)
+        if not folded:
+            return None
+        if folded in self.lookup:
+            return self.lookup[folded]
+        for word in self._by_length:
+            if folded.startswith(word + " "):
+                return self.lookup[word]
+        return None
+
+    def focus_codes(self) -> set[str]:
+        """Every code this instance maps X-column headers to."""
+        fixed = {*COLUMNS_BEFORE_FOCUS, *COLUMNS_AFTER_FOCUS}
+        return {key for key in self.lookup.values() if key not in fixed}
+
+
+FIELD_LOOKUP: dict[str, str] = {
+    fold(label): attribute for attribute, labels in FIELD_LABELS.items() for label in labels
+}
