@@ -70,6 +70,17 @@ def read_sheet_xml(path: Path) -> int:
                    if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml")
 
 
+def _heavy_imports(command: list[str]) -> list[str]:
+    """Which of pandas, openpyxl, xlsxwriter, rapidfuzz the validate process imports."""
+    traced = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                             "import sys; from schoolnet_xl.cli import main; "
+                             "sys.argv = ['schoolnet-xl', *sys.argv[1:]]; main()",
+                             *command[1:]], capture_output=True, text=True, check=False)
+    modules = {line.split("|")[-1].strip() for line in traced.stderr.splitlines()
+               if line.startswith("import time:")}
+    return sorted(m for m in ("pandas", "openpyxl", "xlsxwriter", "rapidfuzz") if m in modules)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -96,12 +107,21 @@ def main() -> None:
             validate(result.card, vocabulary)
 
         library_s = median_seconds(library, args.runs * 4)
+        read_s = median_seconds(lambda: read_card(card_path, vocabulary=vocabulary),
+                                args.runs * 4)
+        card = read_card(card_path, vocabulary=vocabulary).card
+        assert card is not None
+        validate_s = median_seconds(lambda: validate(card, vocabulary), args.runs * 4)
+        heavy = _heavy_imports(command)
         floor_s = median_seconds(lambda: read_sheet_xml(card_path), args.runs * 4)
 
     print(f"card: {args.rows} rows, {args.runs} runs, {os.cpu_count()} cores")
     print(f"schoolnet-xl validate card.xlsx (whole process), median: {process:.3f} s "
           f"(target <= 0.35 s)")
     print(f"library read_card + validate, median: {library_s * 1000:.1f} ms")
+    print(f"  of which read_card: {read_s * 1000:.1f} ms, validate (rules only): "
+          f"{validate_s * 1000:.1f} ms")
+    print(f"heavy modules imported by the validate process: {', '.join(heavy) or 'none'}")
     print(f"floor: open zip + read sheet XML bytes, median: {floor_s * 1000:.2f} ms")
     print(f"ratio library / floor: {library_s / floor_s:.1f}x (target <= 5x)")
 
