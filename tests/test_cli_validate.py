@@ -343,3 +343,35 @@ def test_help_texts_have_an_example() -> None:
         result = run(command, "--help")
         assert result.returncode == 0 and "Voorbeeld" in result.stdout
         assert f"schoolnet-xl {command}" in result.stdout
+
+
+def test_a_hand_made_grid_is_judged_by_the_same_rules(tmp_path: Path) -> None:
+    path = tmp_path / "eigen-raster.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Netwerk"
+    sheet["A1"] = "Netwerk van onze school"
+    sheet["A2"] = "Schooljaar 2025-2026"
+    sheet.append([])
+    sheet.append(["Organisatie", "Aard en specificaties", "Kansen", "Zorg", "Armoede"])
+    sheet.append(["CLB Brugge", "Draaischijf welzijn en onderwijs", None, "x", None])
+    sheet.append(["Stedelijke bibliotheek", "Leesproject verteltassen", "X", None, None])
+    sheet.append(["Vzw De Toekomst", "Huiswerkklas", None, None, None])
+    workbook.save(path)
+
+    result = run("validate", str(path), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    [entry] = json_of(result)["files"]
+    assert entry["kind"] == "handmade"
+    assert entry["school"]["schooljaar"] == "2025-2026"
+    assert [(p["organisatie"], p["categorie"], p["categorie_guessed"], p["focus"], p["cell"])
+            for p in entry["partners"]] == [
+        ("CLB Brugge", "CLB", True, ["ZORG"], "A5"),
+        ("Stedelijke bibliotheek", "BIB", True, ["KANS"], "A6"),
+        ("Vzw De Toekomst", None, False, [], "A7"),
+    ]
+    by_code = {(f["code"], f["cell"]) for f in entry["findings"]}
+    assert ("SN101", "") in by_code  # no school name anywhere above the grid
+    assert ("SN204", "A7") in by_code  # no X on the last row
+    assert any(code == "SN203" and cell.endswith("7") for code, cell in by_code)
+    assert "CLB" not in entry["missing_categories"]["core"]
