@@ -44,17 +44,25 @@ def _items(xml: str, tag: str) -> list[str]:
 
 
 def _append(xml: str, tag: str, new_items: list[str]) -> str:
-    """Append items to a section of the target, creating the section when absent."""
+    """Append items to a section of the target (its other attributes kept), creating it
+    when absent."""
     if not new_items:
         return xml
-    existing = _items(xml, tag)
-    body = "".join(existing + new_items)
-    block = f'<{tag} count="{len(existing) + len(new_items)}">{body}</{tag}>'
+    total = len(_items(xml, tag)) + len(new_items)
     match = _section(xml, tag)
-    if match:
+    if match and match.group(1) is not None:
+        opening = re.match(rf"<{tag}\b[^>]*>", match.group(0)).group(0)  # type: ignore[union-attr]
+        if "count=" in opening:
+            counted = re.sub(r'\bcount="\d+"', f'count="{total}"', opening)
+        else:
+            counted = opening.replace(f"<{tag}", f'<{tag} count="{total}"', 1)
+        closing = match.end() - len(f"</{tag}>")
+        return (xml[: match.start()] + counted + xml[match.start() + len(opening): closing]
+                + "".join(new_items) + xml[closing:])
+    block = f'<{tag} count="{total}">{"".join(new_items)}</{tag}>'
+    if match:  # self-closing, empty section
         return xml[: match.start()] + block + xml[match.end():]
-    later = _ORDER[_ORDER.index(tag) + 1:]
-    for follower in later:
+    for follower in _ORDER[_ORDER.index(tag) + 1:]:
         m = re.search(rf"<{follower}\b", xml)
         if m:
             return xml[: m.start()] + block + xml[m.start():]
