@@ -48,6 +48,10 @@ def main() -> None:
     """schoolnet-xl: de netwerkkaart van je school als levend Excel-werkboek.
 
     \b
-    Exit codes: 0 = ok; 1 = fouten gevonden of sommige bestanden onleesbaar;
-    2 = verkeerd gebruik, ongeldige configuratie of niets leesbaar.
+    Exit codes (elke opdracht beschrijft de hare in --help):
+      0  alles in orde
+      1  problemen gevonden (validate: fouten in een kaart; merge: sommige
+         bestanden onleesbaar; summary/import/upgrade: geweigerd of
+         verificatie mislukt)
+      2  verkeerd gebruik, ongeldige configuratie of onleesbare invoer
     """
