@@ -187,9 +187,12 @@ def make_card(rng: random.Random, index: int, partners: int | None = None,
                 focus_codes=tuple(f.code for f in vocabulary.focus))
 
 
+def numbered_card(index: int, seed: int = 2026, partners_per_card: int = 30) -> Card:
+    """Card number `index` of a deterministic series (independent of the others)."""
+    return make_card(random.Random(f"{seed}-{index}"), index, partners_per_card)
+
+
 def make_cards(n: int, seed: int = 2026, partners_per_card: int = 30) -> Iterator[Card]:
     """`n` cards of `partners_per_card` partners each, deterministic for the seed."""
-    vocabulary = default_vocabulary()
     for index in range(n):
-        rng = random.Random(f"{seed}-{index}")
-        yield make_card(rng, index, partners_per_card, vocabulary)
+        yield numbered_card(index, seed, partners_per_card)

@@ -12,7 +12,6 @@ import re
 from datetime import date
 
 from schoolnet_xl.merge.records import FileResult
-from schoolnet_xl.rules.engine import parse_date
 
 _NUMBER_RE = re.compile(r"\d{6}")
 
@@ -42,19 +41,16 @@ def resolve_duplicates(results: list[FileResult]) -> None:
 
 def school_year_key(result: FileResult) -> tuple[str, str] | None:
     """(instellingsnummer, schooljaar) of a readable card with a valid number, else None."""
-    if result.status != "ok" or result.card is None:
+    school = result.school
+    if result.status != "ok" or school is None:
         return None
-    header = result.card.header
-    number = header.instellingsnummer.text
-    if not _NUMBER_RE.fullmatch(number):
+    if not _NUMBER_RE.fullmatch(school.instellingsnummer):
         return None
-    return number, "".join(header.schooljaar.text.split())
+    return school.instellingsnummer, "".join(school.schooljaar.split())
 
 
 def _preference(item: tuple[int, FileResult]) -> tuple[date, float, int]:
     """Higher is preferred: latest Datum, then newest mtime, then earliest in path order."""
     index, result = item
-    assert result.card is not None
-    value = result.card.header.datum.value
-    day = parse_date(value) if value not in (None, "") else None
-    return day or date.min, result.mtime, -index
+    assert result.school is not None
+    return result.school.datum or date.min, result.mtime, -index

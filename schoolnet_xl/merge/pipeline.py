@@ -88,8 +88,11 @@ def read_one(path: str) -> FileResult:
         reason = say(f"onverwachte fout bij het lezen: {exc!r}",
                      f"unexpected error while reading: {exc!r}", lang)
         return FileResult(path, size, digest, mtime, "unreadable", reason=reason)
+    from schoolnet_xl.merge.compact import finding_rows, partner_rows, school_info
+
     read = report.read
     card = read.card
+    guessed = say("ja (uit trefwoorden)", "yes (from keywords)", lang)
     return FileResult(
         path=path,
         size=size,
@@ -101,8 +104,9 @@ def read_one(path: str) -> FileResult:
         format=read.format or "",
         template_version=(card.template_version or "") if card else "",
         read_ms=float(read.read_ms or 0.0),
-        card=card,
-        findings=list(report.findings),
+        school=school_info(card, vocabulary) if card else None,
+        partners=partner_rows(card, vocabulary, guessed) if card else [],
+        findings=finding_rows(report.findings),
         missing={k: list(v) for k, v in report.missing.items()},
         counts=report.counts(),
     )

@@ -1,14 +1,57 @@
-"""What the merge knows about each input file: plain, picklable data."""
+"""What the merge knows about each input file: plain, compact, picklable data.
+
+Workers turn a card into these rows (tuples of text and numbers) so that the
+main process receives little to unpickle: a `Card` carries a `Sourced` object
+per cell, 40 times more to ship than the rows the regional workbook needs.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-from schoolnet_xl.model import Card, Finding
+from datetime import date
+from typing import Literal, NamedTuple
 
 FileStatus = Literal["ok", "unreadable", "skipped"]
 DuplicateKind = Literal["", "superseded", "identical"]
+Cell = str | int | float | None
+
+
+class SchoolInfo(NamedTuple):
+    """A card's header as text (onderwijsniveau as its label when recognised)."""
+
+    label: str  # the name, else the number, else the file name
+    naam: str
+    instellingsnummer: str
+    onderwijsniveau: str
+    gemeente: str
+    scholengemeenschap: str
+    schooljaar: str
+    datum: date | None
+
+
+class PartnerRow(NamedTuple):
+    """One partner row: its category code, marked X columns and display values.
+
+    `values` follow `compact.partner_headers(vocabulary)`, contacts included;
+    the region leaves the contact columns out unless asked.
+    """
+
+    category: str  # category code, "" when unknown
+    marked: tuple[str, ...]  # X-column codes holding a valid mark
+    values: tuple[Cell, ...]
+
+
+class FindingRow(NamedTuple):
+    """A finding reduced to what the Bevindingen sheet shows."""
+
+    sheet: str
+    cell: str
+    code: str
+    severity: str
+    field: str
+    value: str
+    message: str
+    hint: str
 
 
 @dataclass(slots=True)
@@ -25,8 +68,9 @@ class FileResult:
     format: str = ""
     template_version: str = ""
     read_ms: float = 0.0
-    card: Card | None = None
-    findings: list[Finding] = field(default_factory=list)
+    school: SchoolInfo | None = None
+    partners: list[PartnerRow] = field(default_factory=list)
+    findings: list[FindingRow] = field(default_factory=list)
     missing: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     duplicate: DuplicateKind = ""
@@ -35,4 +79,4 @@ class FileResult:
     @property
     def used(self) -> bool:
         """True when this file's card goes into the region (read, not a duplicate)."""
-        return self.status == "ok" and self.card is not None and not self.duplicate
+        return self.status == "ok" and self.school is not None and not self.duplicate

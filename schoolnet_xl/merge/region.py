@@ -9,16 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
-from schoolnet_xl.merge.records import FileResult
-from schoolnet_xl.model import Card, Partner, Sourced
-from schoolnet_xl.rules.engine import has_content, row_cell
+from schoolnet_xl.merge.records import Cell, FileResult, SchoolInfo
 from schoolnet_xl.vocabulary import ALL_LEVELS, Vocabulary
-
-Cell = str | int | float | None
 
 
 @dataclass(slots=True)
@@ -58,10 +54,6 @@ class Region:
     categories: list[CategoryStat]  # weakest first
     focus_counts: list[tuple[str, int]]  # (X column header, partnerships)
 
-    @property
-    def used(self) -> list[FileResult]:
-        return [r for r in self.results if r.used]
-
     def count(self, what: str) -> int:
         """Number of files per outcome: files, read, unreadable, duplicate, skipped."""
         return {
@@ -74,43 +66,27 @@ class Region:
 
 
 SCHOOL_KEYS = ["Schoolnaam", "Instellingsnummer", "Schooljaar", "Gemeente"]
-CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
 
 
 def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contacts: bool = False,
                  lang: Lang = "nl") -> Region:
     """The regional tables from the file results (in path order, duplicates resolved)."""
     used = [r for r in results if r.used]
-    cards = [(r, r.card) for r in used if r.card is not None]
-    partner_rows = {id(card): [p for p in card.partners if has_content(p)] for _, card in cards}
-    coverage, status = _coverage(cards, partner_rows, vocabulary)
+    coverage, status = _coverage(used, vocabulary)
     return Region(
         results=results,
         vocabulary=vocabulary,
         with_contacts=with_contacts,
-        schools=_schools(used, partner_rows, vocabulary),
+        schools=_schools(used, vocabulary),
         coverage=coverage,
         coverage_status=status,
-        partners=_partners(cards, partner_rows, vocabulary, with_contacts, lang),
-        shared=shared_partners(_mentions(cards, partner_rows)),
+        partners=_partners(used, vocabulary, with_contacts),
+        shared=shared_partners(_mentions(used)),
         findings=_findings(results, with_contacts),
         sources=_sources(results, lang),
-        categories=_category_stats(cards, partner_rows, vocabulary),
-        focus_counts=_focus_counts(cards, partner_rows, vocabulary),
+        categories=_category_stats(used, vocabulary),
+        focus_counts=_focus_counts(used, vocabulary),
     )
-
-
-def school_label(card: Card) -> str:
-    """The school's name, else its number, else the file name."""
-    header = card.header
-    return header.schoolnaam.text or header.instellingsnummer.text or Path(card.path).name
-
-
-def level_label(card: Card, vocabulary: Vocabulary) -> str:
-    """The onderwijsniveau as its vocabulary label when recognised, else as typed."""
-    text = card.header.onderwijsniveau.text
-    code = vocabulary.level_code_for(text) if text else None
-    return vocabulary.levels[code] if code else text
 
 
 def category_label(code: str | None, vocabulary: Vocabulary) -> str:
@@ -118,97 +94,71 @@ def category_label(code: str | None, vocabulary: Vocabulary) -> str:
     return category.label if category else ""
 
 
-def _school_keys(card: Card) -> list[Cell]:
-    header = card.header
-    return [school_label(card), header.instellingsnummer.text, header.schooljaar.text,
-            header.gemeente.text]
+def _school(result: FileResult) -> SchoolInfo:
+    assert result.school is not None
+    return result.school
 
 
-def _schools(used: list[FileResult], partner_rows: dict[int, list[Partner]],
-             vocabulary: Vocabulary) -> Table:
+def _schools(used: list[FileResult], vocabulary: Vocabulary) -> Table:
     table = Table(["Schoolnaam", "Instellingsnummer", "Onderwijsniveau", "Gemeente",
                    "Scholengemeenschap", "Schooljaar", "Partners", "Fouten", "Waarschuwingen",
                    "Ontbrekende kerncategorieën", "Bronbestand"])
     for result in used:
-        card = result.card
-        assert card is not None
-        header = card.header
+        school = _school(result)
         missing_core = ", ".join(category_label(c, vocabulary)
                                  for c in result.missing.get("core", []))
         table.rows.append([
-            school_label(card), header.instellingsnummer.text, level_label(card, vocabulary),
-            header.gemeente.text, header.scholengemeenschap.text, header.schooljaar.text,
-            len(partner_rows[id(card)]), result.counts.get("fout", 0),
-            result.counts.get("waarschuwing", 0), missing_core, result.path,
+            school.label, school.instellingsnummer, school.onderwijsniveau, school.gemeente,
+            school.scholengemeenschap, school.schooljaar, len(result.partners),
+            result.counts.get("fout", 0), result.counts.get("waarschuwing", 0), missing_core,
+            result.path,
         ])
     return table
 
 
-def _coverage(cards: list[tuple[FileResult, Card]], partner_rows: dict[int, list[Partner]],
-              vocabulary: Vocabulary) -> tuple[Table, list[list[str]]]:
+def _coverage(used: list[FileResult], vocabulary: Vocabulary) -> tuple[Table, list[list[str]]]:
     codes = [c.code for c in vocabulary.categories]
     table = Table(["Schoolnaam", "Instellingsnummer", "Onderwijsniveau",
                    *(c.label for c in vocabulary.categories)])
     status: list[list[str]] = []
-    for result, card in cards:
-        counts = Counter(p.category_code for p in partner_rows[id(card)] if p.category_code)
+    for result in used:
+        school = _school(result)
+        counts = Counter(p.category for p in result.partners if p.category)
         core = set(result.missing.get("core", []))
         recommended = set(result.missing.get("recommended", []))
-        table.rows.append([school_label(card), card.header.instellingsnummer.text,
-                           level_label(card, vocabulary), *(counts[c] for c in codes)])
+        table.rows.append([school.label, school.instellingsnummer, school.onderwijsniveau,
+                           *(counts[c] for c in codes)])
         status.append(["core" if c in core else "recommended" if c in recommended
                        else "ok" if counts[c] else "" for c in codes])
     return table, status
 
 
-def _focus_mark(value: Sourced | None, vocabulary: Vocabulary) -> Cell:
-    if value is None or value.is_empty:
-        return None
-    return "X" if vocabulary.is_mark(value.value) else value.text
-
-
-def _sinds(value: Sourced) -> Cell:
-    text = value.text
-    return int(text) if text.isdigit() and len(text) == 4 else (text or None)
-
-
-def _partners(cards: list[tuple[FileResult, Card]], partner_rows: dict[int, list[Partner]],
-              vocabulary: Vocabulary, with_contacts: bool, lang: Lang) -> Table:
-    focus = vocabulary.focus
-    contact_headers = list(CONTACT_HEADERS) if with_contacts else []
-    table = Table([*SCHOOL_KEYS, "Organisatie", "Aard en specificaties",
-                   *(f.header for f in focus), "Categorie", "Categorie geraden",
-                   *contact_headers, "Intensiteit", "Interne trekker", "Antennefunctie",
-                   "Status", "Sinds", "Volgende stap", "Bronbestand", "Cel"])
-    labels = {c.code: c.label for c in vocabulary.categories}
-    guessed = say("ja (uit trefwoorden)", "yes (from keywords)", lang)
-    for result, card in cards:
-        keys = _school_keys(card)
-        for p in partner_rows[id(card)]:
-            contacts = [p.contactpersoon.text, p.email.text, p.telefoon.text] \
-                if with_contacts else []
-            label = labels.get(p.category_code or "", "") or p.categorie.text
-            table.rows.append([
-                *keys, p.organisatie.text, p.aard.text,
-                *(_focus_mark(p.focus.get(f.code), vocabulary) for f in focus),
-                label, guessed if p.category_guessed else None, *contacts,
-                p.intensiteit.text, p.interne_trekker.text, p.antennefunctie.text,
-                p.status.text, _sinds(p.sinds), p.volgende_stap.text, result.path,
-                f"{p.sheet}!{row_cell(p)}" if row_cell(p) else p.sheet,
-            ])
+def _partners(used: list[FileResult], vocabulary: Vocabulary, with_contacts: bool) -> Table:
+    """School keys, the card's columns (contacts only when asked), source file, cell."""
+    headers = partner_headers(vocabulary)
+    keep = [i for i, h in enumerate(headers[:-1]) if with_contacts or h not in CONTACT_HEADERS]
+    table = Table([*SCHOOL_KEYS, *(headers[i] for i in keep), "Bronbestand", headers[-1]])
+    everything = len(keep) == len(headers) - 1
+    rows = table.rows
+    for result in used:
+        school = _school(result)
+        keys = [school.label, school.instellingsnummer, school.schooljaar, school.gemeente]
+        path = result.path
+        for partner in result.partners:
+            values = partner.values
+            card_values = values[:-1] if everything else [values[i] for i in keep]
+            rows.append([*keys, *card_values, path, values[-1]])
     return table
 
 
-def _mentions(cards: list[tuple[FileResult, Card]],
-              partner_rows: dict[int, list[Partner]]) -> list[Mention]:
+def _mentions(used: list[FileResult]) -> list[Mention]:
     mentions = []
-    for result, card in cards:
-        school = card.header.instellingsnummer.text or result.path
-        label = school_label(card)
-        gemeente = card.header.gemeente.text
-        for p in partner_rows[id(card)]:
-            mentions.append(Mention(school, label, gemeente, p.category_code or "",
-                                    p.organisatie.text))
+    for result in used:
+        school = _school(result)
+        identity = school.instellingsnummer or result.path
+        for p in result.partners:
+            mentions.append(Mention(identity, school.label, school.gemeente, p.category,
+                                    str(p.values[0] or "")))
     return mentions
 
 
@@ -222,7 +172,7 @@ def _findings(results: list[FileResult], with_contacts: bool) -> Table:
     for result in results:
         if result.duplicate or result.status == "skipped":
             continue
-        school = school_label(result.card) if result.card else ""
+        school = result.school.label if result.school else ""
         for f in result.findings:
             message, hint = f.message, f.hint
             if not with_contacts and f.field in CONTACT_HEADERS and f.value:
@@ -275,16 +225,14 @@ def expectation_text(code: str, vocabulary: Vocabulary) -> str:
     return "aanbevolen" if category.recommended else ""
 
 
-def _category_stats(cards: list[tuple[FileResult, Card]],
-                    partner_rows: dict[int, list[Partner]],
-                    vocabulary: Vocabulary) -> list[CategoryStat]:
+def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[CategoryStat]:
     schools_with: Counter[str] = Counter()
     partners: Counter[str] = Counter()
-    for _, card in cards:
-        codes = [p.category_code for p in partner_rows[id(card)] if p.category_code]
+    for result in used:
+        codes = [p.category for p in result.partners if p.category]
         partners.update(codes)
         schools_with.update(set(codes))
-    total = len(cards)
+    total = len(used)
     stats = [CategoryStat(c.code, c.label, expectation_text(c.code, vocabulary),
                           schools_with[c.code], schools_with[c.code] / total if total else 0.0,
                           partners[c.code]) for c in vocabulary.categories]
@@ -292,10 +240,9 @@ def _category_stats(cards: list[tuple[FileResult, Card]],
     return sorted(stats, key=lambda s: (s.share, order[s.code]))
 
 
-def _focus_counts(cards: list[tuple[FileResult, Card]], partner_rows: dict[int, list[Partner]],
-                  vocabulary: Vocabulary) -> list[tuple[str, int]]:
+def _focus_counts(used: list[FileResult], vocabulary: Vocabulary) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
-    for _, card in cards:
-        for p in partner_rows[id(card)]:
-            counts.update(code for code, v in p.focus.items() if vocabulary.is_mark(v.value))
+    for result in used:
+        for p in result.partners:
+            counts.update(p.marked)
     return [(f.header, counts[f.code]) for f in vocabulary.focus]

@@ -1,18 +1,25 @@
 """Write the regional workbook (XlsxWriter, a new file) from a `Region`.
 
 Sheets: Overzicht, Scholen, Dekking, Partners, Gedeelde partners, Bevindingen,
-Bronbestanden. Card text is never interpreted: the workbook is opened with
-strings_to_formulas/numbers/urls off, so `=1+1` in a card stays text. The only
-formulas (Dekking totals) carry their cached values, computed here.
+Bronbestanden. XlsxWriter lays out every sheet (headers, formats, the Partners
+table, filters, frozen panes, the chart); the data rows of the table-shaped
+sheets are streamed in by `bulk_rows` (7x faster for 90,000 partner rows).
+Card text is never interpreted: XlsxWriter runs with strings_to_formulas/
+numbers/urls off and bulk rows are inline strings, so `=1+1` in a card stays
+text. The only formulas (Dekking totals) carry their cached values.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from schoolnet_xl import __version__
+from schoolnet_xl.merge.bulk_rows import splice_rows
+from schoolnet_xl.merge.records import Cell
 from schoolnet_xl.merge.region import Region, Table
 from schoolnet_xl.vocabulary import Vocabulary
 
@@ -37,7 +44,9 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     """Write the workbook to `path` (the caller makes it atomic); return the path."""
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {
+    package = io.BytesIO()
+    workbook = xlsxwriter.Workbook(package, {
+        "in_memory": True,
         "strings_to_formulas": False,
         "strings_to_numbers": False,
         "strings_to_urls": False,
@@ -53,14 +62,24 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     formats = _Formats(workbook)
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
     _overview(sheets["Overzicht"], workbook, region, formats)
-    _plain_table(sheets["Scholen"], region.schools, formats)
     _coverage(sheets["Dekking"], region, formats)
     _partners(sheets["Partners"], region.partners, formats)
-    _plain_table(sheets["Gedeelde partners"], _shared_table(region), formats)
-    _plain_table(sheets["Bevindingen"], region.findings, formats)
-    _plain_table(sheets["Bronbestanden"], region.sources, formats)
+    bulk = {"Scholen": region.schools, "Partners": region.partners,
+            "Gedeelde partners": _shared_table(region), "Bevindingen": region.findings,
+            "Bronbestanden": region.sources}
+    for name, table in bulk.items():
+        if name != "Partners":
+            _plain_table(sheets[name], table, formats)
     workbook.close()
-    return path
+    package.seek(0)
+    rows: dict[str, tuple[Sequence[Sequence[Cell]], int]] = {
+        sheet_part(name): (table.rows, len(table.columns)) for name, table in bulk.items()}
+    return splice_rows(package, path, rows)
+
+
+def sheet_part(name: str) -> str:
+    """The package part of a sheet (XlsxWriter numbers sheets in creation order)."""
+    return f"xl/worksheets/sheet{SHEETS.index(name) + 1}.xml"
 
 
 class _Formats:
@@ -88,25 +107,21 @@ def _widths(sheet: Any, columns: list[str], default: int = 14) -> None:
 
 
 def _plain_table(sheet: Any, table: Table, formats: _Formats) -> None:
-    """Header row, data rows, frozen header, autofilter."""
+    """Header row, frozen header, autofilter over the rows that `bulk_rows` adds."""
     sheet.write_row(0, 0, table.columns, formats.header)
-    for index, row in enumerate(table.rows, start=1):
-        sheet.write_row(index, 0, row)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _widths(sheet, table.columns)
 
 
 def _partners(sheet: Any, table: Table, formats: _Formats) -> None:
-    """Every partner row as an Excel Table (filter, banding, structured references)."""
+    """Every partner row as an Excel Table (the rows themselves come from `bulk_rows`)."""
     last_row = max(len(table.rows), 1)
     sheet.add_table(0, 0, last_row, len(table.columns) - 1, {
         "name": PARTNERS_TABLE,
         "style": "Table Style Light 9",
         "columns": [{"header": name} for name in table.columns],
     })
-    for index, row in enumerate(table.rows, start=1):
-        sheet.write_row(index, 0, row)
     sheet.freeze_panes(1, 1)
     _widths(sheet, table.columns)
 

@@ -1,0 +1,217 @@
+"""Speed and memory of `schoolnet-xl merge` on a Flanders-sized region.
+
+Run: .venv/bin/python benchmarks/bench_merge.py [--folder /tmp/bench_cards]
+     [--cards 3000] [--partners 30] [--runs 3] [--naive-subset 300]
+
+Generates the cards once (template cards of ~30 partners, written in parallel)
+into --folder and keeps them there for the next run. Prints
+- end-to-end `merge` wall time as a subprocess, median of --runs (target <= 20 s
+  on 2 cores), and peak memory: the largest single process (getrusage of the
+  children) and the whole process tree (main + workers, sampled from /proc
+  every 20 ms) (target <= 1.5 GB);
+- the phases of one in-process merge (read, region, write);
+- the read phase per card (check_file, one process) against the floor of
+  opening each zip and reading its sheet XML bytes (target <= 4x);
+- the naive script a coordinator would write (pandas.read_excel with openpyxl
+  in a loop, concat, to_excel), run on a subset and extrapolated linearly to
+  all cards, against the merge (target >= 10x faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+
+def write_cards(folder: Path, start: int, stop: int, seed: int, partners: int) -> int:
+    """Write cards start..stop-1 into folder (one process's share)."""
+    from schoolnet_xl.demo import numbered_card
+    from schoolnet_xl.demo.region import CREATED
+    from schoolnet_xl.template import write_card
+    from schoolnet_xl.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    for index in range(start, stop):
+        target = folder / f"sg{index % 40:02d}" / f"kaart{index:05d}.xlsx"
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_card(target, vocabulary, numbered_card(index, seed, partners), created=CREATED)
+    return stop - start
+
+
+def generate(folder: Path, cards: int, partners: int, seed: int = 2026) -> list[Path]:
+    existing = sorted(folder.rglob("kaart*.xlsx"))
+    if len(existing) < cards:
+        print(f"generating {cards} cards of {partners} partners in {folder} ...", flush=True)
+        started = time.perf_counter()
+        step = 50
+        with ProcessPoolExecutor() as pool:
+            jobs = [pool.submit(write_cards, folder, i, min(i + step, cards), seed, partners)
+                    for i in range(0, cards, step)]
+            for job in jobs:
+                job.result()
+        print(f"  generated in {time.perf_counter() - started:.1f} s")
+    return sorted(folder.rglob("kaart*.xlsx"))[:cards]
+
+
+class TreeMemory(threading.Thread):
+    """Peak summed RSS of a process and its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak, self.running = pid, interval, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            time.sleep(self.interval)
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo += [int(c) for c in handle.read().split()]
+        except OSError:
+            continue
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def merge_subprocess(folder: Path, out: Path, jobs: int | None) -> tuple[float, int, int]:
+    """Wall seconds, peak tree RSS and largest single-process RSS (bytes) of one merge."""
+    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    wall = time.perf_counter() - started
+    sampler.running = False
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"merge failed ({process.returncode}): {stderr.decode()}")
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print("  " + stdout.decode().strip().splitlines()[-1])
+    return wall, sampler.peak, largest
+
+
+def read_floor_ms(paths: list[Path]) -> float:
+    """Median ms to open a zip and read its worksheet and shared-string XML bytes."""
+    times = []
+    for path in paths:
+        started = time.perf_counter()
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml":
+                    archive.read(name)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def check_ms(paths: list[Path]) -> float:
+    """Median ms of check_file (read + validate) per card, in this process."""
+    from schoolnet_xl.check import check_file
+    from schoolnet_xl.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    check_file(paths[0], vocabulary)  # warm imports
+    times = []
+    for path in paths:
+        started = time.perf_counter()
+        check_file(path, vocabulary)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def naive_seconds(paths: list[Path], out: Path) -> float:
+    """The coordinator's pandas script on `paths`: read each card, concat, to_excel."""
+    import pandas as pd
+
+    started = time.perf_counter()
+    frames = []
+    for path in paths:
+        frame = pd.read_excel(path, sheet_name="Netwerkkaart", engine="openpyxl", header=None)
+        frame["bron"] = str(path)
+        frames.append(frame)
+    pd.concat(frames).to_excel(out, index=False)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
+                                                            "schoolnet_bench_cards"))
+    parser.add_argument("--cards", type=int, default=3000)
+    parser.add_argument("--partners", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--naive-subset", type=int, default=300)
+    args = parser.parse_args()
+
+    paths = generate(args.folder, args.cards, args.partners)
+    print(f"{len(paths)} cards in {args.folder}; {os.cpu_count()} CPU cores")
+    work = Path(tempfile.mkdtemp(prefix="bench_merge_"))
+
+    walls, trees, largest = [], [], []
+    for run in range(args.runs):
+        wall, tree, single = merge_subprocess(args.folder, work / f"regio{run}.xlsx", args.jobs)
+        walls.append(wall)
+        trees.append(tree)
+        largest.append(single)
+        print(f"  run {run + 1}: {wall:.2f} s, process tree peak {tree / 2**20:.0f} MB")
+    median_wall = statistics.median(walls)
+    print(f"merge end to end: median {median_wall:.2f} s (target <= 20 s)")
+    print(f"peak memory: process tree {max(trees) / 2**20:.0f} MB, largest single process "
+          f"{max(largest) / 2**20:.0f} MB (target <= 1536 MB)")
+
+    from schoolnet_xl.merge import merge_files
+
+    outcome = merge_files([str(args.folder)], work / "inprocess.xlsx", jobs=args.jobs)
+    phases = ", ".join(f"{k} {v:.2f} s" for k, v in outcome.seconds.items())
+    print(f"phases of one in-process merge: {phases}")
+    print(f"  partner rows {len(outcome.region.partners.rows)}, findings "
+          f"{len(outcome.region.findings.rows)}, shared partners {len(outcome.region.shared)}")
+
+    sample = paths[:: max(1, len(paths) // 200)][:200]
+    floor = read_floor_ms(sample)
+    checked = check_ms(sample)
+    print(f"read phase per card: check_file {checked:.2f} ms, floor (zip + sheet XML bytes) "
+          f"{floor:.2f} ms, ratio {checked / floor:.1f}x (target <= 4x)")
+
+    subset = paths[: args.naive_subset]
+    naive = naive_seconds(subset, work / "naive.xlsx")
+    estimate = naive * len(paths) / len(subset)
+    print(f"naive pandas+openpyxl: {naive:.1f} s for {len(subset)} cards, extrapolated "
+          f"linearly to {len(paths)} cards: {estimate:.0f} s; merge is "
+          f"{estimate / median_wall:.1f}x faster (target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
