@@ -35,7 +35,8 @@ def _section(xml: str, tag: str) -> re.Match[str] | None:
     return re.search(rf"<{tag}\b[^>]*?(?:/>|>(.*?)</{tag}>)", xml, re.S)
 
 
-def _items(xml: str, tag: str) -> list[str]:
+def section_items(xml: str, tag: str) -> list[str]:
+    """The items (fonts, fills, xf …) of one section of a styles.xml, as raw XML."""
     match = _section(xml, tag)
     if not match or match.group(1) is None:
         return []
@@ -48,7 +49,7 @@ def _append(xml: str, tag: str, new_items: list[str]) -> str:
     when absent."""
     if not new_items:
         return xml
-    total = len(_items(xml, tag)) + len(new_items)
+    total = len(section_items(xml, tag)) + len(new_items)
     match = _section(xml, tag)
     if match and match.group(1) is not None:
         opening = re.match(rf"<{tag}\b[^>]*>", match.group(0)).group(0)  # type: ignore[union-attr]
@@ -83,31 +84,32 @@ def merge_styles(target: str, donor: str) -> tuple[str, StyleMap]:
         raise StyleMergeError("styles.xml zonder <styleSheet>")
     if re.search(r"<\w+:styleSheet\b", target):
         raise StyleMergeError("styles.xml met een naamruimte-voorvoegsel")
-    offsets = {tag: len(_items(target, tag)) for tag in ("fonts", "fills", "borders", "cellXfs",
-                                                         "dxfs")}
-    used_ids = [int(i) for i in re.findall(r'numFmtId="(\d+)"', _section(target, "numFmts")
-                                           .group(0) if _section(target, "numFmts") else "")]
+    offsets = {tag: len(section_items(target, tag))
+               for tag in ("fonts", "fills", "borders", "cellXfs", "dxfs")}
+    formats = _section(target, "numFmts")
+    formats_xml = formats.group(0) if formats else ""
+    used_ids = [int(i) for i in re.findall(r'numFmtId="(\d+)"', formats_xml)]
     next_id = max([163, *used_ids]) + 1
     fmt_map: dict[int, int] = {}
     new_fmts = []
-    for item in _items(donor, "numFmts"):
+    for item in section_items(donor, "numFmts"):
         old = int(re.search(r'numFmtId="(\d+)"', item).group(1))  # type: ignore[union-attr]
         fmt_map[old] = next_id
         new_fmts.append(_shift(item, "numFmtId", {old: next_id}))
         next_id += 1
     xfs = []
-    for item in _items(donor, "cellXfs"):
+    for item in section_items(donor, "cellXfs"):
         item = _shift(item, "fontId", offsets["fonts"])
         item = _shift(item, "fillId", offsets["fills"])
         item = _shift(item, "borderId", offsets["borders"])
         item = _shift(item, "numFmtId", fmt_map)
         xfs.append(re.sub(r'\bxfId="\d+"', 'xfId="0"', item))
-    dxfs = [_shift(d, "numFmtId", fmt_map) for d in _items(donor, "dxfs")]
+    dxfs = [_shift(d, "numFmtId", fmt_map) for d in section_items(donor, "dxfs")]
     merged = target
     merged = _append(merged, "numFmts", new_fmts)
-    merged = _append(merged, "fonts", _items(donor, "fonts"))
-    merged = _append(merged, "fills", _items(donor, "fills"))
-    merged = _append(merged, "borders", _items(donor, "borders"))
+    merged = _append(merged, "fonts", section_items(donor, "fonts"))
+    merged = _append(merged, "fills", section_items(donor, "fills"))
+    merged = _append(merged, "borders", section_items(donor, "borders"))
     merged = _append(merged, "cellXfs", xfs)
     merged = _append(merged, "dxfs", dxfs)
     mapping = StyleMap(
@@ -141,7 +143,7 @@ def styles_kept(original: Path, result: Path) -> list[str]:
                      if r.kind == "styles"), "xl/styles.xml")
         before, after = old.read(part).decode(), new.read(part).decode()
     for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"):
-        old_items = _items(before, tag)
-        if _items(after, tag)[: len(old_items)] != old_items:
+        old_items = section_items(before, tag)
+        if section_items(after, tag)[: len(old_items)] != old_items:
             problems.append(f"opmaak ({tag}) van het origineel gewijzigd")
     return problems
