@@ -217,3 +217,30 @@ def test_a_bad_option_is_refused_before_anything_is_written(tmp_path: Path) -> N
         assert done.returncode == 2, option
         assert option in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bron.xlsx"]
+
+
+def test_rows_needing_a_decision_are_carried_over_and_listed(
+    tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    import xlsxwriter
+
+    grid = tmp_path / "eigen.xlsx"
+    wb = xlsxwriter.Workbook(str(grid))
+    ws = wb.add_worksheet("Netwerk")
+    ws.write_row(0, 0, ["Organisatie", "Aard", "Zorg", "Categorie", "E-mail"])
+    ws.write_row(1, 0, ["Welzijnshuis", "Onthaal", "x", "Welzijn", "info@welzijn.be"])
+    ws.write_row(2, 0, ["", "rij zonder naam", "x", "CLB"])
+    wb.close()
+
+    done = run_cli("import", grid)
+
+    assert done.returncode == 0, done.stderr
+    card = tmp_path / "eigen-netwerkkaart.xlsx"
+    rows = read_card(card, vocabulary=vocabulary).card.partners
+    named = [p for p in rows if has_content(p)]
+    assert [(p.organisatie.text, p.aard.text, p.categorie.text, p.email.text) for p in named] == [
+        ("Welzijnshuis", "Onthaal", "Welzijn", "info@welzijn.be"),
+        ("", "rij zonder naam", "CLB", ""),
+    ]
+    assert "Welzijnshuis (nu: 'Welzijn')" in done.stdout
+    assert "heeft inhoud maar geen Organisatie" in done.stdout

@@ -34,6 +34,7 @@ class Decision:
     card_cell: str
     organisatie: str
     guess: str  # category label, "" when nothing could be guessed
+    current: str = ""  # the category text the grid had (not in the vocabulary)
 
 
 @dataclass
@@ -98,7 +99,8 @@ def import_grid(
     for old, new in zip(rows, new_rows, strict=True):
         decision = Decision(f"{old.sheet}!{old.organisatie.cell or old.row}",
                             f"{new.sheet}!{new.categorie.cell}", old.organisatie.text,
-                            old.categorie.text if old.category_guessed else "")
+                            old.categorie.text if old.category_guessed else "",
+                            "" if old.category_guessed else old.categorie.text)
         if old.category_guessed:
             out.guesses.append(decision)
         elif not old.category_code:
