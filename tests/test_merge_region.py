@@ -1,0 +1,160 @@
+"""A whole region through `schoolnet-xl merge`: every figure recomputed from the cards.
+
+The demo generator says what each file holds (`plan_demo_region`), so the test
+computes schools, partners, coverage and shares from those `Card` objects on
+its own and compares them with what the regional workbook shows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.demo import DemoFile, make_demo_region, plan_demo_region
+from schoolnet_xl.model import Card
+from schoolnet_xl.rules import catalogue_card as R
+from schoolnet_xl.vocabulary import Vocabulary
+from tests.support.regional import fingerprints, records, run_cli, sheet_rows
+
+EXPECTED_KIND = {"template": "template", "handmade": "handmade", "ods": "handmade",
+                 "superseded": "duplicate", "unreadable": "unreadable", "lock": "skipped"}
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[DemoFile]]:
+    """The demo region merged once: (inbox, regional workbook, plan)."""
+    base = tmp_path_factory.mktemp("region")
+    inbox = base / "inbox"
+    make_demo_region(inbox)
+    before = fingerprints(inbox)
+    out = base / "regio.xlsx"
+    result = run_cli("merge", inbox, "-o", out, "--csv", base / "csv")
+    assert result.returncode == 1, result.stderr  # the demo holds one unreadable file
+    assert fingerprints(inbox) == before  # inputs untouched
+    return inbox, out, plan_demo_region()
+
+
+def _schools(plan: list[DemoFile]) -> dict[str, Card]:
+    return {item.path: item.card for item in plan
+            if item.card is not None and item.kind != "superseded"}
+
+
+def _missing_core(card: Card, vocabulary: Vocabulary) -> list[str]:
+    level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
+    present = {p.category_code for p in card.partners}
+    return [c.label for c in vocabulary.categories
+            if c.expectation(level) == "core" and c.code not in present]
+
+
+def test_every_file_is_accounted_for(region) -> None:
+    inbox, out, plan = region
+    sources = {str(Path(r["Pad"]).relative_to(inbox)): (r["Soort"], r["Reden"])
+               for r in records(out, "Bronbestanden")}
+    assert {path: kind for path, (kind, _) in sources.items()} == {
+        item.path: EXPECTED_KIND[item.kind] for item in plan}
+    for item in plan:
+        if item.kind in ("unreadable", "lock", "superseded"):
+            assert sources[item.path][1], f"{item.path} needs a reason"
+
+
+def test_scholen_has_one_row_per_school_with_its_figures(region, vocabulary) -> None:
+    inbox, out, plan = region
+    expected = _schools(plan)
+    rows = {str(Path(r["Bronbestand"]).relative_to(inbox)): r for r in records(out, "Scholen")}
+    assert set(rows) == set(expected)
+    for path, card in expected.items():
+        row = rows[path]
+        assert row["Schoolnaam"] == card.header.schoolnaam.text
+        assert row["Instellingsnummer"] == card.header.instellingsnummer.text
+        assert row["Onderwijsniveau"] == card.header.onderwijsniveau.text
+        assert row["Partners"] == len(card.partners)
+        missing = row["Ontbrekende kerncategorieën"]
+        assert (missing.split(", ") if missing else []) == _missing_core(card, vocabulary)
+
+
+def test_dekking_counts_partners_per_school_and_category(region, vocabulary) -> None:
+    _inbox, out, plan = region
+    expected = _schools(plan)
+    rows = sheet_rows(out, "Dekking")
+    header = rows[0]
+    by_school = {(r[0], r[1]): r for r in rows[1:len(expected) + 1]}
+    assert len(by_school) == len(expected)
+    for card in expected.values():
+        row = by_school[(card.header.schoolnaam.text, card.header.instellingsnummer.text)]
+        counts = Counter(p.category_code for p in card.partners)
+        assert row[3:] == [counts[c.code] for c in vocabulary.categories]
+    totals = rows[len(expected) + 1]
+    assert header[3:] == [c.label for c in vocabulary.categories]
+    assert totals[3:] == [sum(Counter(p.category_code for p in card.partners)[c.code]
+                              for card in expected.values()) for c in vocabulary.categories]
+
+
+def test_overzicht_figures_and_weakest_categories_first(region, vocabulary) -> None:
+    _inbox, out, plan = region
+    cards = list(_schools(plan).values())
+    rows = sheet_rows(out, "Overzicht")
+    figures = {r[0]: r[1] for r in rows if isinstance(r[1], float)}
+    assert figures["Scholen (kaarten in de regio)"] == len(cards)
+    assert figures["Partnerrijen"] == sum(len(c.partners) for c in cards)
+    assert figures["Onleesbare bestanden"] == 1
+    assert figures["Dubbele of vervangen kaarten"] == 1
+    assert figures["Overgeslagen bestanden (vergrendelingsbestanden)"] == 1
+
+    start = next(i for i, r in enumerate(rows) if r[0] == "Categorie") + 1
+    table = rows[start:start + len(vocabulary.categories)]
+    shares = {r[0]: (r[2], r[3]) for r in table}
+    for category in vocabulary.categories:
+        having = sum(any(p.category_code == category.code for p in c.partners) for c in cards)
+        assert shares[category.label] == (having, pytest.approx(having / len(cards)))
+    assert [r[3] for r in table] == sorted(r[3] for r in table)
+
+    focus_start = next(i for i, r in enumerate(rows) if r[0] == "X-kolom") + 1
+    focus = {r[0]: r[1] for r in rows[focus_start:focus_start + len(vocabulary.focus)]}
+    for area in vocabulary.focus:
+        assert focus[area.header] == sum(area.code in p.focus for c in cards
+                                         for p in c.partners)
+
+
+def test_partners_sheet_holds_every_partner_row_of_every_school(region) -> None:
+    _inbox, out, plan = region
+    expected = Counter((card.header.schoolnaam.text, p.organisatie.text)
+                       for card in _schools(plan).values() for p in card.partners)
+    rows = records(out, "Partners")
+    assert Counter((r["Schoolnaam"], r["Organisatie"]) for r in rows) == expected
+    assert all(r["Cel"] for r in rows)
+
+
+def test_shared_partners_span_several_schools(region) -> None:
+    _, out, _plan = region
+    shared = records(out, "Gedeelde partners")
+    assert shared and all(r["Aantal scholen"] >= 2 for r in shared)
+    clb = [r for r in shared if r["Categorie"] == "CLB"]
+    assert any(" | " in r["Varianten"] for r in clb)  # "Vrij CLB x" and "VCLB x" joined
+
+
+def test_flawed_cards_show_up_in_bevindingen(region) -> None:
+    inbox, out, plan = region
+    codes: dict[str, set[str]] = {}
+    for row in records(out, "Bevindingen"):
+        codes.setdefault(str(Path(row["Bestand"]).relative_to(inbox)), set()).add(row["Code"])
+    flaws = {item.flaw: item.path for item in plan if item.flaw}
+    assert R.EMAIL_INVALID.code in codes[flaws["e-mail"]]
+    assert R.NUMBER_INVALID.code in codes[flaws["instellingsnummer"]]
+    assert R.ORGANISATION_DUPLICATE.code in codes[flaws["dubbele organisatie"]]
+
+
+def test_the_partners_table_spans_every_row_and_openpyxl_reads_the_package(region) -> None:
+    import openpyxl
+
+    _, out, plan = region
+    workbook = openpyxl.load_workbook(out, read_only=False)
+    assert workbook.sheetnames == ["Overzicht", "Scholen", "Dekking", "Partners",
+                                   "Gedeelde partners", "Bevindingen", "Bronbestanden"]
+    sheet = workbook["Partners"]
+    rows = sum(len(card.partners) for card in _schools(plan).values())
+    table = sheet.tables["RegioPartners"]
+    assert table.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{rows + 1}"
+    assert sheet.max_row == rows + 1
+    assert [c.value for c in sheet[1]] == [c.name for c in table.tableColumns]
