@@ -9,7 +9,7 @@ number, a skipped totals row, template parts missing).
 from __future__ import annotations
 
 from schoolnet_xl import layout
-from schoolnet_xl.i18n import Lang
+from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.model import Card, Finding, Header, Partner, Sourced
 from schoolnet_xl.read.cells import a1, is_blank
 from schoolnet_xl.read.grid import GridHit, GridRows, find_grid, read_header_lines, read_rows
@@ -79,7 +79,8 @@ def _template_card(
             findings += _totals_findings(rows, hit, lang, file)
     card_sheet = hit.sheet if hit else data.sheet(layout.SHEET_CARD)
     if card_sheet is not None and card_sheet.has_validations is False:
-        findings.append(F.DROPDOWNS_REMOVED.finding(lang, file=file, sheet=card_sheet.name))
+        findings.append(F.DROPDOWNS_REMOVED.finding(
+            lang, file=file, sheet=card_sheet.name, sheet_name=card_sheet.name))
     card = _card(file, "template", header, hit, rows, words)
     card.template_version = meta.values.get(layout.META_TEMPLATE_VERSION) or None
     card.vocabulary_version = meta.values.get(layout.META_VOCABULARY_VERSION, "")
@@ -152,7 +153,8 @@ def _resolve_categories(
         where = partner.categorie if partner.categorie.cell else partner.organisatie
         findings.append(F.CATEGORY_GUESSED.finding(
             lang, file=file, sheet=where.sheet or partner.sheet, cell=where.cell,
-            field="Categorie", value=guess, organisatie=partner.organisatie.text or
-            f"rij {partner.row}", label=label,
+            field="Categorie", value=guess, label=label,
+            organisatie=partner.organisatie.text or say(f"rij {partner.row}",
+                                                       f"row {partner.row}", lang),
         ))
     return findings

@@ -239,8 +239,8 @@ DROPDOWNS_REMOVED = register(Rule(
     severity="waarschuwing",
     checks_nl="Een kaart van het sjabloon heeft nog haar keuzelijsten.",
     checks_en="A card made from the template still has its dropdowns.",
-    message_nl="Het blad {sheet} heeft geen keuzelijsten (gegevensvalidatie) meer.",
-    message_en="Sheet {sheet} no longer has its dropdowns (data validation).",
+    message_nl="Het blad {sheet_name} heeft geen keuzelijsten (gegevensvalidatie) meer.",
+    message_en="Sheet {sheet_name} no longer has its dropdowns (data validation).",
     hint_nl="Maak een nieuwe kaart (schoolnet-xl new) en kopieer de rijen erin, of "
             "plak voortaan met 'Plakken speciaal > Waarden'.",
     hint_en="Make a new card (schoolnet-xl new) and copy the rows into it, or paste "
