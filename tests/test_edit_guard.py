@@ -214,3 +214,28 @@ def test_an_existing_output_needs_force(card: Path, donor: Path, tmp_path: Path)
     run_guarded(summary_job(card, donor, output=target, force=True))
     assert sheet_values(target, "Validatie") is not None
     assert os.path.getsize(target) > 1000
+
+
+def test_a_writer_that_loses_parts_everywhere_is_refused_for_a_chart_on_another_sheet(
+    tmp_path: Path, donor: Path
+) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "grafieken.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    for name in ("Netwerkkaart", "Overzicht", "Notities"):
+        sheet = wb.add_worksheet(name)
+        sheet.write_row("A1", [1, 2, 3])
+        chart = wb.add_chart({"type": "bar"})
+        chart.add_series({"values": f"={name}!$A$1:$C$1"})
+        sheet.insert_chart("B3", chart)
+    wb.close()
+    original = path.read_bytes()
+    job = summary_job(path, donor, loses_everywhere=True, kept_kinds=frozenset({"image"}))
+    with pytest.raises(GuardError) as refused:
+        run_guarded(job)
+    message = str(refused.value)
+    assert "een grafiek op blad 'Netwerkkaart'" in message
+    assert "een grafiek op blad 'Notities'" in message
+    assert "'Overzicht'" not in message  # that chart is the command's own
+    assert path.read_bytes() == original

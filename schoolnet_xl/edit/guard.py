@@ -46,7 +46,8 @@ class GuardedWrite:
     force: bool = False
     backup: bool = True
     extra_risks: list[Risk] = field(default_factory=list)
-    own_kinds: frozenset[str] = frozenset()  # what the command itself puts on owned sheets
+    own_kinds: frozenset[str] = frozenset()  # what the command itself rebuilds on owned sheets
+    kept_kinds: frozenset[str] = frozenset()  # risky kinds the writer keeps on other sheets
     before_verify: Callable[[Path], None] | None = None  # test hook: tamper with the temp file
 
 
@@ -84,11 +85,9 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
             f"{target} bestaat al; kies een andere naam of gebruik --force.",
             f"{target} already exists; choose another name or use --force.", lang),
             exit_code=2)
-    risks = [
-        r for r in at_risk(scan(source),
-                           None if job.rewrites_all or job.loses_everywhere else job.owned)
-        if r.kind not in job.own_kinds
-    ] + job.extra_risks
+    risks = [r for r in at_risk(scan(source),
+                                None if job.rewrites_all or job.loses_everywhere else job.owned)
+             if not _harmless(job, r)] + job.extra_risks
     if in_place and risks and not job.force:
         raise GuardError(loss_message(source, risks, lang), exit_code=1)
     temp = temp_path_beside(target)
@@ -112,6 +111,13 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
     finally:
         discard(temp)
     return Outcome(target, in_place, saved, risks)
+
+
+def _harmless(job: GuardedWrite, risk: Risk) -> bool:
+    """A part the command rebuilds on its own sheet, or one the writer keeps elsewhere."""
+    if risk.sheet in job.owned:
+        return risk.kind in job.own_kinds
+    return risk.kind in job.kept_kinds
 
 
 def _verify(job: GuardedWrite, temp: Path, changed: set[str] | None, lang: Lang) -> list[str]:

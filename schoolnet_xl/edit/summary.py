@@ -119,7 +119,8 @@ def _openpyxl_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite:
 
     return GuardedWrite(source=path, output=None, owned=set(OWNED), write=write,
                         check=lambda temp: same_values(donor, temp, list(OWNED)),
-                        loses_everywhere=True, own_kinds=frozenset({"chart"}) | kept_kinds())
+                        loses_everywhere=True, own_kinds=frozenset({"chart"}),
+                        kept_kinds=kept_kinds())
 
 
 
