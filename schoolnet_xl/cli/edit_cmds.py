@@ -179,3 +179,45 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
     for finding in errors:
         where = f"{finding.sheet}!{finding.cell}" if finding.cell else finding.sheet
         click.echo(f"  {where}  {finding.message}")
+
+
+@click.command(epilog=EXIT_CODES)
+@click.argument("card", type=_path)
+@click.option("-o", "--output", type=_path, default=None,
+              help="Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart zelf.")
+@_backup_option
+@_force_option
+@lang_option
+@config_option
+def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
+            config: Path | None) -> None:
+    """Zet een kaart van een oudere sjabloonversie over naar de huidige, met elke waarde.
+
+    Een kaart van een nieuwere versie dan deze tool kent, wordt geweigerd (exit 2).
+    Eigen bladen of objecten die niet meekunnen, worden vooraf gemeld.
+
+    \b
+    Voorbeeld:
+      schoolnet-xl upgrade kaart-2025.xlsx
+      schoolnet-xl upgrade kaart-2025.xlsx -o kaart-2026.xlsx
+    """
+    from schoolnet_xl.edit.upgrade import upgrade_card
+
+    vocabulary = vocabulary_from_option(config)
+    if not card.is_file():
+        raise UserError(say(f"{card}: bestand niet gevonden", f"{card}: file not found", lang))
+    try:
+        result = upgrade_card(card, vocabulary, output=output, force=force, backup=backup,
+                              lang=lang)
+    except GuardError as exc:
+        raise UserError(str(exc), exc.exit_code) from None
+    if result.outcome is None:
+        click.echo(say(f"{card}: al op sjabloonversie {result.new_version}; niets te doen.",
+                       f"{card}: already on template version {result.new_version}.", lang))
+        return
+    _report_outcome(result.outcome, lang)
+    click.echo(say(
+        f"Sjabloonversie {result.old_version} -> {result.new_version}; "
+        f"{result.partners} partnerrijen overgenomen.",
+        f"Template version {result.old_version} -> {result.new_version}; "
+        f"{result.partners} partner rows carried over.", lang))
