@@ -1,0 +1,103 @@
+"""The zip-level probe: format by content, refusals before any parser, macros reported."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.probe import probe
+from tests.corpus.make_corpus import make_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make_corpus(tmp_path_factory.mktemp("probe_corpus"))
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("~$card", "SN002"),
+    ("text", "SN003"),
+    ("encrypted", "SN004"),
+    ("truncated", "SN005"),
+    ("zip_bomb_total", "SN006"),
+    ("zip_bomb_ratio", "SN007"),
+    ("entity_bomb", "SN008"),
+])
+def test_bad_files_are_refused_with_their_own_code(corpus, name, code):
+    result = probe(corpus[name])
+    assert result.refusal is not None
+    assert result.refusal.code == code
+    assert result.refusal.severity == "fout"
+    assert result.refusal.file == str(corpus[name])
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("template_ok", "xlsx"),
+    ("handmade_row3", "xlsx"),
+    ("handmade_row3.ods", "ods"),
+    ("handmade_row3.xls", "xls"),
+    ("macros", "xlsm"),
+])
+def test_real_workbooks_pass_and_get_their_format_from_their_bytes(corpus, name, fmt):
+    result = probe(corpus[name])
+    assert result.ok
+    assert result.format == fmt
+
+
+def test_macros_are_a_warning_not_a_refusal(corpus):
+    result = probe(corpus["macros"])
+    assert result.ok
+    assert [(f.code, f.severity) for f in result.findings] == [("SN020", "waarschuwing")]
+
+
+def test_lock_file_reason_is_clear_in_dutch_and_english(corpus):
+    assert probe(corpus["~$card"]).refusal.message == (
+        "Tijdelijk vergrendelingsbestand van Excel, geen netwerkkaart.")
+    assert probe(corpus["~$card"], lang="en").refusal.message == (
+        "Temporary Excel lock file, not a network card.")
+
+
+def test_a_workbook_with_a_wrong_extension_is_recognised_by_content(corpus, tmp_path):
+    renamed = tmp_path / "kaart.ods"
+    renamed.write_bytes(corpus["template_ok"].read_bytes())
+    assert probe(renamed).format == "xlsx"
+
+
+def test_missing_file_and_folder_are_refused_not_raised(tmp_path):
+    assert probe(tmp_path / "bestaat-niet.xlsx").refusal.code == "SN001"
+    assert probe(tmp_path).refusal.code == "SN001"
+
+
+def test_empty_file_and_html_page_say_what_they_are(tmp_path):
+    empty = tmp_path / "leeg.xlsx"
+    empty.write_bytes(b"")
+    page = tmp_path / "download.xlsx"
+    page.write_text("<!DOCTYPE html><html><body>Login</body></html>", "utf-8")
+    assert "leeg bestand" in probe(empty).refusal.message
+    assert "webpagina" in probe(page).refusal.message
+
+
+def test_zip_without_a_workbook_is_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "foto's.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("foto.jpg", b"\xff\xd8\xff")
+    assert probe(path).refusal.code == "SN003"
+
+
+def test_entity_declaration_after_a_long_comment_is_still_found(corpus, tmp_path):
+    path = tmp_path / "verstopt.xlsx"
+    with zipfile.ZipFile(corpus["source_table"]) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = (b'<?xml version="1.0"?><!--' + b"x" * 10_000 + b'-->'
+                        b'<!DOCTYPE w [<!ENTITY a "b">]>' + data.split(b"?>", 1)[1])
+            out.writestr(info, data)
+    assert probe(path).refusal.code == "SN008"
+
+
+def test_bomb_refusals_name_the_size_and_the_part(corpus):
+    assert "210 MB" in probe(corpus["zip_bomb_total"]).refusal.message
+    assert "xl/worksheets/sheet1.xml" in probe(corpus["zip_bomb_ratio"]).refusal.message

@@ -1,0 +1,142 @@
+"""Every corpus file read by `read_card`: the exact outcome, no crash, the input untouched.
+
+Expected values come from what each file contains (see tests/corpus/make_corpus.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.read import ReadResult, read_card
+from tests.corpus.make_corpus import make_corpus
+
+# name -> (status, kind, reading finding codes in order, refusal code or None)
+EXPECTED: dict[str, tuple[str, str | None, list[str]]] = {
+    "template_ok": ("ok", "template", []),
+    # numeric 30569 padded; 'De Kleine Bib' has no category -> guessed
+    "template_mistakes": ("ok", "template", ["SN051", "SN050"]),
+    "template_no_table": ("ok", "template", ["SN401", "SN050"]),
+    "template_no_dropdowns": ("ok", "template", ["SN402", "SN050"]),
+    # Categorie renamed to Klasse: column missing, so every row with a guessable
+    # name gets a guess (CLB, bib, sport, OCMW); the row without organisation and
+    # with 'huiswerkklas' guesses nothing.
+    "template_renamed_column": ("ok", "template", ["SN404", "SN050", "SN050", "SN050",
+                                                   "SN050"]),
+    # totals row skipped; 'Stedelijke bib' guessed
+    "handmade_row3": ("ok", "handmade", ["SN052", "SN050"]),
+    "handmade_row3.ods": ("ok", "handmade", ["SN052", "SN050"]),
+    "handmade_row3.xls": ("ok", "handmade", ["SN052", "SN050"]),
+    # count-only last row skipped; 30569 padded; Sportdienst guessed
+    "handmade_row6": ("ok", "handmade", ["SN052", "SN051", "SN050"]),
+    "source_table": ("ok", "handmade", ["SN050"] * 6),
+    "macros": ("ok", "handmade", ["SN020", *["SN050"] * 6]),
+    "no_grid": ("unreadable", None, ["SN011"]),
+    "empty": ("unreadable", None, ["SN010"]),
+    "truncated": ("unreadable", None, ["SN005"]),
+    "text": ("unreadable", None, ["SN003"]),
+    "encrypted": ("unreadable", None, ["SN004"]),
+    "zip_bomb_total": ("unreadable", None, ["SN006"]),
+    "zip_bomb_ratio": ("unreadable", None, ["SN007"]),
+    "entity_bomb": ("unreadable", None, ["SN008"]),
+    "~$card": ("unreadable", None, ["SN002"]),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make_corpus(tmp_path_factory.mktemp("read_corpus"))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_corpus_has_every_expected_file(corpus):
+    assert set(corpus) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_file_reads_as_expected_and_is_not_changed(corpus, name):
+    status, kind, codes = EXPECTED[name]
+    before = _sha256(corpus[name])
+    result = read_card(corpus[name])
+    assert isinstance(result, ReadResult)
+    assert (result.status, result.kind) == (status, kind)
+    assert [f.code for f in result.findings] == codes
+    assert _sha256(corpus[name]) == before
+    if status == "ok":
+        assert result.card is not None and result.reason == ""
+    else:
+        assert result.card is None
+        assert result.reason == result.findings[-1].message
+        assert "Traceback" not in result.reason
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e[0] != "ok"))
+def test_refusals_have_an_english_reason_too(corpus, name):
+    dutch, english = read_card(corpus[name]), read_card(corpus[name], lang="en")
+    assert english.reason and english.reason != dutch.reason
+
+
+def test_same_grid_as_xlsx_ods_and_xls_gives_the_same_partners(corpus):
+    def partners(name: str) -> list[tuple]:
+        card = read_card(corpus[name]).card
+        return [(p.row, p.organisatie.cell, p.organisatie.text, p.aard.text, p.category_code,
+                 p.category_guessed, {k: v.text for k, v in p.focus.items()})
+                for p in card.partners]
+
+    expected = partners("handmade_row3")
+    assert len(expected) == 4
+    assert partners("handmade_row3.ods") == expected
+    assert partners("handmade_row3.xls") == expected
+
+
+def test_template_mistakes_are_read_as_typed(corpus):
+    card = read_card(corpus["template_mistakes"]).card
+    assert card.header.schoolnaam.text == "Basisschool De Regenboog"
+    assert card.header.instellingsnummer.value == "030569"
+    assert [p.organisatie.text for p in card.partners] == [
+        "CLB Gent", "De Kleine Bib", "Sportclub Olympia", "", "OCMW Gent"]
+    sport = card.partners[2]
+    assert (sport.categorie.text, sport.category_code) == ("Sportclubs", None)
+    bib = card.partners[1]
+    assert (bib.category_code, bib.category_guessed) == ("BIB", True)
+    assert card.partners[4].email.text == "ocmw.gent"
+    assert not any(v.text for v in card.partners[4].focus.values())
+
+
+def test_a_table_turned_into_a_range_is_still_read_by_its_header_row(corpus):
+    result = read_card(corpus["template_no_table"])
+    assert [p.organisatie.text for p in result.card.partners] == [
+        "CLB Gent", "De Kleine Bib", "Sportclub Olympia", "", "OCMW Gent"]
+    assert result.findings[0].severity == "fout"
+
+
+def test_removed_dropdowns_are_a_warning_on_the_card_sheet(corpus):
+    finding = read_card(corpus["template_no_dropdowns"]).findings[0]
+    assert (finding.severity, finding.sheet) == ("waarschuwing", "Netwerkkaart")
+
+
+def test_renamed_column_names_the_missing_column(corpus):
+    finding = read_card(corpus["template_renamed_column"]).findings[0]
+    assert "'Categorie'" in finding.message
+
+
+def test_a_parser_error_becomes_unreadable_with_the_exception_class(corpus, tmp_path):
+    # workbook.xml cut off mid-tag: the XML parser's error is reported, not raised.
+    import zipfile
+
+    broken = tmp_path / "kapot.xlsx"
+    with zipfile.ZipFile(corpus["source_table"]) as source, zipfile.ZipFile(broken, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = b"<workbook><sheets><sheet name='x'"
+            out.writestr(info, data)
+    result = read_card(broken)
+    assert result.status == "unreadable"
+    assert result.findings[-1].code == "SN009"
+    assert "ParseError" in result.reason
