@@ -244,3 +244,41 @@ def test_rows_needing_a_decision_are_carried_over_and_listed(
     ]
     assert "Welzijnshuis (nu: 'Welzijn')" in done.stdout
     assert "heeft inhoud maar geen Organisatie" in done.stdout
+
+
+CORPUS_GRIDS = ["source_table", "handmade_row3", "handmade_row6", "handmade_row3.ods",
+                "handmade_row3.xls"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tests.corpus.make_corpus import make_corpus
+
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.mark.parametrize("name", CORPUS_GRIDS)
+def test_every_hand_made_grid_of_the_reading_corpus_imports_completely(
+    corpus: dict[str, Path], tmp_path: Path, vocabulary: Vocabulary, name: str
+) -> None:
+    grid = Path(shutil.copy(corpus[name], tmp_path))
+    source = read_card(grid, vocabulary=vocabulary)
+    assert (source.status, source.kind) == ("ok", "handmade"), source.reason
+    original = grid.read_bytes()
+
+    done = run_cli("import", grid)
+
+    assert done.returncode == 0, done.stderr
+    assert grid.read_bytes() == original
+    card = grid.with_name(f"{grid.stem}-netwerkkaart.xlsx")
+    wanted = [(p.organisatie.text, p.aard.text,
+               tuple(c for c in FOCUS_ORDER if vocabulary.is_mark(p.focus[c].value))
+               if p.focus else (), p.category_code or "")
+              for p in source.card.partners if has_content(p)]
+    got = partner_rows(card, vocabulary)
+    assert [(o, a, m) for o, a, m, _ in got] == [(o, a, tuple(
+        c for c in FOCUS_ORDER if c in m)) for o, a, m, _ in wanted]
+    assert [c for *_, c in got] == [c for *_, c in wanted]
+    not_given = {HEADER_FIELDS[key] for key in HEADER_FIELDS
+                 if getattr(source.card.header, key).is_empty}
+    assert fout_fields(card, vocabulary) <= not_given
