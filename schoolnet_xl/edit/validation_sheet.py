@@ -46,7 +46,20 @@ def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = 
             sheet.write_string(row, 2, cell, wrap)
         sheet.write_string(row, 3, finding.message, wrap)
         sheet.write_string(row, 4, finding.hint, wrap)
+        sheet.set_row(row, 15 * max(_lines(finding.message, WIDTHS[3]),
+                                    _lines(finding.hint, WIDTHS[4])))
     sheet.freeze_panes(1, 0)
+    # Page setup lives in the sheet XML, so it survives the part-level write
+    # (print titles would be a defined name in workbook.xml: not used here).
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+
+
+def _lines(text: str, width: int) -> int:
+    """Wrapped lines a text needs in a column `width` characters wide (an estimate:
+    spreadsheet apps do not grow rows of files they did not lay out themselves)."""
+    return max(1, -(-len(text) // width))
 
 
 def cell_label(finding: Finding) -> str:
