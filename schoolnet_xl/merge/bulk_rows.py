@@ -25,6 +25,7 @@ _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32))})
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 _CHUNK_ROWS = 2000
+_CACHE_LIMIT = 200_000
 
 
 def column_letters(count: int) -> list[str]:
@@ -41,46 +42,64 @@ def column_letters(count: int) -> list[str]:
 
 def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int) -> Iterator[str]:
     """`<row>` elements for rows starting at 0-based `first_row`, in chunks of text."""
-    letters = column_letters(width)
+    starts = [f'<c r="{letter}' for letter in column_letters(width)]
+    texts: dict[str, str] = {}  # text -> its `<is>` element (values repeat a lot)
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row + 1):
         parts = [f'<row r="{number}">']
-        for letter, value in zip(letters, row, strict=False):
+        for start, value in zip(starts, row, strict=False):
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                text = value.translate(_ESCAPES)
-                space = ' xml:space="preserve"' if (text[0].isspace()
-                                                    or text[-1].isspace()) else ""
-                parts.append(f'<c r="{letter}{number}" t="inlineStr"><is><t{space}>{text}'
-                             "</t></is></c>")
+                inline = texts.get(value)
+                if inline is None:
+                    inline = texts[value] = _inline(value)
+                parts.append(f'{start}{number}" t="inlineStr">{inline}</c>')
             else:
-                parts.append(f'<c r="{letter}{number}"><v>{value!r}</v></c>')
+                parts.append(f'{start}{number}"><v>{value!r}</v></c>')
         parts.append("</row>")
         chunk.append("".join(parts))
         if len(chunk) >= _CHUNK_ROWS:
             yield "".join(chunk)
             chunk = []
+            if len(texts) > _CACHE_LIMIT:
+                texts.clear()
     if chunk:
         yield "".join(chunk)
 
 
+def _inline(value: str) -> str:
+    """The `<is><t>` element of a text, escaped (control characters as _xHHHH_)."""
+    text = value.translate(_ESCAPES)
+    if text[0].isspace() or text[-1].isspace():
+        return f'<is><t xml:space="preserve">{text}</t></is>'
+    return f"<is><t>{text}</t></is>"
+
+
 def splice_rows(package: IO[bytes], target: Path,
-                sheets: dict[str, tuple[Sequence[Sequence[Cell]], int]]) -> Path:
+                sheets: dict[str, tuple[Sequence[Sequence[Cell]], int]],
+                table_refs: dict[str, tuple[str, str]] | None = None) -> Path:
     """Copy the XlsxWriter `package` to `target`, appending rows to the named sheet parts.
 
     `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to (rows, width); the
-    rows follow the sheet's header row.
+    rows follow the sheet's header row. `table_refs` maps a table part to (the
+    range XlsxWriter was given, the real range): XlsxWriter's add_table spends
+    ~2 s checking overlaps cell by cell over 90,000 rows, so the table is laid
+    out over its header and first row and its range widened here.
     """
+    table_refs = table_refs or {}
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as out:
         for info in source.infolist():
             data = source.read(info.filename)
-            if info.filename not in sheets:
-                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            if info.filename in sheets:
+                rows, width = sheets[info.filename]
+                _write_sheet(out, info, data, rows, width)
                 continue
-            rows, width = sheets[info.filename]
-            _write_sheet(out, info, data, rows, width)
+            if info.filename in table_refs:
+                laid_out, real = table_refs[info.filename]
+                data = data.replace(f'ref="{laid_out}"'.encode(), f'ref="{real}"'.encode())
+            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return target
 
 

@@ -108,12 +108,15 @@ def _typo_apart(a: str, b: str) -> bool:
 def shared_partners(mentions: Iterable[Mention], min_schools: int = 2) -> list[SharedPartner]:
     """Organisations named by at least `min_schools` schools, most schools first."""
     by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    keys: dict[tuple[str, str], str] = {}  # names repeat across schools: normalise once
     for mention in mentions:
-        if not mention.name.strip():
+        if not mention.name.strip() or mention.category in OWN_SCHOOL_CATEGORIES:
             continue
-        if mention.category in OWN_SCHOOL_CATEGORIES:
-            continue
-        by_key[(mention.category, normalise(mention.name, mention.gemeente))].append(mention)
+        spelling = (mention.name, mention.gemeente)
+        key = keys.get(spelling)
+        if key is None:
+            key = keys[spelling] = normalise(*spelling)
+        by_key[(mention.category, key)].append(mention)
     clusters = _near_clusters(list(by_key))
     shared: list[SharedPartner] = []
     for keys in clusters:

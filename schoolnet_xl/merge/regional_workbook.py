@@ -63,7 +63,7 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
     _overview(sheets["Overzicht"], workbook, region, formats)
     _coverage(sheets["Dekking"], region, formats)
-    _partners(sheets["Partners"], region.partners, formats)
+    partners_ref = _partners(sheets["Partners"], region.partners, formats)
     bulk = {"Scholen": region.schools, "Partners": region.partners,
             "Gedeelde partners": _shared_table(region), "Bevindingen": region.findings,
             "Bronbestanden": region.sources}
@@ -74,7 +74,7 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     package.seek(0)
     rows: dict[str, tuple[Sequence[Sequence[Cell]], int]] = {
         sheet_part(name): (table.rows, len(table.columns)) for name, table in bulk.items()}
-    return splice_rows(package, path, rows)
+    return splice_rows(package, path, rows, {"xl/tables/table1.xml": partners_ref})
 
 
 def sheet_part(name: str) -> str:
@@ -114,16 +114,23 @@ def _plain_table(sheet: Any, table: Table, formats: _Formats) -> None:
     _widths(sheet, table.columns)
 
 
-def _partners(sheet: Any, table: Table, formats: _Formats) -> None:
-    """Every partner row as an Excel Table (the rows themselves come from `bulk_rows`)."""
-    last_row = max(len(table.rows), 1)
-    sheet.add_table(0, 0, last_row, len(table.columns) - 1, {
+def _partners(sheet: Any, table: Table, formats: _Formats) -> tuple[str, str]:
+    """The Excel Table of every partner row, laid out over its header and first row.
+
+    Returns (the range given to XlsxWriter, the real range) for `bulk_rows`,
+    which adds the rows and widens the table.
+    """
+    from xlsxwriter.utility import xl_range
+
+    last_col = len(table.columns) - 1
+    sheet.add_table(0, 0, 1, last_col, {
         "name": PARTNERS_TABLE,
         "style": "Table Style Light 9",
         "columns": [{"header": name} for name in table.columns],
     })
     sheet.freeze_panes(1, 1)
     _widths(sheet, table.columns)
+    return xl_range(0, 0, 1, last_col), xl_range(0, 0, max(len(table.rows), 1), last_col)
 
 
 def _coverage(sheet: Any, region: Region, formats: _Formats) -> None:
