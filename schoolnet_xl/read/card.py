@@ -138,10 +138,13 @@ def _resolve_categories(
 ) -> list[Finding]:
     """Category codes from the Categorie cell, else a keyword guess that is reported."""
     findings = []
+    codes: dict[str, str | None] = {}  # a card repeats few labels: resolve each once
     for partner in partners:
         text = partner.categorie.text
         if text:
-            partner.category_code = vocabulary.category_code_for(text)
+            if text not in codes:
+                codes[text] = vocabulary.category_code_for(text)
+            partner.category_code = codes[text]
             continue
         guess = vocabulary.guess_category(partner.organisatie.text, partner.aard.text)
         if guess is None:

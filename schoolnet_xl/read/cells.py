@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import time, timedelta
 
 from schoolnet_xl.model import CellValue, Sourced
 from schoolnet_xl.read.workbook_data import SheetData
@@ -58,10 +59,21 @@ def value_at(sheet: SheetData, row: int, col: int) -> CellValue:
 
 def sourced(sheet: SheetData, row: int, col: int) -> Sourced:
     """A cell's value with its sheet and A1 address."""
-    return Sourced(value_at(sheet, row, col), sheet.name, a1(row, col))
+    return Sourced(clean(value_at(sheet, row, col)), sheet.name, a1(row, col))
 
 
-def is_blank(value: CellValue) -> bool:
+def clean(value: object) -> CellValue:
+    """A cell value as the model keeps it: blank text -> None, times as text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, time | timedelta):
+        return str(value)
+    return value  # type: ignore[return-value]
+
+
+def is_blank(value: object) -> bool:
     """True for None and whitespace-only text."""
     return value is None or (isinstance(value, str) and not value.strip())
 

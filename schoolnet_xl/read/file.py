@@ -1,55 +1,70 @@
 """A workbook file -> `WorkbookData`: cell values by calamine, the rest from the zip.
 
 calamine reads .xlsx/.xlsm/.xlsb/.xls/.ods values (dates as date objects,
-numbers as floats); defined names, tables, hidden columns and dropdown
-presence come from the package XML of .xlsx/.xlsm (see `ooxml`).
+numbers as floats, empty cells as ""); defined names, tables, hidden columns
+and dropdown presence come from the package XML of .xlsx/.xlsm (see `ooxml`).
+
+For speed, a template card loads only the sheets the card lives on (the
+sheets of its defined names and Partners table, and `_schoolnet`) and scans
+only those for dropdowns; a hand-made workbook loads every worksheet and
+scans each for hidden columns.
 """
 
 from __future__ import annotations
 
 import zipfile
-from datetime import time, timedelta
 from pathlib import Path
 
-from schoolnet_xl.model import CellValue
-from schoolnet_xl.read.ooxml import PackageExtras, read_extras
+from schoolnet_xl import layout
+from schoolnet_xl.read.ooxml import PackageExtras, SheetScan, read_extras, scan_sheet
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
 OOXML_FORMATS = ("xlsx", "xlsm")
 
 
 def workbook_data_from_file(path: str | Path, fmt: str) -> WorkbookData:
-    """Every worksheet's values (A1-anchored), names and tables; raises on a parse error."""
+    """The card-relevant worksheets (A1-anchored values), names and tables.
+
+    Raises on a parse error (the caller turns it into a refusal).
+    """
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     extras = PackageExtras()
+    scans: dict[str, SheetScan] = {}
+    with open(path, "rb") as handle:
+        workbook = CalamineWorkbook.from_filelike(handle)
+    worksheets = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+    wanted = {m.name for m in worksheets}
     if fmt in OOXML_FORMATS:
         with zipfile.ZipFile(path) as zf:
             extras = read_extras(zf)
-    with open(path, "rb") as handle:
-        workbook = CalamineWorkbook.from_filelike(handle)
-    data = WorkbookData(path=str(path), sheets=[], names=extras.names)
-    for meta in workbook.sheets_metadata:
-        if meta.typ != SheetTypeEnum.WorkSheet:
+            wanted = _card_sheets(extras) or wanted
+            scans = {name: scan_sheet(zf, part) for name, part in extras.sheet_parts.items()
+                     if name in wanted}
+    data = WorkbookData(path=str(path), sheets=[], names=extras.names,
+                        tables={t.name: t for t in extras.tables})
+    for meta in worksheets:
+        if meta.name not in wanted:
             continue
-        values = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-        sheet_extras = extras.sheets.get(meta.name)
+        scan = scans.get(meta.name)
         data.sheets.append(SheetData(
             name=meta.name,
-            rows=[[_cell(v) for v in row] for row in values],
-            hidden_columns=sheet_extras.hidden_columns if sheet_extras else frozenset(),
+            rows=workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False),
+            hidden_columns=scan.hidden_columns if scan else frozenset(),
             hidden=meta.visible != SheetVisibleEnum.Visible,
-            has_validations=sheet_extras.has_validations if sheet_extras else None,
+            has_validations=scan.has_validations if scan else None,
         ))
-        for table in sheet_extras.tables if sheet_extras else ():
-            data.tables[table.name] = table
     return data
 
 
-def _cell(value: object) -> CellValue:
-    """calamine's value as a model value: "" -> None, times as text."""
-    if value == "" or value is None:
-        return None
-    if isinstance(value, time | timedelta):
-        return str(value)
-    return value  # type: ignore[return-value]
+def _card_sheets(extras: PackageExtras) -> set[str]:
+    """The sheets a template card lives on; empty for a workbook that is not ours."""
+    is_ours = layout.SHEET_META in extras.sheet_parts or any(
+        t.name == layout.TABLE_PARTNERS for t in extras.tables)
+    if not is_ours:
+        return set()
+    sheets = {layout.SHEET_META, layout.SHEET_CARD}
+    sheets.update(sheet for sheet, _ in extras.names.values())
+    sheets.update(t.sheet for t in extras.tables if t.name == layout.TABLE_PARTNERS)
+    return sheets & extras.sheet_parts.keys()
+

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from schoolnet_xl.model import EMPTY, CellValue, Partner, Sourced
-from schoolnet_xl.read.cells import a1, fold, is_blank, sourced, value_at
+from schoolnet_xl.read.cells import a1, clean, column_letters, fold, is_blank, sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
+_TOTAL_STARTS = {word[:3] for word in TOTAL_WORDS}
 HEADER_SEARCH_ROWS = 30
 MAX_BLANK_RUN = 10  # consecutive blank rows that end a hand-made grid
 
@@ -86,36 +87,48 @@ def read_rows(
     """
     sheet, columns = hit.sheet, hit.columns
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
+    keys = list(columns)
+    cols = [columns[k] for k in keys]
+    # (key, column letters, is an X column), computed once per grid
+    layout = [(key, column_letters(columns[key]), key in focus_codes) for key in keys]
+    org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows()
     blank_run = 0
     for row in range(hit.header_row + 1, end + 1):
-        values = {key: value_at(sheet, row, col) for key, col in columns.items()}
-        if all(is_blank(v) for v in values.values()):
+        cells = sheet.rows[row]
+        width = len(cells)
+        values = [clean(cells[col]) if col < width else None for col in cols]
+        if all(v is None for v in values):
             blank_run += 1
             if last_row is None and blank_run >= MAX_BLANK_RUN:
                 break
             continue
         blank_run = 0
-        if _is_labelled_total(values):
+        organisatie = values[org_index] if org_index >= 0 else None
+        if _may_be_total(organisatie) and _is_labelled_total(dict(zip(keys, values,
+                                                                      strict=True))):
             out.totals_rows.append(row + 1)
             continue
-        out.partners.append(_partner(sheet, row, columns, focus_codes))
+        out.partners.append(_partner(sheet.name, row + 1, values, layout))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     return out
 
 
-def _partner(sheet: SheetData, row: int, columns: dict[str, int], focus: set[str]) -> Partner:
-    partner = Partner(row=row + 1, sheet=sheet.name)
-    for key, col in columns.items():
-        value = sourced(sheet, row, col)
-        if isinstance(value.value, str) and not value.value.strip():
-            value = Sourced(None, value.sheet, value.cell)
-        if key in focus:
-            partner.focus[key] = value
-        else:
-            setattr(partner, key, value)
-    return partner
+def _partner(
+    sheet: str, number: int, values: list[CellValue], layout: list[tuple[str, str, bool]]
+) -> Partner:
+    suffix = str(number)
+    fields: dict[str, Sourced] = {}
+    focus: dict[str, Sourced] = {}
+    for (key, letters, is_focus), value in zip(layout, values, strict=True):
+        (focus if is_focus else fields)[key] = Sourced(value, sheet, letters + suffix)
+    return Partner(number, sheet, focus=focus, **fields)
+
+
+def _may_be_total(organisatie: CellValue) -> bool:
+    """Cheap pre-check: the organisation text starts like a totals label."""
+    return isinstance(organisatie, str) and organisatie.lstrip()[:3].lower() in _TOTAL_STARTS
 
 
 def _is_labelled_total(values: dict[str, CellValue]) -> bool:

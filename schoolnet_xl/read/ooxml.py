@@ -27,35 +27,38 @@ _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
 
 
 @dataclass
-class SheetExtras:
-    """Per sheet: hidden columns (0-based), whether it has dropdowns, its tables."""
+class SheetScan:
+    """What a sheet's XML says outside its cells: hidden columns (0-based), dropdowns."""
 
     hidden_columns: frozenset[int] = frozenset()
     has_validations: bool = False
-    tables: list[TableData] = field(default_factory=list)
 
 
 @dataclass
 class PackageExtras:
-    """Defined names (name -> (sheet, "$B$3")) and per-sheet extras."""
+    """Defined names (name -> (sheet, "$B$3")), each sheet's part, the tables."""
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
-    sheets: dict[str, SheetExtras] = field(default_factory=dict)
+    sheet_parts: dict[str, str] = field(default_factory=dict)
+    tables: list[TableData] = field(default_factory=list)
 
 
 def read_extras(zf: zipfile.ZipFile) -> PackageExtras:
-    """Defined names, tables, hidden columns and dropdown presence of an OOXML workbook."""
+    """Defined names, sheet parts and tables of an OOXML workbook (small parts only)."""
     wb_part = _workbook_part(zf)
     root = ET.fromstring(zf.read(wb_part))
     targets = _relations(zf, wb_part)
-    sheet_names = []
     extras = PackageExtras()
     for node in root.iter(f"{NS_MAIN}sheet"):
         name = node.get("name", "")
-        sheet_names.append(name)
         part = targets.get(node.get(NS_REL_ID, ""), ("", ""))[1]
-        if part:
-            extras.sheets[name] = _sheet_extras(zf, name, part)
+        if not part:
+            continue
+        extras.sheet_parts[name] = part
+        for kind, target in _relations(zf, part).values():
+            table = _table(zf, target, name) if kind == "table" else None
+            if table is not None:
+                extras.tables.append(table)
     for node in root.iter(f"{NS_MAIN}definedName"):
         name, ref = node.get("name", ""), _parse_ref((node.text or "").strip())
         if name and ref and not name.startswith("_xlnm."):
@@ -63,6 +66,25 @@ def read_extras(zf: zipfile.ZipFile) -> PackageExtras:
             if local is None or name not in extras.names:
                 extras.names[name] = ref
     return extras
+
+
+def scan_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
+    """Hidden columns (before the cell data) and dropdowns (after it) of one sheet part."""
+    try:
+        data = zf.read(part)
+    except KeyError:
+        return SheetScan()
+    start = data.find(b"<sheetData")
+    end = data.rfind(b"</sheetData>")
+    before = data[:start] if start >= 0 else data
+    after = data[end:] if end >= 0 else b""
+    hidden: set[int] = set()
+    for match in _COL.finditer(before):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        if attrs.get(b"hidden") in (b"1", b"true"):
+            first, last = int(attrs.get(b"min", b"0")), int(attrs.get(b"max", b"0"))
+            hidden.update(range(first - 1, min(last, 16384)))
+    return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)))
 
 
 def _workbook_part(zf: zipfile.ZipFile) -> str:
@@ -88,33 +110,6 @@ def _relations(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
                       else posixpath.normpath(posixpath.join(folder, target)))
         out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], target)
     return out
-
-
-def _sheet_extras(zf: zipfile.ZipFile, sheet: str, part: str) -> SheetExtras:
-    try:
-        data = zf.read(part)
-    except KeyError:
-        return SheetExtras()
-    start = data.find(b"<sheetData")
-    end = data.rfind(b"</sheetData>")
-    before = data[:start] if start >= 0 else data
-    after = data[end:] if end >= 0 else b""
-    hidden: set[int] = set()
-    for match in _COL.finditer(before):
-        attrs = dict(_ATTR.findall(match.group(1)))
-        if attrs.get(b"hidden") in (b"1", b"true"):
-            first, last = int(attrs.get(b"min", b"0")), int(attrs.get(b"max", b"0"))
-            hidden.update(range(first - 1, min(last, 16384)))
-    tables = [
-        _table(zf, target, sheet)
-        for kind, target in _relations(zf, part).values()
-        if kind == "table"
-    ]
-    return SheetExtras(
-        hidden_columns=frozenset(hidden),
-        has_validations=bool(_VALIDATIONS.search(after)),
-        tables=[t for t in tables if t is not None],
-    )
 
 
 def _table(zf: zipfile.ZipFile, part: str, sheet: str) -> TableData | None:

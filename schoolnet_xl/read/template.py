@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from schoolnet_xl import layout
 from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import CellValue, Finding, Header, Sourced
-from schoolnet_xl.read.cells import a1, parse_a1, parse_range, value_at
+from schoolnet_xl.model import CellValue, Finding, Header
+from schoolnet_xl.read.cells import parse_a1, parse_range, sourced
 from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
 from schoolnet_xl.read.words import ColumnWords
 from schoolnet_xl.read.workbook_data import WorkbookData
@@ -71,7 +71,7 @@ def read_header(
             findings.append(F.NAME_REMOVED.finding(lang, file=file, field=name, name=name))
             continue
         row, col = position
-        setattr(header, attribute, Sourced(value_at(sheet, row, col), sheet.name, a1(row, col)))
+        setattr(header, attribute, sourced(sheet, row, col))
     return header, findings
 
 

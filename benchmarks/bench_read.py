@@ -1,0 +1,92 @@
+"""Speed of reading one 200-row template card, stage by stage, against a floor.
+
+Run: .venv/bin/python benchmarks/bench_read.py [--runs 40] [--rows 200]
+
+Prints the median ms of
+- the floor: open the zip and read the sheet XML bytes (+ shared strings);
+- read_card, and read_card + validate (the rule engine);
+- the stages of read_card: probe, workbook data (calamine + package XML),
+  card_from_workbook_data;
+and the ratios to the floor (target: read + validate <= 5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.bench_validate import sample_card  # a filled 200-row card
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    """Median wall time of `action` in ms over `runs` runs, after one warm-up."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def floor(path: Path) -> int:
+    """Open the zip and read every worksheet's XML and the shared strings."""
+    with zipfile.ZipFile(path) as archive:
+        return sum(len(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--rows", type=int, default=200)
+    args = parser.parse_args()
+
+    from schoolnet_xl.probe import probe
+    from schoolnet_xl.read import card_from_workbook_data, read_card
+    from schoolnet_xl.read.file import workbook_data_from_file
+    from schoolnet_xl.rules.engine import validate
+    from schoolnet_xl.template import write_card
+    from schoolnet_xl.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "card.xlsx"
+        write_card(path, vocabulary, card=sample_card(vocabulary, args.rows))
+        result = read_card(path, vocabulary)
+        assert result.card is not None and len(result.card.partners) == args.rows, result.reason
+
+        def read_and_validate() -> None:
+            validate(read_card(path, vocabulary).card, vocabulary)
+
+        data = workbook_data_from_file(path, "xlsx")
+        figures = {
+            "floor (zip + sheet XML bytes)": median_ms(lambda: floor(path), args.runs),
+            "read_card": median_ms(lambda: read_card(path, vocabulary), args.runs),
+            "read_card + validate": median_ms(read_and_validate, args.runs),
+            "  probe": median_ms(lambda: probe(path), args.runs),
+            "  workbook data (calamine + package XML)": median_ms(
+                lambda: workbook_data_from_file(path, "xlsx"), args.runs),
+            "  card_from_workbook_data": median_ms(
+                lambda: card_from_workbook_data(data, vocabulary), args.runs),
+        }
+    base = figures["floor (zip + sheet XML bytes)"]
+    print(f"card: {args.rows} partner rows, {args.runs} runs, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    for label, ms in figures.items():
+        print(f"{label:45} {ms:7.2f} ms  {ms / base:5.1f}x floor")
+    print(f"ratio read_card + validate / floor: "
+          f"{figures['read_card + validate'] / base:.1f}x (target <= 5x)")
+
+
+if __name__ == "__main__":
+    main()
