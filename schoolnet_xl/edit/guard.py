@@ -92,7 +92,7 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
         raise GuardError(loss_message(source, risks, lang), exit_code=1)
     temp = temp_path_beside(target)
     try:
-        changed = job.write(temp)
+        changed = _write(job, temp, lang)
         if job.before_verify is not None:
             job.before_verify(temp)
         problems = _verify(job, temp, changed, lang)
@@ -111,6 +111,20 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
     finally:
         discard(temp)
     return Outcome(target, in_place, saved, risks)
+
+
+def _write(job: GuardedWrite, temp: Path, lang: Lang) -> set[str] | None:
+    """Run the writer; any failure becomes a clear refusal (the original is untouched)."""
+    try:
+        return job.write(temp)
+    except GuardError:
+        raise
+    except Exception as exc:  # a writer bug or an odd package must never leave a traceback
+        raise GuardError(say(
+            f"{job.source}: het nieuwe bestand kon niet geschreven worden ({exc}). Het "
+            "origineel is niet gewijzigd; probeer -o NIEUW.xlsx of de Valideer-knop.",
+            f"{job.source}: the new file could not be written ({exc}). The original was "
+            "not changed; try -o NEW.xlsx or the Valideer button.", lang), exit_code=1) from exc
 
 
 def _harmless(job: GuardedWrite, risk: Risk) -> bool:

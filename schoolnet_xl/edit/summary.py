@@ -11,9 +11,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
@@ -79,15 +79,26 @@ def summarize(
     with tempfile.TemporaryDirectory(prefix="schoolnet_summary_") as scratch:
         donor = Path(scratch, "donor.xlsx")
         write_summary_sheets(donor, card, vocabulary, report.findings, lang)
-        job = _parts_job(path, donor, Path(scratch)) or _openpyxl_job(path, donor, Path(scratch))
-        job.output, job.force, job.backup, job.before_verify = (
-            output, force, backup, before_verify)
+        options = Options(output=output, force=force, backup=backup,
+                          before_verify=before_verify)
+        job = (_parts_job(path, donor, Path(scratch), options)
+               or _openpyxl_job(path, donor, Path(scratch), options))
         outcome = run_guarded(job, lang)
     route: Route = "openpyxl" if job.loses_everywhere else "parts"
     return SummaryResult(overview, report.findings, outcome, route)
 
 
-def _parts_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite | None:
+@dataclass(frozen=True)
+class Options:
+    """The user's choices, the same on either route."""
+
+    output: Path | None
+    force: bool
+    backup: bool
+    before_verify: Callable[[Path], None] | None
+
+
+def _parts_job(path: Path, donor: Path, scratch: Path, options: Options) -> GuardedWrite | None:
     """The part-level route, or None when this package's shape is not supported."""
     trial = scratch / "parts.xlsx"
     try:
@@ -102,11 +113,12 @@ def _parts_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite | None:
     def check(temp: Path) -> list[str]:
         return same_values(donor, temp, list(OWNED)) + styles_kept(path, temp)
 
-    return GuardedWrite(source=path, output=None, owned=set(OWNED), write=write, check=check,
-                        own_kinds=frozenset({"chart"}))  # our Overzicht chart is rebuilt
+    return GuardedWrite(source=path, owned=set(OWNED), write=write, check=check,
+                        own_kinds=frozenset({"chart"}),  # our Overzicht chart is rebuilt
+                        **vars_of(options))
 
 
-def _openpyxl_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite:
+def _openpyxl_job(path: Path, donor: Path, scratch: Path, options: Options) -> GuardedWrite:
     """The fallback route: openpyxl drops the old sheets, then the new ones go in."""
     order = sheet_order(path)
     position = order.index(SHEET_OVERVIEW) if SHEET_OVERVIEW in order else len(order)
@@ -117,12 +129,15 @@ def _openpyxl_job(path: Path, donor: Path, scratch: Path) -> GuardedWrite:
         without_sheets(path, stripped, set(OWNED))
         transplant(stripped, donor, temp, after=kept_before[-1] if kept_before else None)
 
-    return GuardedWrite(source=path, output=None, owned=set(OWNED), write=write,
+    return GuardedWrite(source=path, owned=set(OWNED), write=write,
                         check=lambda temp: same_values(donor, temp, list(OWNED)),
                         loses_everywhere=True, own_kinds=frozenset({"chart"}),
-                        kept_kinds=kept_kinds())
+                        kept_kinds=kept_kinds(), **vars_of(options))
 
 
+def vars_of(options: Options) -> dict[str, Any]:
+    """The options as GuardedWrite keyword arguments."""
+    return {f.name: getattr(options, f.name) for f in fields(options)}
 
 
 def write_summary_sheets(
