@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from schoolnet_xl.model import Card, Header, Partner, Sourced
 from schoolnet_xl.read import card_from_workbook_data, read_card
 from schoolnet_xl.read.workbook_data import SheetData, TableData, WorkbookData
 from schoolnet_xl.template import write_card
 from schoolnet_xl.vocabulary import load_vocabulary
+from tests.corpus import make_corpus as corpus_files
+from tests.support import libreoffice
 
 COLUMNS = ["Organisatie", "Aard en specificaties", "Kansenbevordering", "Zorg",
            "Armoedebestrijding", "Categorie", "Contactpersoon", "E-mail", "Telefoon",
@@ -98,3 +102,29 @@ def test_only_rows_with_content_become_partners_in_a_200_row_card(tmp_path, voca
     assert len(result.card.partners) == 200
     assert result.card.partners[-1].organisatie.text == "Partner 199"
     assert result.findings == []
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_template_card_saved_as_ods_or_xls_reads_the_same_cells(soffice, tmp_path):
+    # .ods/.xls keep no Excel table or names we read: labels and header row are used
+    # instead, and nothing is reported as removed.
+    source = tmp_path / "kaart.xlsx"
+    corpus_files.template_mistakes(source)
+    expected = read_card(source).card
+
+    def seen(card) -> tuple:
+        header = card.header
+        return (
+            [(f.text, f.cell) for f in (header.schoolnaam, header.instellingsnummer,
+                                        header.schooljaar, header.onderwijsniveau)],
+            [(p.row, p.organisatie.text, p.category_code,
+              {k: v.text for k, v in p.focus.items()}) for p in card.partners],
+        )
+
+    for fmt in ("ods", "xls"):
+        converted = libreoffice.convert(source, fmt, tmp_path / fmt)
+        result = read_card(converted)
+        assert (result.status, result.kind, result.format) == ("ok", "template", fmt)
+        assert [f.code for f in result.findings] == ["SN051", "SN050"]
+        assert seen(result.card) == seen(expected)

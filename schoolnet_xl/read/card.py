@@ -65,18 +65,24 @@ def _template_card(
     meta = read_meta(data)
     card_vocabulary = meta.vocabulary or vocabulary
     words = ColumnWords([card_vocabulary, vocabulary])
-    header, findings = read_header(data, lang, file)
+    # A format without names and tables (a card saved as .ods or .xls) is read by
+    # its labels and header row like a hand-made grid: nothing was removed.
+    by_name = bool(data.names or data.tables)
+    header, findings = read_header(data, lang, file) if by_name else (Header(), [])
     table = read_table(data, words)
     hit: GridHit | None
     if table is not None:
         hit, rows = table
         findings += missing_columns(hit, card_vocabulary, lang, file)
     else:
-        findings.append(F.TABLE_REMOVED.finding(lang, file=file))
+        if by_name:
+            findings.append(F.TABLE_REMOVED.finding(lang, file=file))
         hit = find_grid(data, words, skip=NOT_GRID_SHEETS)
         rows = read_rows(hit, words.focus_codes()) if hit else GridRows()
         if hit:
             findings += _totals_findings(rows, hit, lang, file)
+            if not by_name:
+                header = Header(**read_header_lines(hit.sheet, hit.header_row))
     card_sheet = hit.sheet if hit else data.sheet(layout.SHEET_CARD)
     if card_sheet is not None and card_sheet.has_validations is False:
         findings.append(F.DROPDOWNS_REMOVED.finding(
