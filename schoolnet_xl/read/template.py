@@ -8,6 +8,7 @@ the card was made with from the hidden `_schoolnet` sheet.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schoolnet_xl import layout
 from schoolnet_xl.i18n import Lang
@@ -44,12 +45,17 @@ def read_meta(data: WorkbookData) -> TemplateMeta:
         if key:
             meta.values[key] = _text_at(row, 1)
     stored = meta.values.get(layout.META_VOCABULARY_JSON, "")
-    if stored:
-        try:
-            meta.vocabulary = vocabulary_from_json(stored)
-        except (ConfigError, ValueError, KeyError, TypeError):
-            meta.vocabulary = None
+    meta.vocabulary = _stored_vocabulary(stored) if stored else None
     return meta
+
+
+@lru_cache(maxsize=16)
+def _stored_vocabulary(text: str) -> Vocabulary | None:
+    """The vocabulary a card stored (cached: a region's cards all store the same one)."""
+    try:
+        return vocabulary_from_json(text)
+    except (ConfigError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _text_at(row: list[CellValue], col: int) -> str:
