@@ -30,6 +30,7 @@ class SheetSnapshot:
     conditional: list[tuple[str, ...]] = field(default_factory=list)
     tables: list[tuple[str, ...]] = field(default_factory=list)
     widths: dict[str, float | None] = field(default_factory=dict)
+    layout: tuple[str, ...] = ()  # print titles and area, frozen panes, protection
 
 
 @dataclass
@@ -81,6 +82,8 @@ def _sheet_snapshot(ws: Any) -> SheetSnapshot:
         (t.name, t.ref, "|".join(c.name for c in t.tableColumns)) for t in ws.tables.values()
     )
     snap.widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+    snap.layout = tuple(str(v) for v in (ws.print_title_rows, ws.print_title_cols,
+                                         ws.print_area, ws.freeze_panes, ws.protection.sheet))
     return snap
 
 
@@ -125,6 +128,8 @@ def _sheet_differences(old: SheetSnapshot, new: SheetSnapshot, lang: Lang) -> li
         ("voorwaardelijke opmaak", "conditional formats", "conditional"),
         ("tabellen", "tables", "tables"),
         ("kolombreedtes", "column widths", "widths"),
+        ("afdrukinstellingen, vaste rijen of beveiliging", "print setup, frozen panes or "
+         "protection", "layout"),
         ("zichtbaarheid", "visibility", "state"),
     ):
         if getattr(old, attr) != getattr(new, attr):
