@@ -127,3 +127,34 @@ def _parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {n: archive.read(n) for n in archive.namelist()
                 if n != "xl/worksheets/sheet7.xml"}
+
+
+def test_a_region_config_reaches_the_worker_processes(tmp_path: Path,
+                                                      vocabulary: Vocabulary) -> None:
+    inbox = tmp_path / "inbox"
+    cards = [make_card(random.Random(i), i, partners=5) for i in range(10)]  # > pool threshold
+    inbox.mkdir()
+    for index, card in enumerate(cards):
+        write_card(inbox / f"kaart{index}.xlsx", vocabulary, card)
+    config = tmp_path / "regio.toml"
+    config.write_text('[categories.SPORT]\ncore = ["*"]\n[focus.KANS]\n'
+                      'header = "Gelijke kansen"\n', "utf-8")
+    out = tmp_path / "regio.xlsx"
+
+    result = run_cli("merge", inbox, "-o", out, "--jobs", "2", "--config", config)
+
+    assert result.returncode == 0, result.stderr
+    schools = {r["Bronbestand"]: r["Ontbrekende kerncategorieën"] for r in records(out, "Scholen")}
+    for index, card in enumerate(cards):
+        lacks_sport = all(p.category_code != "SPORT" for p in card.partners)
+        assert ("Sport" in schools[str(inbox / f"kaart{index}.xlsx")]) == lacks_sport
+    assert "Gelijke kansen" in records(out, "Partners")[0]
+
+
+def test_an_invalid_config_is_a_usage_error(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    _cards(tmp_path / "inbox", vocabulary, 1)
+    (tmp_path / "regio.toml").write_text("[categories.SPORT\n", "utf-8")
+    result = run_cli("merge", "inbox", "-o", "regio.xlsx", "--config", "regio.toml",
+                     cwd=tmp_path)
+    assert result.returncode == 2
+    assert "regio.toml" in result.stderr and "Traceback" not in result.stderr

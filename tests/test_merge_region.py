@@ -158,3 +158,65 @@ def test_the_partners_table_spans_every_row_and_openpyxl_reads_the_package(regio
     assert table.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{rows + 1}"
     assert sheet.max_row == rows + 1
     assert [c.value for c in sheet[1]] == [c.name for c in table.tableColumns]
+
+
+# -- the demo region and the reading corpus in one nested inbox ------------------
+
+CORPUS_UNREADABLE = {"no_grid", "empty", "truncated", "text", "encrypted", "zip_bomb_total",
+                     "zip_bomb_ratio", "entity_bomb"}
+CORPUS_LOCK = "~$card"
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory):
+    """Demo region under inbox/scholen, the whole bad-file corpus deeper down."""
+    from tests.corpus.make_corpus import make_corpus
+
+    base = tmp_path_factory.mktemp("mixed")
+    inbox = base / "inbox"
+    demo = make_demo_region(inbox / "scholen")
+    corpus = make_corpus(inbox / "post" / "2026" / "bijlagen")
+    before = fingerprints(inbox)
+    out = base / "regio.xlsx"
+    result = run_cli("merge", inbox, "-o", out, "--jobs", "2")
+    assert result.returncode == 1, result.stderr  # some files are unreadable
+    assert fingerprints(inbox) == before
+    return inbox, out, demo, corpus
+
+
+def test_every_demo_and_corpus_file_appears_in_bronbestanden_with_its_status(mixed) -> None:
+    _inbox, out, demo, corpus = mixed
+    rows = {Path(r["Pad"]): r for r in records(out, "Bronbestanden")}
+    assert set(rows) == set(demo) | set(corpus.values())
+    for item, path in zip(plan_demo_region(), demo, strict=True):
+        assert rows[path]["Soort"] == EXPECTED_KIND[item.kind], path
+    for name, path in corpus.items():
+        row = rows[path]
+        if name == CORPUS_LOCK:
+            assert (row["Soort"], row["Status"]) == ("skipped", "overgeslagen")
+        elif name in CORPUS_UNREADABLE:
+            assert (row["Soort"], row["Status"]) == ("unreadable", "onleesbaar"), name
+            assert row["Reden"], name
+        else:
+            kind = "template" if name.startswith("template") else "handmade"
+            if row["Soort"] == "duplicate":  # same school and year as another corpus card
+                kept = rows[Path(row["Reden"].rsplit(": ", 1)[-1])]
+                assert kept["Soort"] in ("template", "handmade"), name
+            else:
+                assert row["Soort"] == kind, name
+        assert row["SHA-256"] and row["Grootte (bytes)"] == path.stat().st_size
+
+
+def test_the_corpus_does_not_disturb_the_demo_schools(mixed, vocabulary) -> None:
+    _inbox, out, demo, _ = mixed
+    plan = plan_demo_region()
+    expected = {path: item.card for item, path in zip(plan, demo, strict=True)
+                if item.card is not None and item.kind != "superseded"}
+    rows = {Path(r["Bronbestand"]): r for r in records(out, "Scholen")}
+    kept = {Path(r["Pad"]) for r in records(out, "Bronbestanden")
+            if r["Soort"] in ("template", "handmade")}
+    assert set(rows) == kept
+    for path, card in expected.items():
+        assert rows[path]["Partners"] == len(card.partners)
+        missing = rows[path]["Ontbrekende kerncategorieën"]
+        assert (missing.split(", ") if missing else []) == _missing_core(card, vocabulary)
