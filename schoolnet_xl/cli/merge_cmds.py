@@ -6,12 +6,15 @@ import json
 import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from schoolnet_xl.cli.common import EXIT_USAGE, Lang, UserError, config_option, lang_option
 from schoolnet_xl.i18n import say
+
+if TYPE_CHECKING:
+    from schoolnet_xl.merge import MergeOutcome
 
 DEMO_MARKER = ".schoolnet-demo"
 
@@ -56,7 +59,7 @@ def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts
 
 
 def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
-               **options: Any) -> Any:
+               **options: Any) -> MergeOutcome:
     """Run the library merge with a progress bar; report as text or JSON."""
     from schoolnet_xl.merge import MergeError, merge_files
     from schoolnet_xl.merge.inbox import InboxError
@@ -108,7 +111,7 @@ class _Progress(AbstractContextManager["_Progress"]):
             self.bar.stop()
 
 
-def _print_text(outcome: Any, lang: Lang) -> None:
+def _print_text(outcome: MergeOutcome, lang: Lang) -> None:
     from schoolnet_xl.merge.region import source_status
 
     for result in outcome.results:
@@ -138,7 +141,7 @@ def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
     )
 
 
-def _json_document(outcome: Any) -> dict[str, Any]:
+def _json_document(outcome: MergeOutcome) -> dict[str, Any]:
     from schoolnet_xl.merge.region import source_status
 
     files = []

@@ -24,6 +24,7 @@ from schoolnet_xl.merge.records import Cell
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32))})
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
 _CACHE_LIMIT = 200_000
 
@@ -69,8 +70,11 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int) -> Iter
 
 
 def _inline(value: str) -> str:
-    """The `<is><t>` element of a text, escaped (control characters as _xHHHH_)."""
-    text = value.translate(_ESCAPES)
+    """The `<is><t>` element of a text, escaped (control characters as _xHHHH_).
+
+    Text longer than Excel's cell limit is cut there, as XlsxWriter would.
+    """
+    text = value[:EXCEL_MAX_TEXT].translate(_ESCAPES)
     if text[0].isspace() or text[-1].isspace():
         return f'<is><t xml:space="preserve">{text}</t></is>'
     return f"<is><t>{text}</t></is>"

@@ -52,7 +52,7 @@ def discover(inputs: list[str], lang: Lang = "nl") -> Inbox:
             found.setdefault(os.path.normpath(path), None)
     files: list[str] = []
     skipped: list[Skipped] = []
-    for path in sorted(found, key=_sort_key):
+    for path in sorted(found, key=path_sort_key):
         if is_lock_file(path):
             skipped.append(Skipped(path, say(
                 "Excel-vergrendelingsbestand (~$…): geen kaart, overgeslagen",
@@ -95,5 +95,6 @@ def _walk(folder: Path) -> list[str]:
     return result
 
 
-def _sort_key(path: str) -> tuple[str, ...]:
+def path_sort_key(path: str) -> tuple[str, ...]:
+    """The stable order of input files: folder by folder, case-insensitive."""
     return tuple(part.casefold() for part in Path(path).parts)

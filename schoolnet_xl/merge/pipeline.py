@@ -50,8 +50,10 @@ def skipped_result(skipped: Skipped) -> FileResult:
 def fingerprint(path: str) -> tuple[int, str, float]:
     """Size, sha256 and mtime of a file (zeros when it vanished meanwhile)."""
     try:
-        data = Path(path).read_bytes()
-        return len(data), hashlib.sha256(data).hexdigest(), os.stat(path).st_mtime
+        with open(path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            stat = os.fstat(handle.fileno())
+        return stat.st_size, digest, stat.st_mtime
     except OSError:
         return 0, "", 0.0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
-from schoolnet_xl.merge.inbox import Inbox, Skipped, discover
+from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
@@ -93,7 +93,7 @@ def merge_files(
         on_found(len(inbox.files))
     results = read_all(inbox.files, config, lang, jobs, on_progress)
     results += [skipped_result(s) for s in inbox.skipped]
-    results.sort(key=lambda r: _path_key(r.path))
+    results.sort(key=lambda r: path_sort_key(r.path))
     read_done = time.perf_counter()
     resolve_duplicates(results)
     region = build_region(results, vocabulary, with_contacts, lang)
@@ -157,6 +157,3 @@ def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
 def _real(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
-
-def _path_key(path: str) -> tuple[str, ...]:
-    return tuple(part.casefold() for part in Path(path).parts)
