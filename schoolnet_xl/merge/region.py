@@ -213,16 +213,20 @@ def _sources(results: list[FileResult], lang: Lang) -> Table:
 
 
 def expectation_text(code: str, vocabulary: Vocabulary) -> str:
-    """'kern', 'kern (Basisonderwijs, …)', 'aanbevolen' or '' for a category."""
+    """'kern', 'kern (Basisonderwijs, …)', 'aanbevolen (…)' or '' for a category.
+
+    A category that is core on some levels and recommended on all others shows
+    its core levels.
+    """
     category = vocabulary.category(code)
     if category is None:
         return ""
-    if ALL_LEVELS in category.core:
-        return "kern"
-    if category.core:
-        levels = ", ".join(vocabulary.levels.get(c, c) for c in category.core)
-        return f"kern ({levels})"
-    return "aanbevolen" if category.recommended else ""
+    for name, levels in (("kern", category.core), ("aanbevolen", category.recommended)):
+        if ALL_LEVELS in levels:
+            return name
+        if levels:
+            return f"{name} ({', '.join(vocabulary.levels.get(c, c) for c in levels)})"
+    return ""
 
 
 def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[CategoryStat]:

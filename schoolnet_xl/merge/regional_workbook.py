@@ -191,8 +191,10 @@ def _shared_table(region: Region) -> Table:
 
 def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
     """Key figures, coverage per category (weakest first, with a bar chart), X columns."""
-    sheet.set_column(0, 0, 44)
+    sheet.set_column(0, 0, 52)
     sheet.set_column(1, 4, 16)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
     sheet.write_string(0, 0, "Regionale netwerkkaart", formats.title)
     partners = len(region.partners.rows)
     figures = [
@@ -240,9 +242,9 @@ def _chart(sheet: Any, workbook: Any, first: int, last: int, anchor_row: int) ->
     })
     chart.set_title({"name": "Aandeel scholen per categorie"})
     chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
-    chart.set_y_axis({"reverse": True})
+    chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 8}})
     chart.set_legend({"none": True})
-    chart.set_size({"width": 620, "height": 40 + 24 * (last - first + 1)})
+    chart.set_size({"width": 760, "height": 90 + 26 * (last - first + 1)})
     sheet.insert_chart(anchor_row, 6, chart)
 
 
