@@ -158,3 +158,15 @@ def test_an_invalid_config_is_a_usage_error(tmp_path: Path, vocabulary: Vocabula
                      cwd=tmp_path)
     assert result.returncode == 2
     assert "regio.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_linked_folders_are_followed_once(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    _cards(tmp_path / "echt", vocabulary, 1)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "link").symlink_to(tmp_path / "echt", target_is_directory=True)
+    (tmp_path / "echt" / "lus").symlink_to(inbox, target_is_directory=True)  # a loop
+    result = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    files = [Path(f["path"]).name for f in json.loads(result.stdout)["files"]]
+    assert files == ["kaart0.xlsx"]

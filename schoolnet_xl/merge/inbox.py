@@ -82,9 +82,18 @@ def _expand(item: str, lang: Lang) -> list[str]:
 
 
 def _walk(folder: Path) -> list[str]:
-    """Every non-hidden file under folder (hidden folders pruned); lock files included."""
+    """Every non-hidden file under folder (hidden folders pruned); lock files included.
+
+    Symbolic links to folders are followed, each real folder only once (no loops).
+    """
     result: list[str] = []
-    for root, dirs, names in os.walk(folder):
+    seen: set[str] = set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if name.startswith(".") and not is_lock_file(name):
