@@ -142,6 +142,9 @@ def _write(output: Path, vocabulary: Vocabulary, card: Card | None, force: bool)
     temp = temp_path_beside(output)
     try:
         write_card(temp, vocabulary, card)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, output)
     finally:
         discard(temp)
