@@ -53,15 +53,15 @@ def write_overview_sheet(
     ]
     for offset, (label, formula, value) in enumerate(summary):
         row = SUMMARY_ROW + offset
-        sheet.write_string(row, 0, label, styles.body_bold)
+        sheet.write_string(row, 0, label, styles.label_left)
         sheet.write_formula(row, 2, f"={formula}", styles.count, value)
     _write_categories(sheet, vocabulary, overview, styles, first)
     focus_first = last + 3
     _write_focus(sheet, vocabulary, overview, styles, focus_first)
     _add_chart(workbook, sheet, name, first, last)
-    sheet.set_column(0, 0, 34)
+    sheet.set_column(0, 0, 38)
     sheet.set_column(1, 1, 11)
-    sheet.set_column(2, 2, 11)
+    sheet.set_column(2, 2, 14)
     sheet.set_column(3, 3, 12)
     sheet.set_column(4, 4, 22)
     sheet.set_landscape()

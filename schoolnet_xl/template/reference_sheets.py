@@ -26,6 +26,8 @@ def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles
         sheet.write_string(row, 3, cat.examples, styles.body)
         for col, level in enumerate(vocabulary.levels, start=4):
             sheet.write_string(row, col, texts.LEVEL_WORDS[cat.expectation(level)], styles.body)
+        sheet.set_row(row, 15 * max(_lines(cat.label, 24), _lines(cat.definition, 50),
+                                    _lines(cat.examples, 42)))
     sheet.set_row(3, 32)
     sheet.set_column(0, 0, 11)
     sheet.set_column(1, 1, 26)
@@ -50,10 +52,16 @@ def write_manual_sheet(workbook: Any, styles: Styles) -> None:
         row += 1
         for paragraph in paragraphs:
             sheet.write_string(row, 0, paragraph, styles.body)
-            sheet.set_row(row, 15 * (len(paragraph) // 105 + 1))
+            sheet.set_row(row, 15 * _lines(paragraph, 88))
             row += 1
         row += 1
-    sheet.set_column(0, 0, 110)
+    sheet.set_column(0, 0, 95)
     sheet.hide_gridlines(2)
+    sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
+
+
+def _lines(text: str, per_line: int) -> int:
+    """Estimated number of wrapped lines (XlsxWriter cannot autofit row heights)."""
+    return max(1, -(-len(text) // per_line))

@@ -26,6 +26,7 @@ class Styles:
     title: Any
     subtitle: Any
     label: Any
+    label_left: Any
     input_text: Any
     input_date: Any
     table_header: Any
@@ -55,6 +56,7 @@ def make_styles(workbook: Any) -> Styles:
         title=add({"bold": True, "font_size": 18, "font_color": BLUE_DARK}),
         subtitle=add({"italic": True, "font_color": GREY_FONT}),
         label=add({"bold": True, "align": "right", "valign": "vcenter"}),
+        label_left=add({"bold": True}),
         input_text=add({
             "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": "#BFBFBF",
             "num_format": "@", "valign": "vcenter",
