@@ -32,6 +32,8 @@ COLUMN_WIDTHS: dict[str, float] = {
     "status": 12, "sinds": 7, "volgende_stap": 28,
 }
 FOCUS_WIDTH = 5.5
+LINE_HEIGHT = 15  # points per wrapped line of the cell font
+HEADER_ROW_HEIGHT = 125  # room for the longest rotated X-column header
 ROTATED = {"antennefunctie"}
 LIST_COLUMNS = {
     "categorie": layout.NAME_CATEGORY_LIST,
@@ -163,6 +165,9 @@ def _write_partner(
     sheet: Any, vocabulary: Vocabulary, styles: Styles, columns: list[tuple[str, str]],
     focus_codes: set[str], partner: Partner, row: int,
 ) -> None:
+    """Write one partner row; a row whose text wraps gets the height it needs
+    (XlsxWriter cannot autofit, and LibreOffice keeps the stored height)."""
+    lines = 1
     for col, (key, _) in enumerate(columns):
         fmt = _cell_format(styles, key, focus_codes)
         if key in focus_codes:
@@ -181,6 +186,15 @@ def _write_partner(
             sheet.write_number(row, col, int(text), fmt)
         else:
             sheet.write_string(row, col, text, fmt)
+            lines = max(lines, _wrapped_lines(text, COLUMN_WIDTHS[key]))
+    if lines > 1:
+        sheet.set_row(row, LINE_HEIGHT * lines)
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Estimated wrapped lines of `text` in a column `width` characters wide."""
+    per_line = max(1, int(width * 0.9))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.splitlines() or [""])
 
 
 def _add_column_validations(
@@ -256,7 +270,7 @@ def _setup_view_and_print(
     for col, (key, _) in enumerate(columns):
         width = FOCUS_WIDTH if key in focus_codes else COLUMN_WIDTHS[key]
         sheet.set_column(col, col, width)
-    sheet.set_row(TABLE_HEADER_ROW, 105)
+    sheet.set_row(TABLE_HEADER_ROW, HEADER_ROW_HEIGHT)
     sheet.freeze_panes(place.first_row, 1)
     sheet.set_landscape()
     sheet.set_paper(9)
