@@ -28,7 +28,7 @@ def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles
             sheet.write_string(row, col, texts.LEVEL_WORDS[cat.expectation(level)], styles.body)
         sheet.set_row(row, 15 * max(_lines(cat.label, 24), _lines(cat.definition, 50),
                                     _lines(cat.examples, 42)))
-    sheet.set_row(3, 32)
+    sheet.set_row(3, 45)  # three lines: "Buitengewoon secundair onderwijs"
     sheet.set_column(0, 0, 11)
     sheet.set_column(1, 1, 26)
     sheet.set_column(2, 2, 52)
