@@ -24,6 +24,7 @@ from schoolnet_xl.model import (
     Partner,
     Sourced,
 )
+from schoolnet_xl.read.cells import column_letters
 from schoolnet_xl.vocabulary import Vocabulary
 
 V09_HEADER_LABELS = {
@@ -44,22 +45,12 @@ class LegacyLayoutError(Exception):
     """The file does not have the layout its template_version promises."""
 
 
-def column_letter(index: int) -> str:
-    """0-based column index -> letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _sourced(value: Any, row: int, column: int) -> Sourced:
     if value == "" or value is None:
-        return Sourced(None, SHEET_CARD, f"{column_letter(column)}{row + 1}")
+        return Sourced(None, SHEET_CARD, f"{column_letters(column)}{row + 1}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return Sourced(value, SHEET_CARD, f"{column_letter(column)}{row + 1}")
+    return Sourced(value, SHEET_CARD, f"{column_letters(column)}{row + 1}")
 
 
 def read_v09(path: Path, vocabulary: Vocabulary) -> Card:

@@ -10,24 +10,21 @@ from typing import Any
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.layout import SHEET_VALIDATION
 from schoolnet_xl.model import Finding
+from schoolnet_xl.report.formats import finding_formats
+from schoolnet_xl.report.text import severity_label
 
 HEADERS = {
     "nl": ("Ernst", "Code", "Cel", "Melding", "Tip"),
     "en": ("Severity", "Code", "Cell", "Message", "Hint"),
 }
 WIDTHS = (14, 8, 16, 70, 60)
-COLOURS = {"fout": "#FFC7CE", "waarschuwing": "#FFEB9C", "info": "#DDEBF7"}
-SEVERITY_EN = {"fout": "error", "waarschuwing": "warning", "info": "info"}
 
 
 def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = "nl") -> None:
     """Add the `Validatie` sheet to an XlsxWriter workbook."""
     sheet = workbook.add_worksheet(SHEET_VALIDATION)
-    bold = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    link = workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
-    severity = {s: workbook.add_format({"bg_color": c, "valign": "top"})
-                for s, c in COLOURS.items()}
+    formats = finding_formats(workbook)
+    bold, wrap, link, severity = formats.header, formats.wrap, formats.link, formats.severity
     for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
         sheet.write_string(0, column, header, bold)
         sheet.set_column(column, column, width, wrap if width > 20 else None)
@@ -35,7 +32,7 @@ def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = 
         sheet.write_string(1, 0, say("Geen meldingen: de kaart is in orde.",
                                      "No findings: the card is fine.", lang))
     for row, finding in enumerate(findings, start=1):
-        label = finding.severity if lang == "nl" else SEVERITY_EN[finding.severity]
+        label = severity_label(finding.severity, lang)
         sheet.write_string(row, 0, label, severity[finding.severity])
         sheet.write_string(row, 1, finding.code, wrap)
         cell = cell_label(finding)

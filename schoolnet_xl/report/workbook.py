@@ -13,6 +13,7 @@ from pathlib import Path
 
 from schoolnet_xl.check import FileReport
 from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.report.formats import finding_formats
 from schoolnet_xl.report.text import severity_label
 
 SHEET_NAME = {"nl": "Bevindingen", "en": "Findings"}
@@ -23,7 +24,6 @@ HEADERS = {
            "Hint"),
 }
 WIDTHS = (28, 26, 14, 8, 13, 8, 18, 24, 60, 60)
-COLOURS = {"fout": "#F4CCCC", "waarschuwing": "#FFE599", "info": "#CFE2F3"}
 MAX_URLS = 65_000  # XlsxWriter's per-sheet hyperlink limit is 65,530
 
 
@@ -71,11 +71,9 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
                                           "strings_to_urls": False,
                                           "strings_to_numbers": False})
     sheet = workbook.add_worksheet(SHEET_NAME[lang])
-    bold = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    link = workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
-    severity_formats = {s: workbook.add_format({"bg_color": c, "valign": "top"})
-                        for s, c in COLOURS.items()}
+    formats = finding_formats(workbook)
+    bold, wrap, link, severity_formats = (formats.header, formats.wrap, formats.link,
+                                          formats.severity)
     for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
         sheet.write_string(0, column, header, bold)
         sheet.set_column(column, column, width, wrap if width >= 24 else None)
