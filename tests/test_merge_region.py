@@ -96,11 +96,12 @@ def test_overzicht_figures_and_weakest_categories_first(region, vocabulary) -> N
     cards = list(_schools(plan).values())
     rows = sheet_rows(out, "Overzicht")
     figures = {r[0]: r[1] for r in rows if isinstance(r[1], float)}
-    assert figures["Scholen (kaarten in de regio)"] == len(cards)
+    assert figures["Scholen in de regio (gelezen kaarten)"] == len(cards)
     assert figures["Partnerrijen"] == sum(len(c.partners) for c in cards)
-    assert figures["Onleesbare bestanden"] == 1
-    assert figures["Dubbele of vervangen kaarten"] == 1
-    assert figures["Overgeslagen bestanden (vergrendelingsbestanden)"] == 1
+    outcomes = ("gelezen", "onleesbaar (zie Bronbestanden)", "dubbel of vervangen",
+                "overgeslagen (geen kaart)")
+    assert [figures[label] for label in outcomes] == [len(cards), 1, 1, 1]
+    assert figures["Invoerbestanden"] == len(plan) == sum(figures[o] for o in outcomes)
 
     start = next(i for i, r in enumerate(rows) if r[0] == "Categorie") + 1
     table = rows[start:start + len(vocabulary.categories)]
@@ -108,7 +109,20 @@ def test_overzicht_figures_and_weakest_categories_first(region, vocabulary) -> N
     for category in vocabulary.categories:
         having = sum(any(p.category_code == category.code for p in c.partners) for c in cards)
         assert shares[category.label] == (having, pytest.approx(having / len(cards)))
-    assert [r[3] for r in table] == sorted(r[3] for r in table)
+    expected_somewhere = [bool(c.core or c.recommended) for c in vocabulary.categories]
+    with_expectation = sum(expected_somewhere)
+    assert not all(expected_somewhere)  # "Andere" is expected nowhere
+    weakest_first = [r[3] for r in table[:with_expectation]]
+    assert weakest_first == sorted(weakest_first)
+    unexpected = {c.label for c in vocabulary.categories if not (c.core or c.recommended)}
+    assert {r[0] for r in table[with_expectation:]} == unexpected  # listed last
+    expectation = {r[0]: r[1] for r in table}
+    assert expectation["CLB"] == "kern"
+    assert expectation["Bibliotheek"] == "aanbevolen"
+    assert expectation["Werk en economie"] == "aanbevolen (secundair, buitengewoon secundair)"
+    assert expectation["Kind en Gezin / Huis van het Kind"] == (
+        "kern (basisonderwijs, buitengewoon basisonderwijs); elders aanbevolen")
+    assert all(expectation[label] == "geen" for label in unexpected)
 
     focus_start = next(i for i, r in enumerate(rows) if r[0] == "X-kolom") + 1
     focus = {r[0]: r[1] for r in rows[focus_start:focus_start + len(vocabulary.focus)]}

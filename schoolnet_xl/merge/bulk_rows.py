@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from schoolnet_xl.merge.records import Cell
 
@@ -27,6 +27,8 @@ _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
 _CACHE_LIMIT = 200_000
+LINE_HEIGHT = 15  # points per line of 11 pt text
+_MAX_LINES = 27  # Excel's highest row is 409 points
 
 
 def column_letters(count: int) -> list[str]:
@@ -41,23 +43,40 @@ def column_letters(count: int) -> list[str]:
     return letters
 
 
-def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int) -> Iterator[str]:
-    """`<row>` elements for rows starting at 0-based `first_row`, in chunks of text."""
-    starts = [f'<c r="{letter}' for letter in column_letters(width)]
+def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
+             styles: Sequence[int | None] = (),
+             wrap: Sequence[int] = ()) -> Iterator[str]:
+    """`<row>` elements for rows starting at 0-based `first_row`, in chunks of text.
+
+    `styles` gives a column's cell format (an XlsxWriter xf index); `wrap` gives
+    the characters per line of a column whose format wraps text (0 = no wrap).
+    A row whose wrapped text needs more lines gets that height: neither Excel
+    nor LibreOffice reliably fits row heights when it opens a file.
+    """
+    styles = [*styles, *[None] * (width - len(styles))]
+    wrap = [*wrap, *[0] * (width - len(wrap))]
+    columns = [(f'<c r="{letter}', f' s="{style}"' if style is not None else "", per_line)
+               for letter, style, per_line in zip(column_letters(width), styles, wrap,
+                                                  strict=False)]
     texts: dict[str, str] = {}  # text -> its `<is>` element (values repeat a lot)
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row + 1):
-        parts = [f'<row r="{number}">']
-        for start, value in zip(starts, row, strict=False):
+        parts = [""]
+        lines = 1
+        for (start, style, per_line), value in zip(columns, row, strict=False):
             if value is None or value == "":
                 continue
             if isinstance(value, str):
                 inline = texts.get(value)
                 if inline is None:
                     inline = texts[value] = _inline(value)
-                parts.append(f'{start}{number}" t="inlineStr">{inline}</c>')
+                parts.append(f'{start}{number}"{style} t="inlineStr">{inline}</c>')
+                if per_line and len(value) > per_line:
+                    lines = max(lines, wrapped_lines(value, per_line))
             else:
-                parts.append(f'{start}{number}"><v>{value!r}</v></c>')
+                parts.append(f'{start}{number}"{style}><v>{value!r}</v></c>')
+        parts[0] = (f'<row r="{number}" ht="{lines * LINE_HEIGHT}" customHeight="1">'
+                    if lines > 1 else f'<row r="{number}">')
         parts.append("</row>")
         chunk.append("".join(parts))
         if len(chunk) >= _CHUNK_ROWS:
@@ -67,6 +86,27 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int) -> Iter
                 texts.clear()
     if chunk:
         yield "".join(chunk)
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines a text needs in a wrapping column `per_line` characters wide (an
+    estimate: words wrap whole, proportional letters are narrower than the '0'
+    that column widths count), at most Excel's highest row."""
+    room = per_line * 11 // 10
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split(" "):
+            size = len(word) + (1 if used else 0)
+            if used and used + size > room:
+                lines += 1
+                used, size = 0, len(word)
+            lines += (used + size - 1) // room if used + size > room else 0
+            used = (used + size) % room if used + size > room else used + size
+        if lines >= _MAX_LINES:
+            return _MAX_LINES
+    return lines
 
 
 def _inline(value: str) -> str:
@@ -80,14 +120,24 @@ def _inline(value: str) -> str:
     return f"<is><t>{text}</t></is>"
 
 
+class SheetRows(NamedTuple):
+    """The data rows of one sheet part, its width and optional per-column styles."""
+
+    rows: Sequence[Sequence[Cell]]
+    width: int
+    styles: Sequence[int | None] = ()
+    wrap: Sequence[int] = ()  # characters per line of a wrapped column, 0 = no wrap
+
+
 def splice_rows(package: IO[bytes], target: Path,
-                sheets: dict[str, tuple[Sequence[Sequence[Cell]], int]],
+                sheets: dict[str, SheetRows | tuple[Sequence[Sequence[Cell]], int]],
                 table_refs: dict[str, tuple[str, str]] | None = None) -> Path:
     """Copy the XlsxWriter `package` to `target`, appending rows to the named sheet parts.
 
-    `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to (rows, width); the
-    rows follow the sheet's header row. `table_refs` maps a table part to (the
-    range XlsxWriter was given, the real range): XlsxWriter's add_table spends
+    `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to its `SheetRows`
+    (or a plain (rows, width) pair); the rows follow the sheet's header row.
+    `table_refs` maps a table part to (the range XlsxWriter was given, the real
+    range): XlsxWriter's add_table spends
     ~2 s checking overlaps cell by cell over 90,000 rows, so the table is laid
     out over its header and first row and its range widened here.
     """
@@ -97,8 +147,7 @@ def splice_rows(package: IO[bytes], target: Path,
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in sheets:
-                rows, width = sheets[info.filename]
-                _write_sheet(out, info, data, rows, width)
+                _write_sheet(out, info, data, SheetRows(*sheets[info.filename]))
                 continue
             if info.filename in table_refs:
                 laid_out, real = table_refs[info.filename]
@@ -108,14 +157,15 @@ def splice_rows(package: IO[bytes], target: Path,
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
-                 rows: Sequence[Sequence[Cell]], width: int) -> None:
-    last = column_letters(width)[-1]
-    data = _DIMENSION.sub(f'<dimension ref="A1:{last}{len(rows) + 1}"/>'.encode(), data, 1)
+                 sheet: SheetRows) -> None:
+    last = column_letters(sheet.width)[-1]
+    data = _DIMENSION.sub(f'<dimension ref="A1:{last}{len(sheet.rows) + 1}"/>'.encode(),
+                          data, 1)
     head, tail = data.split(b"</sheetData>", 1)
     # Opened by name: the archive's fast compression level, the 1980 zip date.
     with out.open(info.filename, "w", force_zip64=True) as stream:
         stream.write(head)
-        _write_all(stream, rows_xml(rows, 1, width))
+        _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
         stream.write(b"</sheetData>")
         stream.write(tail)
 

@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 
 FileStatus = Literal["ok", "unreadable", "skipped"]
 DuplicateKind = Literal["", "superseded", "identical"]
+Outcome = Literal["read", "unreadable", "duplicate", "skipped"]
 Cell = str | int | float | None
 
 
@@ -80,3 +81,13 @@ class FileResult:
     def used(self) -> bool:
         """True when this file's card goes into the region (read, not a duplicate)."""
         return self.status == "ok" and self.school is not None and not self.duplicate
+
+    @property
+    def outcome(self) -> Outcome:
+        """Exactly one outcome per file, so that the counts add up to the number of files.
+
+        An unreadable file stays unreadable even when its bytes repeat another file.
+        """
+        if self.status in ("skipped", "unreadable"):
+            return self.status
+        return "duplicate" if self.duplicate else "read"

@@ -51,18 +51,15 @@ class Region:
     shared: list[SharedPartner]
     findings: Table
     sources: Table
-    categories: list[CategoryStat]  # weakest first
+    categories: list[CategoryStat]  # weakest first, categories without expectation last
     focus_counts: list[tuple[str, int]]  # (X column header, partnerships)
 
     def count(self, what: str) -> int:
-        """Number of files per outcome: files, read, unreadable, duplicate, skipped."""
-        return {
-            "files": len(self.results),
-            "read": sum(r.status == "ok" for r in self.results),
-            "unreadable": sum(r.status == "unreadable" for r in self.results),
-            "duplicate": sum(bool(r.duplicate) for r in self.results),
-            "skipped": sum(r.status == "skipped" for r in self.results),
-        }[what]
+        """Number of files: all of them, or per outcome (read, unreadable, duplicate,
+        skipped); the four outcomes add up to the number of files."""
+        if what == "files":
+            return len(self.results)
+        return sum(r.outcome == what for r in self.results)
 
 
 SCHOOL_KEYS = ["Schoolnaam", "Instellingsnummer", "Schooljaar", "Gemeente"]
@@ -203,30 +200,41 @@ def source_status(result: FileResult, lang: Lang = "nl") -> tuple[str, str, str]
 
 
 def _sources(results: list[FileResult], lang: Lang) -> Table:
-    table = Table(["Pad", "Grootte (bytes)", "SHA-256", "Soort", "Status", "Reden",
-                   "Formaat", "Templateversie", "Leestijd (ms)"])
+    """One row per input file; the long SHA-256 last, where cutting it off hides nothing."""
+    table = Table(["Pad", "Grootte (bytes)", "Soort", "Status", "Reden", "Formaat",
+                   "Templateversie", "Leestijd (ms)", "SHA-256"])
     for result in results:
         kind, status, reason = source_status(result, lang)
-        table.rows.append([result.path, result.size, result.sha256, kind, status, reason,
-                           result.format, result.template_version, round(result.read_ms, 1)])
+        table.rows.append([result.path, result.size, kind, status, reason, result.format,
+                           result.template_version, round(result.read_ms, 1), result.sha256])
     return table
 
 
 def expectation_text(code: str, vocabulary: Vocabulary) -> str:
-    """'kern', 'kern (Basisonderwijs, …)', 'aanbevolen (…)' or '' for a category.
+    """Where a category is expected, always in the same words: 'kern', 'aanbevolen',
+    'kern (basisonderwijs, …)', 'aanbevolen (secundair, …)', 'kern (basisonderwijs);
+    elders aanbevolen' or 'geen' (no expectation on any level).
 
-    A category that is core on some levels and recommended on all others shows
-    its core levels.
+    Levels are named by their label in lower case without a trailing 'onderwijs'
+    word ('Secundair onderwijs' -> 'secundair').
     """
     category = vocabulary.category(code)
-    if category is None:
-        return ""
+    if category is None or not (category.core or category.recommended):
+        return "geen"
+    parts = []
     for name, levels in (("kern", category.core), ("aanbevolen", category.recommended)):
+        if not levels:
+            continue
         if ALL_LEVELS in levels:
-            return name
-        if levels:
-            return f"{name} ({', '.join(vocabulary.levels.get(c, c) for c in levels)})"
-    return ""
+            parts.append("elders aanbevolen" if parts else name)
+            break
+        parts.append(f"{name} ({', '.join(_level_name(c, vocabulary) for c in levels)})")
+    return "; ".join(parts)
+
+
+def _level_name(code: str, vocabulary: Vocabulary) -> str:
+    label = vocabulary.levels.get(code, code).lower()
+    return label.removesuffix(" onderwijs") or label
 
 
 def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[CategoryStat]:
@@ -241,7 +249,8 @@ def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[Cate
                           schools_with[c.code], schools_with[c.code] / total if total else 0.0,
                           partners[c.code]) for c in vocabulary.categories]
     order = {c.code: i for i, c in enumerate(vocabulary.categories)}
-    return sorted(stats, key=lambda s: (s.share, order[s.code]))
+    expected = {c.code: bool(c.core or c.recommended) for c in vocabulary.categories}
+    return sorted(stats, key=lambda s: (not expected[s.code], s.share, order[s.code]))
 
 
 def _focus_counts(used: list[FileResult], vocabulary: Vocabulary) -> list[tuple[str, int]]:

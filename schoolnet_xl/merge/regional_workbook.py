@@ -12,14 +12,12 @@ text. The only formulas (Dekking totals) carry their cached values.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from schoolnet_xl import __version__
-from schoolnet_xl.merge.bulk_rows import splice_rows
-from schoolnet_xl.merge.records import Cell
+from schoolnet_xl.merge.bulk_rows import LINE_HEIGHT, SheetRows, splice_rows, wrapped_lines
 from schoolnet_xl.merge.region import Region, Table
 from schoolnet_xl.vocabulary import Vocabulary
 
@@ -32,12 +30,25 @@ MARKER_VALUE = "regionale netwerkkaart"
 FIXED_CREATED = datetime(2026, 1, 1)
 
 _RED, _AMBER, _GREEN = "#F4B6B6", "#FFE0A3", "#C6EFCE"
-_WIDTHS = {
-    "Schoolnaam": 32, "School": 30, "Organisatie": 34, "Aard en specificaties": 40,
-    "Bronbestand": 40, "Pad": 50, "Bestand": 40, "Melding": 70, "Tip": 50, "Reden": 50,
-    "SHA-256": 20, "Varianten": 50, "Scholen": 60, "Ontbrekende kerncategorieën": 40,
-    "Volgende stap": 30, "Interne trekker": 20, "E-mail": 28, "Contactpersoon": 22,
+# Column name -> (width, wrap the cells). Other columns get a width from their header.
+_COLUMNS: dict[str, tuple[float, bool]] = {
+    "Schoolnaam": (28, True), "School": (26, True), "Organisatie": (24, True),
+    "Aard en specificaties": (30, True), "Bronbestand": (32, True), "Pad": (44, True),
+    "Bestand": (34, True), "Melding": (50, True), "Tip": (40, True), "Reden": (40, True),
+    "SHA-256": (20, False), "Varianten": (40, True), "Scholen": (60, True),
+    "Ontbrekende kerncategorieën": (30, True), "Volgende stap": (20, True),
+    "Interne trekker": (19, True), "E-mail": (26, True), "Contactpersoon": (20, True),
+    "Categorie": (20, True), "Intensiteit": (14, True), "Onderwijsniveau": (19, False),
+    "Gemeente": (14, True), "Scholengemeenschap": (21, True), "Status": (12, True),
+    "Cel": (17, False), "Telefoon": (14, False), "Instellingsnummer": (7, False),
+    "Schooljaar": (10, False), "Blad": (14, True), "Code": (8, False), "Ernst": (12, False),
+    "Soort": (11, False), "Formaat": (6, False), "Templateversie": (6, False),
+    "Grootte (bytes)": (8, False), "Leestijd (ms)": (7, False), "Partners": (6, False),
+    "Fouten": (6, False), "Waarschuwingen": (6, False), "Aantal scholen": (7, False),
+    "Vermeldingen": (7, False), "Categorie geraden": (6, False), "Antennefunctie": (6, False),
+    "Sinds": (6, False),
 }
+_NARROW = 7  # a column this narrow gets its header turned upright
 
 
 def write_regional_workbook(region: Region, path: Path) -> Path:
@@ -61,19 +72,24 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     workbook.set_custom_property(MARKER_PROPERTY, MARKER_VALUE)
     formats = _Formats(workbook)
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
+    for name, sheet in sheets.items():
+        _print_setup(sheet, name)
     _overview(sheets["Overzicht"], workbook, region, formats)
-    _coverage(sheets["Dekking"], region, formats)
-    partners_ref = _partners(sheets["Partners"], region.partners, formats)
+    _coverage(sheets["Dekking"], workbook, region, formats)
     bulk = {"Scholen": region.schools, "Partners": region.partners,
             "Gedeelde partners": _shared_table(region), "Bevindingen": region.findings,
             "Bronbestanden": region.sources}
+    marks = frozenset(f.header for f in region.vocabulary.focus)
+    partners_ref = _partners(sheets["Partners"], region.partners, formats, marks)
+    styles = {"Partners": _columns(sheets["Partners"], region.partners.columns, formats,
+                                   marks)}
     for name, table in bulk.items():
         if name != "Partners":
-            _plain_table(sheets[name], table, formats)
+            styles[name] = _plain_table(sheets[name], table, formats)
     workbook.close()
     package.seek(0)
-    rows: dict[str, tuple[Sequence[Sequence[Cell]], int]] = {
-        sheet_part(name): (table.rows, len(table.columns)) for name, table in bulk.items()}
+    rows = {sheet_part(name): SheetRows(table.rows, len(table.columns), *styles[name])
+            for name, table in bulk.items()}
     return splice_rows(package, path, rows, {"xl/tables/table1.xml": partners_ref})
 
 
@@ -88,33 +104,102 @@ class _Formats:
     def __init__(self, workbook: Any) -> None:
         self.title = workbook.add_format({"bold": True, "font_size": 16})
         self.bold = workbook.add_format({"bold": True})
-        self.header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7",
-                                           "text_wrap": True, "valign": "top",
-                                           "bottom": 1})
-        self.percent = workbook.add_format({"num_format": "0%"})
+        header = {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top",
+                  "bottom": 1}
+        self.header = workbook.add_format(header)
+        self.upright = workbook.add_format({**header, "rotation": 90, "align": "center",
+                                            "valign": "bottom"})
+        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.top = workbook.add_format({"valign": "top"})
+        self.centre = workbook.add_format({"valign": "top", "align": "center"})
+        self.expectation = workbook.add_format({"text_wrap": True, "valign": "top",
+                                                "font_color": "#595959"})
+        self.percent = workbook.add_format({"num_format": "0%", "valign": "top"})
+        self.indent = workbook.add_format({"indent": 1})
+        self.left = workbook.add_format({"align": "left"})
         self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
-        self.red = workbook.add_format({"bg_color": _RED, "align": "center"})
-        self.amber = workbook.add_format({"bg_color": _AMBER, "align": "center"})
-        self.green = workbook.add_format({"bg_color": _GREEN, "align": "center"})
-        self.plain = workbook.add_format({"align": "center"})
+        self.red = workbook.add_format({"bg_color": _RED, "align": "center",
+                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
+        self.amber = workbook.add_format({"bg_color": _AMBER, "align": "center",
+                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
+        self.green = workbook.add_format({"bg_color": _GREEN, "align": "center",
+                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
+        self.plain = workbook.add_format({"align": "center", "valign": "top"})
         self.total = workbook.add_format({"bold": True, "top": 1, "align": "center"})
         self.total_label = workbook.add_format({"bold": True, "top": 1})
 
 
-def _widths(sheet: Any, columns: list[str], default: int = 14) -> None:
+def _print_setup(sheet: Any, name: str) -> None:
+    """A4 landscape, one page wide, header row on every page, sheet name and page number."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    sheet.set_header(f"&L&\"-,Bold\"Regionale netwerkkaart&R{name}", {"margin": 0.3})
+    sheet.set_footer("&CPagina &P van &N", {"margin": 0.3})
+    if name != "Overzicht":
+        sheet.repeat_rows(0)
+
+
+def _spec(name: str, narrow: frozenset[str]) -> tuple[float, bool]:
+    """(width, wraps) of a column; `narrow` names the X columns (one mark each)."""
+    if name in narrow:
+        return 4, False
+    return _COLUMNS.get(name, (max(8, min(len(name) + 2, 24)), False))
+
+
+def _columns(sheet: Any, columns: list[str], formats: _Formats,
+             narrow: frozenset[str] = frozenset()) -> tuple[list[int | None], list[int]]:
+    """Set each column's width; return the cell style per column and, for the
+    columns that wrap long text, their characters per line (else 0)."""
+    wrap, top, centre = (f._get_xf_index() for f in (formats.wrap, formats.top,
+                                                     formats.centre))
+    styles: list[int | None] = []
+    per_line: list[int] = []
     for index, name in enumerate(columns):
-        sheet.set_column(index, index, _WIDTHS.get(name, max(default, min(len(name) + 2, 24))))
+        width, wrapped = _spec(name, narrow)
+        sheet.set_column(index, index, width)
+        styles.append(wrap if wrapped else centre if width <= _NARROW else top)
+        per_line.append(int(width) if wrapped else 0)
+    return styles, per_line
 
 
-def _plain_table(sheet: Any, table: Table, formats: _Formats) -> None:
+def _header_formats(columns: list[str], formats: _Formats,
+                    narrow: frozenset[str] = frozenset()) -> list[Any]:
+    """Upright headers over narrow columns, wrapped ones elsewhere."""
+    return [formats.upright if _spec(name, narrow)[0] <= _NARROW else formats.header
+            for name in columns]
+
+
+def _plain_table(sheet: Any, table: Table,
+                 formats: _Formats) -> tuple[list[int | None], list[int]]:
     """Header row, frozen header, autofilter over the rows that `bulk_rows` adds."""
-    sheet.write_row(0, 0, table.columns, formats.header)
+    for index, (name, fmt) in enumerate(zip(table.columns,
+                                            _header_formats(table.columns, formats),
+                                            strict=True)):
+        sheet.write_string(0, index, name, fmt)
+    if formats.upright in _header_formats(table.columns, formats):
+        sheet.set_row(0, 130)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
-    _widths(sheet, table.columns)
+    _ignore_text_numbers(sheet)
+    return _columns(sheet, table.columns, formats)
 
 
-def _partners(sheet: Any, table: Table, formats: _Formats) -> tuple[str, str]:
+def _fit_row(sheet: Any, row: int, texts: list[tuple[str, int]]) -> None:
+    """Make a row high enough for its wrapped texts, given as (text, characters per line)."""
+    lines = max(wrapped_lines(text, per_line) for text, per_line in texts)
+    if lines > 1:
+        sheet.set_row(row, lines * LINE_HEIGHT)
+
+
+def _ignore_text_numbers(sheet: Any) -> None:
+    """Instellingsnummers are text on purpose: no 'number stored as text' triangles."""
+    sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+
+
+def _partners(sheet: Any, table: Table, formats: _Formats,
+              narrow: frozenset[str]) -> tuple[str, str]:
     """The Excel Table of every partner row, laid out over its header and first row.
 
     Returns (the range given to XlsxWriter, the real range) for `bulk_rows`,
@@ -126,38 +211,51 @@ def _partners(sheet: Any, table: Table, formats: _Formats) -> tuple[str, str]:
     sheet.add_table(0, 0, 1, last_col, {
         "name": PARTNERS_TABLE,
         "style": "Table Style Light 9",
-        "columns": [{"header": name} for name in table.columns],
+        "columns": [{"header": name, "header_format": fmt} for name, fmt in
+                    zip(table.columns, _header_formats(table.columns, formats, narrow),
+                        strict=True)],
     })
+    sheet.set_row(0, 130)
     sheet.freeze_panes(1, 1)
-    _widths(sheet, table.columns)
+    _ignore_text_numbers(sheet)
     return xl_range(0, 0, 1, last_col), xl_range(0, 0, max(len(table.rows), 1), last_col)
 
 
-def _coverage(sheet: Any, region: Region, formats: _Formats) -> None:
+def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
     """Schools × categories, coloured by expectation, with per-category totals."""
     table = region.coverage
     first_cat = 3
-    sheet.write_row(0, 0, table.columns, formats.header)
+    last_col = len(table.columns) - 1
+    for index, name in enumerate(table.columns):
+        sheet.write_string(0, index, name, formats.upright if index == 1 or index >= first_cat
+                           else formats.header)
     styles = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
               "": formats.plain}
     for index, (row, status) in enumerate(zip(table.rows, region.coverage_status,
                                               strict=True), start=1):
-        sheet.write_row(index, 0, row[:first_cat])
+        sheet.write_row(index, 0, row[:first_cat], formats.wrap)
+        _fit_row(sheet, index, [(str(row[0]), 30), (str(row[2]), 19)])
         for offset, (value, state) in enumerate(zip(row[first_cat:], status, strict=True)):
             sheet.write_number(index, first_cat + offset, value, styles[state])
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
-    sheet.autofilter(0, 0, max(n, 1), len(table.columns) - 1)
-    sheet.set_row(0, 45)
-    sheet.set_column(0, 0, 32)
-    sheet.set_column(1, 2, 16)
-    sheet.set_column(first_cat, len(table.columns) - 1, 11)
+    sheet.autofilter(0, 0, max(n, 1), last_col)
+    sheet.set_row(0, 170)
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 1, 7)
+    sheet.set_column(2, 2, 19)
+    sheet.set_column(first_cat, last_col, 5)
+    _ignore_text_numbers(sheet)
     if n:
         _coverage_totals(sheet, table, first_cat, formats)
     legend = n + 4
-    sheet.write_string(legend, 0, "Rood: kerncategorie ontbreekt", formats.red)
-    sheet.write_string(legend + 1, 0, "Oranje: aanbevolen categorie ontbreekt", formats.amber)
-    sheet.write_string(legend + 2, 0, "Groen: minstens één partner", formats.green)
+    for offset, (text, colour) in enumerate([
+            ("Rood: kerncategorie ontbreekt", _RED),
+            ("Oranje: aanbevolen categorie ontbreekt", _AMBER),
+            ("Groen: minstens één partner", _GREEN),
+            ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None)]):
+        key = workbook.add_format({"bg_color": colour} if colour else {})
+        sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
 
 
 def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> None:
@@ -190,45 +288,63 @@ def _shared_table(region: Region) -> Table:
 
 
 def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
-    """Key figures, coverage per category (weakest first, with a bar chart), X columns."""
-    sheet.set_column(0, 0, 52)
-    sheet.set_column(1, 4, 16)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    """Key figures, coverage per category (weakest first, with a bar chart), X columns.
+
+    Laid out to print on one A4 landscape page: the tables on the left, the
+    chart beside them.
+    """
+    sheet.fit_to_pages(1, 1)
+    sheet.set_column(0, 0, 44)
+    sheet.set_column(1, 1, 30)
+    sheet.set_column(2, 4, 10)
+    sheet.set_column(5, 5, 2)
     sheet.write_string(0, 0, "Regionale netwerkkaart", formats.title)
-    partners = len(region.partners.rows)
-    figures = [
-        ("Scholen (kaarten in de regio)", len(region.coverage.rows)),
-        ("Partnerrijen", partners),
-        ("Gedeelde partners (bij 2 of meer scholen)", len(region.shared)),
-        ("Invoerbestanden", region.count("files")),
-        ("Onleesbare bestanden", region.count("unreadable")),
-        ("Dubbele of vervangen kaarten", region.count("duplicate")),
-        ("Overgeslagen bestanden (vergrendelingsbestanden)", region.count("skipped")),
-    ]
-    for offset, (label, value) in enumerate(figures, start=2):
-        sheet.write_string(offset, 0, label, formats.bold)
-        sheet.write_number(offset, 1, value)
-    contact_row = 2 + len(figures) + 1
-    sheet.write_string(contact_row, 0, contact_line(region.with_contacts), formats.note)
-    head = contact_row + 2
-    sheet.write_string(head, 0, "Dekking per categorie (zwakste eerst)", formats.bold)
-    columns = ["Categorie", "Verwachting", "Scholen met partner", "Aandeel scholen",
-               "Partnerrijen"]
-    sheet.write_row(head + 1, 0, columns, formats.header)
+    row = _figures(sheet, region, formats, 2)
+    sheet.write_string(row, 0, contact_line(region.with_contacts), formats.note)
+    head = row + 2
+    sheet.write_string(head, 0, "Dekking per categorie (zwakste eerst; zonder verwachting "
+                       "achteraan)", formats.bold)
+    sheet.write_row(head + 1, 0, ["Categorie", "Verwachting", "Scholen met partner",
+                                  "Aandeel scholen", "Partner-rijen"], formats.header)
+    sheet.set_row(head + 1, 3 * LINE_HEIGHT)
     first = head + 2
     for offset, stat in enumerate(region.categories):
-        row = first + offset
-        sheet.write_row(row, 0, [stat.label, stat.expectation, stat.schools_with])
-        sheet.write_number(row, 3, stat.share, formats.percent)
-        sheet.write_number(row, 4, stat.partners)
+        at = first + offset
+        sheet.write_string(at, 0, stat.label, formats.top)
+        sheet.write_string(at, 1, stat.expectation, formats.expectation)
+        _fit_row(sheet, at, [(stat.expectation, 30)])
+        sheet.write_number(at, 2, stat.schools_with, formats.top)
+        sheet.write_number(at, 3, stat.share, formats.percent)
+        sheet.write_number(at, 4, stat.partners, formats.top)
     last = first + len(region.categories) - 1
-    _chart(sheet, workbook, first, last, head)
+    _chart(sheet, workbook, first, last, 2)
     focus_head = last + 2
     sheet.write_row(focus_head, 0, ["X-kolom", "Partnerschappen"], formats.header)
     for offset, (header, count) in enumerate(region.focus_counts, start=1):
         sheet.write_string(focus_head + offset, 0, header)
-        sheet.write_number(focus_head + offset, 1, count)
+        sheet.write_number(focus_head + offset, 1, count, formats.left)
+
+
+def _figures(sheet: Any, region: Region, formats: _Formats, row: int) -> int:
+    """The key figures from `row` on; the file outcomes add up to the number of files.
+
+    Returns the first free row after them.
+    """
+    figures = [
+        ("Scholen in de regio (gelezen kaarten)", len(region.coverage.rows), formats.bold),
+        ("Partnerrijen", len(region.partners.rows), formats.bold),
+        ("Gedeelde partners (bij 2 of meer scholen)", len(region.shared), formats.bold),
+        ("Invoerbestanden", region.count("files"), formats.bold),
+        ("gelezen", region.count("read"), formats.indent),
+        ("onleesbaar (zie Bronbestanden)", region.count("unreadable"), formats.indent),
+        ("dubbel of vervangen", region.count("duplicate"), formats.indent),
+        ("overgeslagen (geen kaart)", region.count("skipped"), formats.indent),
+    ]
+    for label, value, fmt in figures:
+        sheet.write_string(row, 0, label, fmt)
+        sheet.write_number(row, 1, value, formats.left)
+        row += 1
+    return row + 1
 
 
 def _chart(sheet: Any, workbook: Any, first: int, last: int, anchor_row: int) -> None:
@@ -238,14 +354,17 @@ def _chart(sheet: Any, workbook: Any, first: int, last: int, anchor_row: int) ->
         "categories": ["Overzicht", first, 0, last, 0],
         "values": ["Overzicht", first, 3, last, 3],
         "fill": {"color": "#4472C4"},
-        "data_labels": {"value": True, "num_format": "0%"},
+        "gap": 40,
+        "data_labels": {"value": True, "num_format": "0%", "font": {"size": 9}},
     })
-    chart.set_title({"name": "Aandeel scholen per categorie"})
-    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
-    chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 8}})
+    chart.set_title({"name": "Aandeel scholen met minstens één partner, per categorie",
+                     "name_font": {"size": 12}})
+    chart.set_x_axis({"min": 0, "max": 1, "major_unit": 0.25, "num_format": "0%",
+                      "num_font": {"size": 9}, "major_gridlines": {"visible": True}})
+    chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 9}})
     chart.set_legend({"none": True})
-    chart.set_size({"width": 760, "height": 90 + 26 * (last - first + 1)})
-    sheet.insert_chart(anchor_row, 6, chart)
+    chart.set_size({"width": 620, "height": 40 + 20 * (last - anchor_row + 1)})
+    sheet.insert_chart(anchor_row, 6, chart, {"object_position": 3})
 
 
 def contact_line(with_contacts: bool) -> str:
