@@ -55,15 +55,16 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
     """
     styles = [*styles, *[None] * (width - len(styles))]
     wrap = [*wrap, *[0] * (width - len(wrap))]
-    columns = [(f'<c r="{letter}', f' s="{style}"' if style is not None else "", per_line)
-               for letter, style, per_line in zip(column_letters(width), styles, wrap,
-                                                  strict=False)]
+    # Per column: cell start, style attribute, characters per line, text -> lines.
+    columns = [(f'<c r="{letter}', f' s="{style}"' if style is not None else "", per_line,
+                {}) for letter, style, per_line in zip(column_letters(width), styles, wrap,
+                                                       strict=False)]
     texts: dict[str, str] = {}  # text -> its `<is>` element (values repeat a lot)
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row + 1):
         parts = [""]
         lines = 1
-        for (start, style, per_line), value in zip(columns, row, strict=False):
+        for (start, style, per_line, known), value in zip(columns, row, strict=False):
             if value is None or value == "":
                 continue
             if isinstance(value, str):
@@ -72,7 +73,11 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
                     inline = texts[value] = _inline(value)
                 parts.append(f'{start}{number}"{style} t="inlineStr">{inline}</c>')
                 if per_line and len(value) > per_line:
-                    lines = max(lines, wrapped_lines(value, per_line))
+                    needed = known.get(value)
+                    if needed is None:
+                        needed = known[value] = wrapped_lines(value, per_line)
+                    if needed > lines:
+                        lines = needed
             else:
                 parts.append(f'{start}{number}"{style}><v>{value!r}</v></c>')
         parts[0] = (f'<row r="{number}" ht="{lines * LINE_HEIGHT}" customHeight="1">'
@@ -84,6 +89,8 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
             chunk = []
             if len(texts) > _CACHE_LIMIT:
                 texts.clear()
+                for column in columns:
+                    column[3].clear()
     if chunk:
         yield "".join(chunk)
 

@@ -61,6 +61,10 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
         "strings_to_formulas": False,
         "strings_to_numbers": False,
         "strings_to_urls": False,
+        # Top-aligned by default, so rows with wrapped text read line by line
+        # without a style attribute on each of the bulk rows' cells.
+        "default_format_properties": {"font_name": "Calibri", "font_size": 11,
+                                      "valign": "top"},
     })
     workbook.set_properties({
         "title": "Regionale netwerkkaart",
@@ -104,27 +108,22 @@ class _Formats:
     def __init__(self, workbook: Any) -> None:
         self.title = workbook.add_format({"bold": True, "font_size": 16})
         self.bold = workbook.add_format({"bold": True})
-        header = {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top",
-                  "bottom": 1}
+        header = {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "bottom": 1}
         self.header = workbook.add_format(header)
         self.upright = workbook.add_format({**header, "rotation": 90, "align": "center",
                                             "valign": "bottom"})
-        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        self.top = workbook.add_format({"valign": "top"})
-        self.centre = workbook.add_format({"valign": "top", "align": "center"})
-        self.expectation = workbook.add_format({"text_wrap": True, "valign": "top",
+        self.wrap = workbook.add_format({"text_wrap": True})
+        self.centre = workbook.add_format({"align": "center"})
+        self.expectation = workbook.add_format({"text_wrap": True,
                                                 "font_color": "#595959"})
-        self.percent = workbook.add_format({"num_format": "0%", "valign": "top"})
+        self.percent = workbook.add_format({"num_format": "0%"})
         self.indent = workbook.add_format({"indent": 1})
         self.left = workbook.add_format({"align": "left"})
         self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
-        self.red = workbook.add_format({"bg_color": _RED, "align": "center",
-                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
-        self.amber = workbook.add_format({"bg_color": _AMBER, "align": "center",
-                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
-        self.green = workbook.add_format({"bg_color": _GREEN, "align": "center",
-                                        "valign": "top", "border": 1, "border_color": "#FFFFFF"})
-        self.plain = workbook.add_format({"align": "center", "valign": "top"})
+        cell = {"align": "center", "border": 1, "border_color": "#FFFFFF"}
+        self.red = workbook.add_format({**cell, "bg_color": _RED})
+        self.amber = workbook.add_format({**cell, "bg_color": _AMBER})
+        self.green = workbook.add_format({**cell, "bg_color": _GREEN})
         self.total = workbook.add_format({"bold": True, "top": 1, "align": "center"})
         self.total_label = workbook.add_format({"bold": True, "top": 1})
 
@@ -152,14 +151,13 @@ def _columns(sheet: Any, columns: list[str], formats: _Formats,
              narrow: frozenset[str] = frozenset()) -> tuple[list[int | None], list[int]]:
     """Set each column's width; return the cell style per column and, for the
     columns that wrap long text, their characters per line (else 0)."""
-    wrap, top, centre = (f._get_xf_index() for f in (formats.wrap, formats.top,
-                                                     formats.centre))
+    wrap, centre = formats.wrap._get_xf_index(), formats.centre._get_xf_index()
     styles: list[int | None] = []
     per_line: list[int] = []
     for index, name in enumerate(columns):
         width, wrapped = _spec(name, narrow)
         sheet.set_column(index, index, width)
-        styles.append(wrap if wrapped else centre if width <= _NARROW else top)
+        styles.append(wrap if wrapped else centre if width <= _NARROW else None)
         per_line.append(int(width) if wrapped else 0)
     return styles, per_line
 
@@ -230,7 +228,7 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
         sheet.write_string(0, index, name, formats.upright if index == 1 or index >= first_cat
                            else formats.header)
     styles = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
-              "": formats.plain}
+              "": formats.centre}
     for index, (row, status) in enumerate(zip(table.rows, region.coverage_status,
                                               strict=True), start=1):
         sheet.write_row(index, 0, row[:first_cat], formats.wrap)
@@ -272,7 +270,7 @@ def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats
         sheet.write_formula(total_row, column, f"=SUBTOTAL(109,{top}:{bottom})",
                             formats.total, sum(values))
         sheet.write_formula(schools_row, column, f'=COUNTIF({top}:{bottom},">0")',
-                            formats.plain, sum(v > 0 for v in values))
+                            formats.centre, sum(v > 0 for v in values))
 
 
 def _shared_table(region: Region) -> Table:
@@ -310,12 +308,12 @@ def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
     first = head + 2
     for offset, stat in enumerate(region.categories):
         at = first + offset
-        sheet.write_string(at, 0, stat.label, formats.top)
+        sheet.write_string(at, 0, stat.label)
         sheet.write_string(at, 1, stat.expectation, formats.expectation)
         _fit_row(sheet, at, [(stat.expectation, 30)])
-        sheet.write_number(at, 2, stat.schools_with, formats.top)
+        sheet.write_number(at, 2, stat.schools_with)
         sheet.write_number(at, 3, stat.share, formats.percent)
-        sheet.write_number(at, 4, stat.partners, formats.top)
+        sheet.write_number(at, 4, stat.partners)
     last = first + len(region.categories) - 1
     _chart(sheet, workbook, first, last, 2)
     focus_head = last + 2
