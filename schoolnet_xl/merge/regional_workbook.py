@@ -7,6 +7,11 @@ sheets are streamed in by `bulk_rows` (7x faster for 90,000 partner rows).
 Card text is never interpreted: XlsxWriter runs with strings_to_formulas/
 numbers/urls off and bulk rows are inline strings, so `=1+1` in a card stays
 text. The only formulas (Dekking totals) carry their cached values.
+
+Made to be read and printed: long text wraps (with row heights computed, as
+neither Excel nor LibreOffice fits them on opening), narrow columns get
+upright headers, and every sheet prints A4 landscape, one page wide, with its
+header row on every page and "Pagina n van m" (Overzicht on one page).
 """
 
 from __future__ import annotations
