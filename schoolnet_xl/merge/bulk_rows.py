@@ -144,9 +144,9 @@ def splice_rows(package: IO[bytes], target: Path,
     `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to its `SheetRows`
     (or a plain (rows, width) pair); the rows follow the sheet's header row.
     `table_refs` maps a table part to (the range XlsxWriter was given, the real
-    range): XlsxWriter's add_table spends
-    ~2 s checking overlaps cell by cell over 90,000 rows, so the table is laid
-    out over its header and first row and its range widened here.
+    range): XlsxWriter's add_table spends ~2 s checking overlaps cell by cell
+    over 90,000 rows, so the table is laid out over its header and first row
+    and its range widened here.
     """
     table_refs = table_refs or {}
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(
