@@ -14,28 +14,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_validate import sample_card  # a filled 200-row card
+from benchmarks.bench_validate import median_seconds, sample_card  # a filled 200-row card
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
     """Median wall time of `action` in ms over `runs` runs, after one warm-up."""
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_seconds(action, runs) * 1000
 
 
 def floor(path: Path) -> int:
