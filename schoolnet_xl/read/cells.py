@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import time, timedelta
+from functools import lru_cache
 
 from schoolnet_xl.model import CellValue, Sourced
 from schoolnet_xl.read.workbook_data import SheetData
@@ -80,6 +81,12 @@ def is_blank(value: object) -> bool:
 
 def fold(text: object) -> str:
     """Case-, accent- and punctuation-insensitive form of a header or label."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return _fold_text(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _fold_text(text: str) -> str:
+    """`fold` of a string, cached: a region's cards repeat the same headers and labels."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", plain).split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -84,11 +84,16 @@ class Vocabulary:
 
     def category_code_for(self, text: str) -> str | None:
         """Resolve a code or a label (case/space-insensitive) to a category code."""
-        wanted = _fold(text)
+        return self._category_keys.get(_fold(text))
+
+    @cached_property
+    def _category_keys(self) -> dict[str, str]:
+        """Folded code, label and English label -> code; the first category wins."""
+        keys: dict[str, str] = {}
         for cat in self.categories:
-            if wanted in (_fold(cat.code), _fold(cat.label), _fold(cat.label_en)):
-                return cat.code
-        return None
+            for name in (cat.code, cat.label, cat.label_en):
+                keys.setdefault(_fold(name), cat.code)
+        return keys
 
     def level_code_for(self, text: str) -> str | None:
         """Resolve an onderwijsniveau code or label to its code."""
