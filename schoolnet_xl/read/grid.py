@@ -89,16 +89,22 @@ def read_rows(
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
     keys = list(columns)
     cols = [columns[k] for k in keys]
-    # (key, column letters, is an X column), computed once per grid
-    layout = [(key, column_letters(columns[key]), key in focus_codes) for key in keys]
+    widest = max(cols, default=-1)
+    # (key, column letters, index in a row's values), computed once per grid
+    fields = [(k, column_letters(columns[k]), i) for i, k in enumerate(keys)
+              if k not in focus_codes]
+    focus = [(k, column_letters(columns[k]), i) for i, k in enumerate(keys) if k in focus_codes]
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows()
     blank_run = 0
     for row in range(hit.header_row + 1, end + 1):
         cells = sheet.rows[row]
-        width = len(cells)
-        values = [clean(cells[col]) if col < width else None for col in cols]
-        if all(v is None for v in values):
+        if len(cells) > widest:
+            raw = [cells[col] for col in cols]
+        else:
+            raw = [cells[col] if col < len(cells) else None for col in cols]
+        values = [(v if v.strip() else None) if v.__class__ is str else clean(v) for v in raw]
+        if values.count(None) == len(values):
             blank_run += 1
             if last_row is None and blank_run >= MAX_BLANK_RUN:
                 break
@@ -109,21 +115,22 @@ def read_rows(
                                                                       strict=True))):
             out.totals_rows.append(row + 1)
             continue
-        out.partners.append(_partner(sheet.name, row + 1, values, layout))
+        out.partners.append(_partner(sheet.name, row + 1, values, fields, focus))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     return out
 
 
 def _partner(
-    sheet: str, number: int, values: list[CellValue], layout: list[tuple[str, str, bool]]
+    sheet: str, number: int, values: list[CellValue],
+    fields: list[tuple[str, str, int]], focus: list[tuple[str, str, int]],
 ) -> Partner:
     suffix = str(number)
-    fields: dict[str, Sourced] = {}
-    focus: dict[str, Sourced] = {}
-    for (key, letters, is_focus), value in zip(layout, values, strict=True):
-        (focus if is_focus else fields)[key] = Sourced(value, sheet, letters + suffix)
-    return Partner(number, sheet, focus=focus, **fields)
+    return Partner(
+        number, sheet,
+        focus={key: Sourced(values[i], sheet, letters + suffix) for key, letters, i in focus},
+        **{key: Sourced(values[i], sheet, letters + suffix) for key, letters, i in fields},
+    )
 
 
 def _may_be_total(organisatie: CellValue) -> bool:
