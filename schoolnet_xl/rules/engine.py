@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from schoolnet_xl.i18n import Lang
 from schoolnet_xl.model import (
@@ -270,8 +271,9 @@ def _fold_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=8192)
 def fold_name(text: str) -> str:
-    """Case-, space- and accent-insensitive form of an organisation name."""
+    """Case-, space- and accent-insensitive form of an organisation name (cached)."""
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in decomposed if not unicodedata.combining(c))

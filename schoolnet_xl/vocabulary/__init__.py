@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -133,7 +133,9 @@ class Vocabulary:
         return json.dumps(self.raw, ensure_ascii=False, sort_keys=False)
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
+    """Case- and space-insensitive form of a label (cached: cards repeat their labels)."""
     return " ".join(str(text).strip().lower().split())
 
 
