@@ -8,8 +8,10 @@ are reported, never run.
 
 from __future__ import annotations
 
+import struct
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,9 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …
 RATIO_MIN_BYTES = 1024 * 1024  # … that inflates to more than this
 PROLOG_SCAN_BYTES = 1024 * 1024  # how far to look for a DOCTYPE before the root element
+IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
+SCAN_CHUNK = 4096
+INFLATE_CHUNK = 512  # compressed bytes per step: a prolog is near the start
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -96,8 +101,10 @@ def _probe_zip(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
             refusal = _check_sizes(infos, refuse)
             if refusal is not None:
                 return refusal
+            archive = path.read_bytes() if path.stat().st_size <= IN_MEMORY_BYTES else b""
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _declares_entities(zf, info):
+                if info.filename.endswith((".xml", ".rels")) and _declares_entities(
+                        zf, info, archive):
                     return refuse(F.XML_ENTITIES, part=info.filename)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
@@ -125,20 +132,59 @@ def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:
     return None
 
 
-def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: bytes) -> bool:
     """True when an XML part has a DOCTYPE/ENTITY declaration before its root element."""
-    seen = b""
+    chunks = _inflated_chunks(archive, info) if archive else None
+    if chunks is None:
+        return _stream_declares_entities(zf, info)
+    try:
+        return _prolog_declares_entities(chunks)
+    except zlib.error:  # let zipfile judge the damaged part, as without the fast path
+        return _stream_declares_entities(zf, info)
+
+
+def _stream_declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     with zf.open(info) as stream:
-        while len(seen) < PROLOG_SCAN_BYTES:
-            chunk = stream.read(4096)
-            if not chunk:
-                break
-            seen += chunk
-            if b"<!DOCTYPE" in seen or b"<!ENTITY" in seen:
-                return True
-            if _root_started(seen):
-                return False
+        return _prolog_declares_entities(iter(lambda: stream.read(SCAN_CHUNK), b""))
+
+
+def _prolog_declares_entities(chunks: Iterator[bytes]) -> bool:
+    seen = b""
+    for chunk in chunks:
+        seen += chunk
+        if b"<!DOCTYPE" in seen or b"<!ENTITY" in seen:
+            return True
+        if _root_started(seen) or len(seen) >= PROLOG_SCAN_BYTES:
+            return False
     return False
+
+
+def _inflated_chunks(archive: bytes, info: zipfile.ZipInfo) -> Iterator[bytes] | None:
+    """A part's bytes inflated straight from the archive in memory, chunk by chunk.
+
+    Far cheaper than `ZipFile.open` for the few hundred bytes before a root
+    element. None (use `ZipFile.open`) for encrypted parts, other compression
+    methods and a local header that does not look right.
+    """
+    offset = info.header_offset
+    header = archive[offset:offset + 30]
+    if (info.flag_bits & 1 or len(header) < 30 or not header.startswith(ZIP_MAGIC)
+            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_length + extra_length
+    body = memoryview(archive)[start:start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
+    return _inflate(body)
+
+
+def _inflate(body: memoryview) -> Iterator[bytes]:
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    for i in range(0, len(body), INFLATE_CHUNK):
+        chunk = inflater.decompress(body[i:i + INFLATE_CHUNK])
+        if chunk:
+            yield chunk
 
 
 def _root_started(data: bytes) -> bool:
