@@ -20,7 +20,7 @@ from schoolnet_xl.read.template import (
     read_meta,
     read_table,
 )
-from schoolnet_xl.read.words import ColumnWords
+from schoolnet_xl.read.words import ColumnWords, column_words
 from schoolnet_xl.read.workbook_data import WorkbookData
 from schoolnet_xl.rules import catalogue_file as F
 from schoolnet_xl.vocabulary import Vocabulary
@@ -44,7 +44,7 @@ def card_from_workbook_data(
     if is_template(data):
         card, findings = _template_card(data, vocabulary, lang)
     else:
-        words = ColumnWords([vocabulary])
+        words = column_words(vocabulary)
         hit = find_grid(data, words, skip=set())
         if hit is None:
             finding = F.NO_GRID.finding(lang, file=file)
@@ -64,7 +64,7 @@ def _template_card(
     file = data.path
     meta = read_meta(data)
     card_vocabulary = meta.vocabulary or vocabulary
-    words = ColumnWords([card_vocabulary, vocabulary])
+    words = column_words(card_vocabulary, vocabulary)
     # A format without names and tables (a card saved as .ods or .xls) is read by
     # its labels and header row like a hand-made grid: nothing was removed.
     by_name = bool(data.names or data.tables)

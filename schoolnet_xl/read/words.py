@@ -80,6 +80,28 @@ class ColumnWords:
         return {key for key in self.lookup.values() if key not in fixed}
 
 
+_SHARED: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], ColumnWords]] = {}
+_SHARED_MAX = 32
+
+
+def column_words(*vocabularies: Vocabulary) -> ColumnWords:
+    """One shared `ColumnWords` per combination of vocabulary objects.
+
+    A region's cards all store the same vocabulary (one cached object), so the
+    look-up is built once instead of per card. The cache keeps the vocabularies
+    alive, so their ids stay theirs; it is emptied when it grows past a few.
+    """
+    key = tuple(map(id, vocabularies))
+    hit = _SHARED.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], vocabularies, strict=True)):
+        return hit[1]
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    words = ColumnWords(vocabularies)
+    _SHARED[key] = (vocabularies, words)
+    return words
+
+
 FIELD_LOOKUP: dict[str, str] = {
     fold(label): attribute for attribute, labels in FIELD_LABELS.items() for label in labels
 }

@@ -96,17 +96,9 @@ class _Context:
         self.card = card
         self.vocabulary = vocabulary
         self.lang = lang
-        self.levels = ", ".join(vocabulary.levels.values())
         self.today = date.today()
-        self.focus_headers = {f.code: f.header for f in vocabulary.focus}  # as on the card
-        self.scale_values = {name: scale_values(choices)
-                             for name, choices in vocabulary.scales.items()}
-        self.category_keys = {
-            _fold_key(key)
-            for category in vocabulary.categories
-            for key in (category.code, category.label, category.label_en)
-            if key
-        }
+        self.levels, self.focus_headers, self.scale_values, self.category_keys = (
+            _vocabulary_tables(vocabulary))
 
     def emit(self, rule: Rule, where: Sourced, field: str, **params: object) -> Finding:
         """A finding at a sourced value (or at the grid sheet when it has no cell)."""
@@ -119,6 +111,32 @@ class _Context:
             value=params.pop("value", where.text),
             **params,
         )
+
+
+_VocabularyTables = tuple[str, dict[str, str], dict[str, frozenset[str]], set[str]]
+_TABLES: dict[int, tuple[Vocabulary, _VocabularyTables]] = {}
+_TABLES_MAX = 32
+
+
+def _vocabulary_tables(vocabulary: Vocabulary) -> _VocabularyTables:
+    """Level list, focus headers, scale values and category keys, built once per vocabulary.
+
+    Keyed by the object (kept alive by the cache, so its id stays its own).
+    """
+    hit = _TABLES.get(id(vocabulary))
+    if hit is not None and hit[0] is vocabulary:
+        return hit[1]
+    if len(_TABLES) >= _TABLES_MAX:
+        _TABLES.clear()
+    tables = (
+        ", ".join(vocabulary.levels.values()),
+        {f.code: f.header for f in vocabulary.focus},  # as on the card
+        {name: scale_values(choices) for name, choices in vocabulary.scales.items()},
+        {_fold_key(key) for category in vocabulary.categories
+         for key in (category.code, category.label, category.label_en) if key},
+    )
+    _TABLES[id(vocabulary)] = (vocabulary, tables)
+    return tables
 
 
 # -- SN1xx: header ------------------------------------------------------------
