@@ -30,6 +30,26 @@ def lock_file_of(path: Path) -> Path | None:
     return None
 
 
+def refuse_if_open_elsewhere(source: Path, lang: Lang = "nl") -> None:
+    """Refuse (exit 2) reading a source that another program has open (lock file)."""
+    lock = lock_file_of(source)
+    if lock is not None:
+        raise GuardError(say(
+            f"{source}: het bestand is open in een ander programma (vergrendelbestand "
+            f"{lock.name}); sla het daar op en sluit het eerst. Er is niets geschreven.",
+            f"{source}: the file is open in another program (lock file {lock.name}); "
+            "save and close it there first. Nothing was written.", lang), exit_code=2)
+
+
+def refuse_existing(target: Path, force: bool, lang: Lang = "nl") -> None:
+    """Refuse (exit 2) to replace an existing target unless `force`."""
+    if target.exists() and not force:
+        raise GuardError(say(
+            f"{target} bestaat al; kies een andere naam of gebruik --force.",
+            f"{target} already exists; choose another name or use --force.", lang),
+            exit_code=2)
+
+
 def check_writable(path: Path, lang: Lang = "nl") -> None:
     """Refuse (exit 2) a target that is locked, read-only or in a read-only folder."""
     lock = lock_file_of(path)

@@ -17,7 +17,8 @@ from schoolnet_xl.edit.atomic import (
     GuardError,
     check_writable,
     discard,
-    lock_file_of,
+    refuse_existing,
+    refuse_if_open_elsewhere,
     replace_atomically,
     temp_path_beside,
 )
@@ -72,19 +73,11 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
     in_place = is_in_place(source, job.output)
     target = source if in_place else job.output
     assert target is not None
-    lock = lock_file_of(source)
-    if lock is not None and not in_place:
-        raise GuardError(say(
-            f"{source}: het bestand is open in een ander programma (vergrendelbestand "
-            f"{lock.name}); sla het daar op en sluit het eerst. Er is niets geschreven.",
-            f"{source}: the file is open in another program (lock file {lock.name}); "
-            "save and close it there first. Nothing was written.", lang), exit_code=2)
+    if not in_place:  # in place, check_writable names the lock file itself
+        refuse_if_open_elsewhere(source, lang)
     check_writable(target, lang)
-    if not in_place and target.exists() and not job.force:
-        raise GuardError(say(
-            f"{target} bestaat al; kies een andere naam of gebruik --force.",
-            f"{target} already exists; choose another name or use --force.", lang),
-            exit_code=2)
+    if not in_place:
+        refuse_existing(target, job.force, lang)
     risks = [r for r in at_risk(scan(source),
                                 None if job.rewrites_all or job.loses_everywhere else job.owned)
              if not _harmless(job, r)] + job.extra_risks

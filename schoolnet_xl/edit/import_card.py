@@ -16,7 +16,8 @@ from schoolnet_xl.edit.atomic import (
     GuardError,
     check_writable,
     discard,
-    lock_file_of,
+    refuse_existing,
+    refuse_if_open_elsewhere,
     temp_path_beside,
 )
 from schoolnet_xl.edit.compare import card_differences
@@ -120,18 +121,9 @@ def _refuse_bad_paths(source: Path, output: Path, force: bool, lang: Lang) -> No
             f"{output}: dat is het invoerbestand zelf; kies een andere naam met -o.",
             f"{output}: that is the input file itself; choose another name with -o.", lang),
             exit_code=2)
-    lock = lock_file_of(source)
-    if lock is not None:
-        raise GuardError(say(
-            f"{source}: het bestand is open in een ander programma (vergrendelbestand "
-            f"{lock.name}); sla het daar op en sluit het eerst. Er is niets geschreven.",
-            f"{source}: the file is open in another program (lock file {lock.name}); save "
-            "and close it there first. Nothing was written.", lang), exit_code=2)
+    refuse_if_open_elsewhere(source, lang)
     check_writable(output, lang)
-    if output.exists() and not force:
-        raise GuardError(say(f"{output} bestaat al; kies een andere naam of gebruik --force.",
-                             f"{output} already exists; choose another name or use --force.",
-                             lang), exit_code=2)
+    refuse_existing(output, force, lang)
 
 
 def _write_verified(card: Card, output: Path, vocabulary: Vocabulary, lang: Lang) -> Card:
