@@ -8,7 +8,7 @@ are reported, never run.
 
 from __future__ import annotations
 
-import struct
+import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.model import Finding
+from schoolnet_xl.package import IN_MEMORY_BYTES, ZIP_MAGIC, Package
 from schoolnet_xl.rules import catalogue_file as F
 from schoolnet_xl.rules.base import Rule
 
@@ -24,11 +25,9 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …
 RATIO_MIN_BYTES = 1024 * 1024  # … that inflates to more than this
 PROLOG_SCAN_BYTES = 1024 * 1024  # how far to look for a DOCTYPE before the root element
-IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
 SCAN_CHUNK = 4096
 INFLATE_CHUNK = 512  # compressed bytes per step: a prolog is near the start
 
-ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -52,6 +51,7 @@ class Probe:
     format: str = ""  # "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | ""
     refusal: Finding | None = None
     findings: list[Finding] = field(default_factory=list)
+    package: Package | None = field(default=None, repr=False)  # with keep_open only
 
     @property
     def ok(self) -> bool:
@@ -61,8 +61,12 @@ class Probe:
 Refuse = Callable[..., Probe]  # refuse(rule, **params) -> the refused Probe
 
 
-def probe(path: str | Path, lang: Lang = "nl") -> Probe:
-    """Inspect a file without parsing its cells; never raises for a bad file."""
+def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Probe:
+    """Inspect a file without parsing its cells; never raises for a bad file.
+
+    The file is read once; with `keep_open` an accepted zip package stays open
+    in `Probe.package` for the reader (the caller closes it).
+    """
     path = Path(path)
     result = Probe(str(path))
 
@@ -73,39 +77,56 @@ def probe(path: str | Path, lang: Lang = "nl") -> Probe:
     if path.name.startswith("~$"):
         return refuse(F.LOCK_FILE)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        data = _read_small(path)
+        head = data[:8] if data is not None else _read_head(path)
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
-        return _probe_zip(path, result, refuse, lang)
+        _probe_zip(path, data, result, refuse, lang)
+        if result.package is not None and (result.refusal is not None or not keep_open):
+            result.package.close()
+            result.package = None
+        return result
     if head == OLE_MAGIC:
         return _probe_ole(path, result, refuse, lang)
     return refuse(F.NOT_SPREADSHEET, detail=_describe_other(path, head, lang))
 
 
-def _probe_zip(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
+def _read_small(path: Path) -> bytes | None:
+    """The whole file when it is small enough to keep in memory, else None."""
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size > IN_MEMORY_BYTES:
+            return None
+        return handle.read()
+
+
+def _read_head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(8)
+
+
+def _probe_zip(
+    path: Path, data: bytes | None, result: Probe, refuse: Refuse, lang: Lang
+) -> Probe:
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            if "xl/workbook.xml" in names:
-                result.format = "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
-            elif "xl/workbook.bin" in names:
-                result.format = "xlsb"
-            elif "mimetype" in names and zf.read("mimetype").strip() == ODS_MIMETYPE:
-                result.format = "ods"
-            else:
-                return refuse(F.NOT_SPREADSHEET, detail=say(
-                    "een zip-archief zonder werkmap", "a zip archive without a workbook", lang))
-            refusal = _check_sizes(infos, refuse)
-            if refusal is not None:
-                return refusal
-            archive = path.read_bytes() if path.stat().st_size <= IN_MEMORY_BYTES else b""
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _declares_entities(
-                        zf, info, archive):
-                    return refuse(F.XML_ENTITIES, part=info.filename)
+        package = result.package = Package.open(path, data)
+        infos = list(package.infos.values())
+        names = package.infos.keys()
+        if "xl/workbook.xml" in names:
+            result.format = "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+        elif "xl/workbook.bin" in names:
+            result.format = "xlsb"
+        elif "mimetype" in names and (package.read("mimetype") or b"").strip() == ODS_MIMETYPE:
+            result.format = "ods"
+        else:
+            return refuse(F.NOT_SPREADSHEET, detail=say(
+                "een zip-archief zonder werkmap", "a zip archive without a workbook", lang))
+        refusal = _check_sizes(infos, refuse)
+        if refusal is not None:
+            return refusal
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
+                return refuse(F.XML_ENTITIES, part=info.filename)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
     except OSError as exc:
@@ -132,15 +153,19 @@ def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:
     return None
 
 
-def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: bytes) -> bool:
+def _declares_entities(package: Package, info: zipfile.ZipInfo) -> bool:
     """True when an XML part has a DOCTYPE/ENTITY declaration before its root element."""
-    chunks = _inflated_chunks(archive, info) if archive else None
-    if chunks is None:
-        return _stream_declares_entities(zf, info)
+    body = package.raw_body(info)
+    if body is None:
+        return _stream_declares_entities(package.archive, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        chunks = (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
+    else:
+        chunks = _inflate(body)
     try:
         return _prolog_declares_entities(chunks)
     except zlib.error:  # let zipfile judge the damaged part, as without the fast path
-        return _stream_declares_entities(zf, info)
+        return _stream_declares_entities(package.archive, info)
 
 
 def _stream_declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -157,26 +182,6 @@ def _prolog_declares_entities(chunks: Iterator[bytes]) -> bool:
         if _root_started(seen) or len(seen) >= PROLOG_SCAN_BYTES:
             return False
     return False
-
-
-def _inflated_chunks(archive: bytes, info: zipfile.ZipInfo) -> Iterator[bytes] | None:
-    """A part's bytes inflated straight from the archive in memory, chunk by chunk.
-
-    Far cheaper than `ZipFile.open` for the few hundred bytes before a root
-    element. None (use `ZipFile.open`) for encrypted parts, other compression
-    methods and a local header that does not look right.
-    """
-    offset = info.header_offset
-    header = archive[offset:offset + 30]
-    if (info.flag_bits & 1 or len(header) < 30 or not header.startswith(ZIP_MAGIC)
-            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
-        return None
-    name_length, extra_length = struct.unpack("<HH", header[26:30])
-    start = offset + 30 + name_length + extra_length
-    body = memoryview(archive)[start:start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        return (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
-    return _inflate(body)
 
 
 def _inflate(body: memoryview) -> Iterator[bytes]:

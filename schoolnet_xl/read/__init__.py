@@ -14,6 +14,7 @@ from typing import Literal
 
 from schoolnet_xl.i18n import Lang
 from schoolnet_xl.model import Card, CardKind, Finding
+from schoolnet_xl.package import Package
 from schoolnet_xl.read.card import card_from_workbook_data
 from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
 
@@ -46,25 +47,31 @@ def read_card(
     vocabulary = vocabulary or default_vocabulary()
     result = ReadResult(file, "unreadable", None, None)
     try:
-        checked = probe(path, lang)
+        checked = probe(path, lang, keep_open=True)
         result.findings.extend(checked.findings)
         result.format = checked.format
         if checked.refusal is not None:
             _refuse(result, checked.refusal)
         else:
-            _read(result, checked.format, vocabulary, lang)
+            try:
+                _read(result, checked.format, vocabulary, lang, checked.package)
+            finally:
+                if checked.package is not None:
+                    checked.package.close()
     except Exception as exc:  # a bad file must never raise: it is reported
         _refuse(result, F.INTERNAL_ERROR.finding(lang, file=file, detail=_describe(exc)))
     result.read_ms = (time.perf_counter() - started) * 1000
     return result
 
 
-def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary, lang: Lang) -> None:
+def _read(
+    result: ReadResult, fmt: str, vocabulary: Vocabulary, lang: Lang, package: Package | None
+) -> None:
     from schoolnet_xl.read.file import workbook_data_from_file
     from schoolnet_xl.rules import catalogue_file as F
 
     try:
-        data = workbook_data_from_file(result.path, fmt)
+        data = workbook_data_from_file(result.path, fmt, package)
     except Exception as exc:  # a parser error on a bad file becomes a refusal
         rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
         _refuse(result, rule.finding(lang, file=result.path, detail=_describe(exc)))

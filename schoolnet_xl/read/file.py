@@ -12,35 +12,46 @@ scans each for hidden columns.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from schoolnet_xl import layout
+from schoolnet_xl.package import Package
 from schoolnet_xl.read.ooxml import PackageExtras, SheetScan, read_extras, scan_sheet
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
 OOXML_FORMATS = ("xlsx", "xlsm")
 
 
-def workbook_data_from_file(path: str | Path, fmt: str) -> WorkbookData:
+def workbook_data_from_file(
+    path: str | Path, fmt: str, package: Package | None = None
+) -> WorkbookData:
     """The card-relevant worksheets (A1-anchored values), names and tables.
 
+    With the probe's open `package` (zip formats) the file is not read again.
     Raises on a parse error (the caller turns it into a refusal).
     """
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+    in_memory = package.bytes_io() if package is not None else None
+    if in_memory is not None:
+        workbook = CalamineWorkbook.from_filelike(in_memory)
+    else:
+        with open(path, "rb") as handle:
+            workbook = CalamineWorkbook.from_filelike(handle)
     extras = PackageExtras()
     scans: dict[str, SheetScan] = {}
-    with open(path, "rb") as handle:
-        workbook = CalamineWorkbook.from_filelike(handle)
     worksheets = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     wanted = {m.name for m in worksheets}
     if fmt in OOXML_FORMATS:
-        with zipfile.ZipFile(path) as zf:
-            extras = read_extras(zf)
+        opened = package or Package.open(path)
+        try:
+            extras = read_extras(opened)
             wanted = _card_sheets(extras) or wanted
-            scans = {name: scan_sheet(zf, part) for name, part in extras.sheet_parts.items()
+            scans = {name: scan_sheet(opened, part) for name, part in extras.sheet_parts.items()
                      if name in wanted}
+        finally:
+            if package is None:
+                opened.close()
     data = WorkbookData(path=str(path), sheets=[], names=extras.names,
                         tables={t.name: t for t in extras.tables})
     for meta in worksheets:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schoolnet_xl.model import EMPTY, CellValue, Partner, Sourced
+from schoolnet_xl.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
 from schoolnet_xl.read.cells import a1, clean, column_letters, fold, is_blank, sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
@@ -89,11 +89,11 @@ def read_rows(
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
     keys = list(columns)
     cols = [columns[k] for k in keys]
+    letters = [column_letters(col) for col in cols]
     widest = max(cols, default=-1)
-    # (key, column letters, index in a row's values), computed once per grid
-    fields = [(k, column_letters(columns[k]), i) for i, k in enumerate(keys)
-              if k not in focus_codes]
-    focus = [(k, column_letters(columns[k]), i) for i, k in enumerate(keys) if k in focus_codes]
+    # Partner's Sourced fields in declaration order -> index in a row's cells (-1: EMPTY)
+    fields = [keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS]
+    focus = [(k, i) for i, k in enumerate(keys) if k in focus_codes]
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows()
     blank_run = 0
@@ -115,22 +115,26 @@ def read_rows(
                                                                       strict=True))):
             out.totals_rows.append(row + 1)
             continue
-        out.partners.append(_partner(sheet.name, row + 1, values, fields, focus))
+        out.partners.append(_partner(sheet.name, row + 1, values, letters, fields, focus))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     return out
 
 
+_new_tuple = tuple.__new__
+
+
 def _partner(
-    sheet: str, number: int, values: list[CellValue],
-    fields: list[tuple[str, str, int]], focus: list[tuple[str, str, int]],
+    sheet: str, number: int, values: list[CellValue], letters: list[str],
+    fields: list[int], focus: list[tuple[str, int]],
 ) -> Partner:
     suffix = str(number)
-    return Partner(
-        number, sheet,
-        focus={key: Sourced(values[i], sheet, letters + suffix) for key, letters, i in focus},
-        **{key: Sourced(values[i], sheet, letters + suffix) for key, letters, i in fields},
-    )
+    cells = [_new_tuple(Sourced, (value, sheet, column + suffix))
+             for value, column in zip(values, letters, strict=True)]
+    cells.append(EMPTY)  # index -1: a column the grid does not have
+    organisatie, aard, categorie, *rest = [cells[i] for i in fields]
+    return Partner(number, sheet, organisatie, aard, {key: cells[i] for key, i in focus},
+                   categorie, None, False, *rest)
 
 
 def _may_be_total(organisatie: CellValue) -> bool:

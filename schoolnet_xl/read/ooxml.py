@@ -1,28 +1,31 @@
 """What calamine does not give: defined names, tables, hidden columns, dropdowns.
 
-Read from the small XML parts of an .xlsx/.xlsm package with the stdlib
-(ElementTree on workbook.xml, rels and table parts; regular expressions on the
-sheet XML outside its cell data). The probe has already refused entity
-declarations and bombs, so parsing these parts is safe.
+Read from the small XML parts of an .xlsx/.xlsm package with regular
+expressions on the elements that matter (sheet, definedName, Relationship,
+table, tableColumn, col, dataValidation), namespace prefixes allowed. The
+probe has already refused entity declarations and bombs, so the parts are
+plain XML with only the predefined and numeric character references.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree as ET
+from html import unescape
 
+from schoolnet_xl.package import Package
 from schoolnet_xl.read.workbook_data import TableData
 
-NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
-_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidation\b|<x14:dataValidation\b")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_DEFINED_NAME = re.compile(
+    rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_TABLE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
+_TABLE_COLUMN = re.compile(rb"<(?:\w+:)?tableColumn\b([^>]*)>")
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
 
 
@@ -43,83 +46,98 @@ class PackageExtras:
     tables: list[TableData] = field(default_factory=list)
 
 
-def read_extras(zf: zipfile.ZipFile) -> PackageExtras:
+def read_extras(package: Package) -> PackageExtras:
     """Defined names, sheet parts and tables of an OOXML workbook (small parts only)."""
-    wb_part = _workbook_part(zf)
-    root = ET.fromstring(zf.read(wb_part))
-    targets = _relations(zf, wb_part)
+    wb_part = _workbook_part(package)
+    workbook = package.read(wb_part) or b""
+    targets = _relations(package, wb_part)
     extras = PackageExtras()
-    for node in root.iter(f"{NS_MAIN}sheet"):
-        name = node.get("name", "")
-        part = targets.get(node.get(NS_REL_ID, ""), ("", ""))[1]
+    for match in _SHEET.finditer(workbook):
+        attrs = _attributes(match.group(1))
+        name = attrs.get("name", "")
+        part = targets.get(_relation_id(attrs), ("", ""))[1]
         if not part:
             continue
         extras.sheet_parts[name] = part
-        for kind, target in _relations(zf, part).values():
-            table = _table(zf, target, name) if kind == "table" else None
+        for kind, target in _relations(package, part).values():
+            table = _table(package, target, name) if kind == "table" else None
             if table is not None:
                 extras.tables.append(table)
-    for node in root.iter(f"{NS_MAIN}definedName"):
-        name, ref = node.get("name", ""), _parse_ref((node.text or "").strip())
-        if name and ref and not name.startswith("_xlnm."):
-            local = node.get("localSheetId")
-            if local is None or name not in extras.names:
-                extras.names[name] = ref
+    for match in _DEFINED_NAME.finditer(workbook):
+        attrs = _attributes(match.group(1))
+        name = attrs.get("name", "")
+        ref = _parse_ref(unescape(match.group(2).decode("utf-8")).strip())
+        first = "localSheetId" not in attrs or name not in extras.names
+        if name and ref and first and not name.startswith("_xlnm."):
+            extras.names[name] = ref
     return extras
 
 
-def scan_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
+def scan_sheet(package: Package, part: str) -> SheetScan:
     """Hidden columns (before the cell data) and dropdowns (after it) of one sheet part."""
-    try:
-        data = zf.read(part)
-    except KeyError:
+    data = package.read(part)
+    if data is None:
         return SheetScan()
     start = data.find(b"<sheetData")
     end = data.rfind(b"</sheetData>")
     before = data[:start] if start >= 0 else data
-    after = data[end:] if end >= 0 else b""
+    after = data[max(end, start, 0):]  # an empty grid is a bare <sheetData/>
     hidden: set[int] = set()
     for match in _COL.finditer(before):
-        attrs = dict(_ATTR.findall(match.group(1)))
-        if attrs.get(b"hidden") in (b"1", b"true"):
-            first, last = int(attrs.get(b"min", b"0")), int(attrs.get(b"max", b"0"))
+        attrs = _attributes(match.group(1))
+        if attrs.get("hidden") in ("1", "true"):
+            first, last = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
             hidden.update(range(first - 1, min(last, 16384)))
     return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)))
 
 
-def _workbook_part(zf: zipfile.ZipFile) -> str:
-    for kind, target in _relations(zf, "").values():
+def _attributes(text: bytes) -> dict[str, str]:
+    """An element's attributes, unescaped (a prefixed name keeps its prefix)."""
+    out = {}
+    for name, double, single in _ATTR.findall(text):
+        value = (double or single).decode("utf-8")
+        out[name.decode("ascii", "replace")] = unescape(value) if "&" in value else value
+    return out
+
+
+def _relation_id(attrs: dict[str, str]) -> str:
+    """The r:id of a sheet element, whatever prefix the relationships namespace has."""
+    return next((v for k, v in attrs.items() if k.endswith(":id")), "")
+
+
+def _workbook_part(package: Package) -> str:
+    for kind, target in _relations(package, "").values():
         if kind == "officeDocument":
             return target
     return "xl/workbook.xml"
 
 
-def _relations(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+def _relations(package: Package, part: str) -> dict[str, tuple[str, str]]:
     """rel id -> (type's last segment, target part name) for the rels of `part`."""
     folder, base = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", f"{base}.rels")
-    try:
-        data = zf.read(rels)
-    except KeyError:
+    data = package.read(posixpath.join(folder, "_rels", f"{base}.rels"))
+    if data is None:
         return {}
     out = {}
-    for rel in ET.fromstring(data).iter(f"{NS_PKG}Relationship"):
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") != "External":
+    for match in _RELATIONSHIP.finditer(data):
+        attrs = _attributes(match.group(1))
+        target = attrs.get("Target", "")
+        if attrs.get("TargetMode") != "External":
             target = (target.lstrip("/") if target.startswith("/")
                       else posixpath.normpath(posixpath.join(folder, target)))
-        out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], target)
+        out[attrs.get("Id", "")] = (attrs.get("Type", "").rsplit("/", 1)[-1], target)
     return out
 
 
-def _table(zf: zipfile.ZipFile, part: str, sheet: str) -> TableData | None:
-    try:
-        root = ET.fromstring(zf.read(part))
-    except KeyError:
+def _table(package: Package, part: str, sheet: str) -> TableData | None:
+    data = package.read(part)
+    root = _TABLE.search(data) if data is not None else None
+    if data is None or root is None:
         return None
-    columns = [c.get("name", "") for c in root.iter(f"{NS_MAIN}tableColumn")]
-    name = root.get("displayName") or root.get("name") or ""
-    return TableData(name=name, sheet=sheet, ref=root.get("ref", ""), columns=columns)
+    attrs = _attributes(root.group(1))
+    columns = [_attributes(m.group(1)).get("name", "") for m in _TABLE_COLUMN.finditer(data)]
+    name = attrs.get("displayName") or attrs.get("name") or ""
+    return TableData(name=name, sheet=sheet, ref=attrs.get("ref", ""), columns=columns)
 
 
 def _parse_ref(text: str) -> tuple[str, str] | None:
