@@ -158,14 +158,43 @@ def _declares_entities(package: Package, info: zipfile.ZipInfo) -> bool:
     body = package.raw_body(info)
     if body is None:
         return _stream_declares_entities(package.archive, info)
-    if info.compress_type == zipfile.ZIP_STORED:
-        chunks = (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
-    else:
-        chunks = _inflate(body)
     try:
+        verdict = _first_chunk_verdict(info.compress_type, bytes(body[:INFLATE_CHUNK]))
+        if verdict is not None:
+            return verdict
+        if info.compress_type == zipfile.ZIP_STORED:
+            chunks = (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
+        else:
+            chunks = _inflate(body)
         return _prolog_declares_entities(chunks)
     except zlib.error:  # let zipfile judge the damaged part, as without the fast path
         return _stream_declares_entities(package.archive, info)
+
+
+_FIRST_CHUNK_VERDICTS: dict[tuple[int, bytes], bool | None] = {}
+_VERDICTS_MAX = 4096
+
+
+def _first_chunk_verdict(method: int, head: bytes) -> bool | None:
+    """The verdict from a part's first stored bytes alone, or None when they do not tell.
+
+    Remembered by those bytes: the same compressed start inflates to the same
+    prolog, and a region's cards share most parts (styles, theme, rels).
+    """
+    key = (method, head)
+    if key in _FIRST_CHUNK_VERDICTS:
+        return _FIRST_CHUNK_VERDICTS[key]
+    text = head if method == zipfile.ZIP_STORED else zlib.decompressobj(
+        -zlib.MAX_WBITS).decompress(head)
+    verdict: bool | None = None
+    if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+        verdict = True
+    elif _root_started(text):
+        verdict = False
+    if len(_FIRST_CHUNK_VERDICTS) >= _VERDICTS_MAX:
+        _FIRST_CHUNK_VERDICTS.clear()
+    _FIRST_CHUNK_VERDICTS[key] = verdict
+    return verdict
 
 
 def _stream_declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

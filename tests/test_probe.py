@@ -101,3 +101,19 @@ def test_entity_declaration_after_a_long_comment_is_still_found(corpus, tmp_path
 def test_bomb_refusals_name_the_size_and_the_part(corpus):
     assert "210 MB" in probe(corpus["zip_bomb_total"]).refusal.message
     assert "xl/worksheets/sheet1.xml" in probe(corpus["zip_bomb_ratio"]).refusal.message
+
+
+def test_entity_verdicts_remembered_by_first_bytes_still_refuse(corpus, tmp_path):
+    """The second probe of the same parts answers from the memo: the same verdicts."""
+    for _ in range(2):
+        assert probe(corpus["entity_bomb"]).refusal.code == "SN008"
+        assert probe(corpus["template_ok"]).refusal is None
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(corpus["template_ok"]) as source, zipfile.ZipFile(stored, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1)
+            out.writestr(info.filename, data, compress_type=zipfile.ZIP_STORED)
+    assert probe(stored).refusal.code == "SN008"
+    assert probe(stored).refusal.code == "SN008"

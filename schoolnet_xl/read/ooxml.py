@@ -46,9 +46,29 @@ class PackageExtras:
     tables: list[TableData] = field(default_factory=list)
 
 
+_EXTRAS_CACHE: dict[tuple[bytes, ...], PackageExtras] = {}
+_EXTRAS_CACHE_MAX = 64
+
+
 def read_extras(package: Package) -> PackageExtras:
-    """Defined names, sheet parts and tables of an OOXML workbook (small parts only)."""
+    """Defined names, sheet parts and tables of an OOXML workbook (small parts only).
+
+    Remembered by the exact bytes of the parts it depends on (workbook, every
+    relationship part, every table): a region's cards share them. Treat the
+    result as read-only.
+    """
     wb_part = _workbook_part(package)
+    key = tuple(package.read(name) or b"" for name in sorted(package.infos)
+                if name == wb_part or name.endswith(".rels") or "/tables/" in name)
+    extras = _EXTRAS_CACHE.get(key)
+    if extras is None:
+        if len(_EXTRAS_CACHE) >= _EXTRAS_CACHE_MAX:
+            _EXTRAS_CACHE.clear()
+        extras = _EXTRAS_CACHE[key] = _parse_extras(package, wb_part)
+    return extras
+
+
+def _parse_extras(package: Package, wb_part: str) -> PackageExtras:
     workbook = package.read(wb_part) or b""
     targets = _relations(package, wb_part)
     extras = PackageExtras()
