@@ -10,7 +10,6 @@ from schoolnet_xl.rules.engine import has_content, parse_date, row_cell
 from schoolnet_xl.vocabulary import Vocabulary
 
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
-_AFTER_CONTACTS = ("intensiteit", "interne_trekker", "antennefunctie", "status")
 
 
 def partner_headers(vocabulary: Vocabulary) -> list[str]:
@@ -40,23 +39,24 @@ def school_info(card: Card, vocabulary: Vocabulary) -> SchoolInfo:
 def partner_rows(card: Card, vocabulary: Vocabulary, guessed_text: str) -> list[PartnerRow]:
     """Every partner row with content, as display values."""
     labels = {c.code: c.label for c in vocabulary.categories}
-    focus = vocabulary.focus
+    codes = [f.code for f in vocabulary.focus]
+    marks: dict[tuple[type, object], Cell] = {}  # a card repeats few distinct X values
     rows = []
     for p in card.partners:
-        if not has_content(p):
+        if p.organisatie.is_empty and not has_content(p):
             continue
-        marks = [_mark(p.focus.get(f.code), vocabulary) for f in focus]
+        shown = [_mark(p.focus.get(code), vocabulary, marks) for code in codes]
         cell = row_cell(p)
         rows.append(PartnerRow(
             category=p.category_code or "",
-            marked=tuple(f.code for f, m in zip(focus, marks, strict=True) if m == "X"),
+            marked=tuple(code for code, m in zip(codes, shown, strict=True) if m == "X"),
             values=(
-                p.organisatie.text, p.aard.text, *marks,
+                p.organisatie.text, p.aard.text, *shown,
                 labels.get(p.category_code or "", "") or p.categorie.text,
                 guessed_text if p.category_guessed else None,
                 p.contactpersoon.text, p.email.text, p.telefoon.text,
-                *(getattr(p, a).text for a in _AFTER_CONTACTS),
-                _year(p.sinds), p.volgende_stap.text,
+                p.intensiteit.text, p.interne_trekker.text, p.antennefunctie.text,
+                p.status.text, _year(p.sinds), p.volgende_stap.text,
                 f"{p.sheet}!{cell}" if cell else p.sheet,
             ),
         ))
@@ -69,10 +69,17 @@ def finding_rows(findings: list[Finding]) -> list[FindingRow]:
                        f.hint) for f in findings]
 
 
-def _mark(value: Sourced | None, vocabulary: Vocabulary) -> Cell:
-    if value is None or value.is_empty:
+def _mark(
+    value: Sourced | None, vocabulary: Vocabulary, seen: dict[tuple[type, object], Cell]
+) -> Cell:
+    """"X" for a valid mark, the text for anything else, None for an empty cell."""
+    if value is None or value.value is None:
         return None
-    return "X" if vocabulary.is_mark(value.value) else value.text
+    raw = value.value
+    key = (raw.__class__, raw)  # True and 1 must not share an answer
+    if key not in seen:
+        seen[key] = None if value.is_empty else "X" if vocabulary.is_mark(raw) else value.text
+    return seen[key]
 
 
 def _year(value: Sourced) -> Cell:
