@@ -48,7 +48,7 @@ def workbook_data_from_file(
             extras = read_extras(opened)
             wanted = _card_sheets(extras) or wanted
             scans = {name: scan_sheet(opened, part) for name, part in extras.sheet_parts.items()
-                     if name in wanted}
+                     if name in wanted and name != layout.SHEET_META}
         finally:
             if package is None:
                 opened.close()

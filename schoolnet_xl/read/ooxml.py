@@ -104,6 +104,8 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
     after = data[max(end, start, 0):]  # an empty grid is a bare <sheetData/>
     hidden: set[int] = set()
     for match in _COL.finditer(before):
+        if b"hidden" not in match.group(1):
+            continue
         attrs = _attributes(match.group(1))
         if attrs.get("hidden") in ("1", "true"):
             first, last = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
