@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.rules.base import REGISTRY
+from schoolnet_xl.rules.catalogue import REGISTRY  # imports every rule, so all registered
 from schoolnet_xl.template import write_card
 from schoolnet_xl.vocabulary import Vocabulary
 
