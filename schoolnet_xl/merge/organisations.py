@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 NEAR_MATCH = 90
 OWN_SCHOOL_CATEGORIES = frozenset({"EIGEN"})
@@ -49,9 +50,11 @@ _GENERIC_NAMES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One partner row: which school names which organisation, in which category."""
+class Mention(NamedTuple):
+    """One partner row: which school names which organisation, in which category.
+
+    A named tuple: a region has one per partner row (90,000 for Flanders).
+    """
 
     school: str  # a stable school identity (e.g. instellingsnummer or file)
     school_label: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
@@ -135,16 +136,13 @@ def _partners(used: list[FileResult], vocabulary: Vocabulary, with_contacts: boo
     headers = partner_headers(vocabulary)
     keep = [i for i, h in enumerate(headers[:-1]) if with_contacts or h not in CONTACT_HEADERS]
     table = Table([*SCHOOL_KEYS, *(headers[i] for i in keep), "Bronbestand", headers[-1]])
-    everything = len(keep) == len(headers) - 1
+    pick = itemgetter(*keep)  # the card's columns to show (keep has more than one)
     rows = table.rows
     for result in used:
         school = _school(result)
-        keys = [school.label, school.instellingsnummer, school.schooljaar, school.gemeente]
+        keys = (school.label, school.instellingsnummer, school.schooljaar, school.gemeente)
         path = result.path
-        for partner in result.partners:
-            values = partner.values
-            card_values = values[:-1] if everything else [values[i] for i in keep]
-            rows.append([*keys, *card_values, path, values[-1]])
+        rows.extend([*keys, *pick(p.values), path, p.values[-1]] for p in result.partners)
     return table
 
 
@@ -153,9 +151,8 @@ def _mentions(used: list[FileResult]) -> list[Mention]:
     for result in used:
         school = _school(result)
         identity = school.instellingsnummer or result.path
-        for p in result.partners:
-            mentions.append(Mention(identity, school.label, school.gemeente, p.category,
-                                    str(p.values[0] or "")))
+        mentions.extend(Mention(identity, school.label, school.gemeente, p.category,
+                                str(p.values[0] or "")) for p in result.partners)
     return mentions
 
 
