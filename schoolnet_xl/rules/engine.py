@@ -19,6 +19,7 @@ from schoolnet_xl.model import (
     COLUMNS_BEFORE_FOCUS,
     HEADER_FIELDS,
     Card,
+    CellValue,
     Finding,
     Partner,
     Sourced,
@@ -50,7 +51,9 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 def validate(card: Card, vocabulary: Vocabulary, lang: Lang = "nl") -> list[Finding]:
     """Every card-rule finding for `card`, in stable (sheet, row, column, code) order."""
     context = _Context(card, vocabulary, lang)
-    findings = [*_header_findings(context), *_row_findings(context), *_card_findings(context)]
+    findings = list(_header_findings(context))
+    any_content = _row_findings(context, findings)
+    findings += _card_findings(context, any_content)
     return sort_findings(findings)
 
 
@@ -90,15 +93,14 @@ def _column_number(letters: str) -> int:
 
 
 class _Context:
-    """What every check needs: the card, the vocabulary, the language."""
+    """What every check needs: the card, the vocabulary and its tables, the language."""
 
     def __init__(self, card: Card, vocabulary: Vocabulary, lang: Lang) -> None:
         self.card = card
         self.vocabulary = vocabulary
         self.lang = lang
         self.today = date.today()
-        self.levels, self.focus_headers, self.scale_values, self.category_keys = (
-            _vocabulary_tables(vocabulary))
+        self.tables = _vocabulary_tables(vocabulary)
 
     def emit(self, rule: Rule, where: Sourced, field: str, **params: object) -> Finding:
         """A finding at a sourced value (or at the grid sheet when it has no cell)."""
@@ -113,13 +115,53 @@ class _Context:
         )
 
 
-_VocabularyTables = tuple[str, dict[str, str], dict[str, frozenset[str]], set[str]]
-_TABLES: dict[int, tuple[Vocabulary, _VocabularyTables]] = {}
+_PASSED_MAX = 8192
+
+
+class _Tables:
+    """A vocabulary's look-ups, and the cell values that already passed a row check.
+
+    The `passed_*` sets hold `str` values only (equal strings have equal texts,
+    whereas 1, 1.0 and True are one key with three texts); cards repeat their
+    categories, marks and scale values, and a re-validated card everything.
+    """
+
+    __slots__ = ("category_keys", "focus_headers", "levels", "passed_categories",
+                 "passed_emails", "passed_marks", "passed_phones", "scale_fields",
+                 "scale_values")
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.levels = ", ".join(vocabulary.levels.values())
+        self.focus_headers = {f.code: f.header for f in vocabulary.focus}  # as on the card
+        self.scale_values = {name: scale_values(choices)
+                             for name, choices in vocabulary.scales.items()}
+        self.category_keys = {_fold_key(key) for category in vocabulary.categories
+                              for key in (category.code, category.label, category.label_en)
+                              if key}
+        # (attribute, scale name, passed values) for the scales that accept something
+        self.scale_fields: tuple[tuple[str, str, set[str]], ...] = tuple(
+            (attribute, name, set()) for attribute, name in _SCALE_FIELDS.items()
+            if self.scale_values.get(name))
+        self.passed_categories: set[str] = set()
+        self.passed_marks: set[str] = set()
+        self.passed_emails: set[str] = set()
+        self.passed_phones: set[str] = set()
+
+
+def _remember(passed: set[str], value: CellValue) -> None:
+    """Add a value that passed a check (a `str` only); a full set starts over."""
+    if value.__class__ is str:
+        if len(passed) >= _PASSED_MAX:
+            passed.clear()
+        passed.add(value)  # type: ignore[arg-type]
+
+
+_TABLES: dict[int, tuple[Vocabulary, _Tables]] = {}
 _TABLES_MAX = 32
 
 
-def _vocabulary_tables(vocabulary: Vocabulary) -> _VocabularyTables:
-    """Level list, focus headers, scale values and category keys, built once per vocabulary.
+def _vocabulary_tables(vocabulary: Vocabulary) -> _Tables:
+    """The vocabulary's `_Tables`, built once per vocabulary.
 
     Keyed by the object (kept alive by the cache, so its id stays its own).
     """
@@ -128,13 +170,7 @@ def _vocabulary_tables(vocabulary: Vocabulary) -> _VocabularyTables:
         return hit[1]
     if len(_TABLES) >= _TABLES_MAX:
         _TABLES.clear()
-    tables = (
-        ", ".join(vocabulary.levels.values()),
-        {f.code: f.header for f in vocabulary.focus},  # as on the card
-        {name: scale_values(choices) for name, choices in vocabulary.scales.items()},
-        {_fold_key(key) for category in vocabulary.categories
-         for key in (category.code, category.label, category.label_en) if key},
-    )
+    tables = _Tables(vocabulary)
     _TABLES[id(vocabulary)] = (vocabulary, tables)
     return tables
 
@@ -177,9 +213,9 @@ def _check_school_year(ctx: _Context, year: Sourced) -> Iterator[Finding]:
 def _check_level(ctx: _Context, level: Sourced) -> Iterator[Finding]:
     field = HEADER_FIELDS["onderwijsniveau"]
     if level.is_empty:
-        yield ctx.emit(R.LEVEL_MISSING, level, field, levels=ctx.levels)
+        yield ctx.emit(R.LEVEL_MISSING, level, field, levels=ctx.tables.levels)
     elif ctx.vocabulary.level_code_for(level.text) is None:
-        yield ctx.emit(R.LEVEL_INVALID, level, field, levels=ctx.levels)
+        yield ctx.emit(R.LEVEL_INVALID, level, field, levels=ctx.tables.levels)
 
 
 def _check_date(ctx: _Context, value: Sourced) -> Iterator[Finding]:
@@ -212,31 +248,58 @@ def parse_date(value: object) -> date | None:
 
 # -- SN2xx: grid rows ---------------------------------------------------------
 
-def _row_findings(ctx: _Context) -> Iterator[Finding]:
+def _row_findings(ctx: _Context, findings: list[Finding]) -> bool:
+    """Append the findings of every row with content; True when there was such a row.
+
+    A check's slow path (a function below) runs only for a value not yet known
+    to pass it, and keeps the original order of the findings within a row.
+    """
+    tables = ctx.tables
+    passed_categories = tables.passed_categories
+    passed_emails = tables.passed_emails
+    passed_phones = tables.passed_phones
+    this_year = ctx.today.year
     seen: dict[str, Partner] = {}
     has_focus_columns = bool(ctx.card.focus_codes) or any(p.focus for p in ctx.card.partners)
+    any_content = False
     for partner in ctx.card.partners:
-        if not has_content(partner):
-            continue
         name = partner.organisatie.text
+        if not name and not has_content(partner):
+            continue
+        any_content = True
         if not name:
-            yield _at_row(ctx, R.ORGANISATION_MISSING, partner, "organisatie")
+            findings.append(_at_row(ctx, R.ORGANISATION_MISSING, partner, "organisatie"))
         else:
-            yield from _check_duplicate(ctx, partner, seen)
-        yield from _check_category(ctx, partner)
+            first = seen.setdefault(fold_name(name), partner)
+            if first is not partner:
+                findings.append(_at_row(ctx, R.ORGANISATION_DUPLICATE, partner, "organisatie",
+                                        first_cell=row_cell(first)))
+        if partner.categorie.value not in passed_categories:
+            _check_category(ctx, partner, findings)
         if has_focus_columns:
-            yield from _check_marks(ctx, partner)
-        yield from _check_contact(ctx, partner)
-        yield from _check_scales(ctx, partner)
-        yield from _check_since(ctx, partner)
+            _check_marks(ctx, partner, findings)
+        email = partner.email.value
+        if email is not None and email not in passed_emails:
+            _check_email(ctx, partner, findings)
+        phone = partner.telefoon.value
+        if phone is not None and phone not in passed_phones:
+            _check_phone(ctx, partner, findings)
+        for attribute, scale_name, passed in tables.scale_fields:
+            value = getattr(partner, attribute).value
+            if value is not None and value not in passed:
+                _check_scale(ctx, partner, attribute, scale_name, passed, findings)
+        since = partner.sinds.value
+        if since is not None and not _whole_year_between(since, 1900, this_year):
+            _check_since(ctx, partner, findings)
         if partner.interne_trekker.is_empty:
-            yield _at_row(ctx, R.OWNER_MISSING, partner, "interne_trekker")
+            findings.append(_at_row(ctx, R.OWNER_MISSING, partner, "interne_trekker"))
         if partner.aard.is_empty:
-            yield _at_row(ctx, R.DESCRIPTION_MISSING, partner, "aard")
+            findings.append(_at_row(ctx, R.DESCRIPTION_MISSING, partner, "aard"))
         elif partner.category_code in _PRIVACY_CATEGORIES and _PRIVACY_RE.search(
             partner.aard.text
         ):
-            yield _at_row(ctx, R.PRIVACY_CASE, partner, "aard", value="")
+            findings.append(_at_row(ctx, R.PRIVACY_CASE, partner, "aard", value=""))
+    return any_content
 
 
 def has_content(partner: Partner) -> bool:
@@ -274,16 +337,6 @@ def row_cell(partner: Partner) -> str:
     return next((v.cell for v in partner.focus.values() if v.cell), "")
 
 
-def _check_duplicate(
-    ctx: _Context, partner: Partner, seen: dict[str, Partner]
-) -> Iterator[Finding]:
-    key = fold_name(partner.organisatie.text)
-    first = seen.setdefault(key, partner)
-    if first is not partner:
-        yield _at_row(ctx, R.ORGANISATION_DUPLICATE, partner, "organisatie",
-                      first_cell=row_cell(first))
-
-
 def _fold_key(text: str) -> str:
     """The folding of `Vocabulary.category_code_for` (case and spaces)."""
     return " ".join(text.lower().split())
@@ -298,13 +351,16 @@ def fold_name(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _check_category(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+def _check_category(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
     text = partner.categorie.text
-    if text and _fold_key(text) not in ctx.category_keys:
-        yield _at_row(ctx, R.CATEGORY_UNKNOWN, partner, "categorie",
-                      suggestion=_category_suggestion(ctx, text))
-    elif not text and partner.category_code is None:
-        yield _at_row(ctx, R.CATEGORY_MISSING, partner, "categorie")
+    if text and _fold_key(text) not in ctx.tables.category_keys:
+        findings.append(_at_row(ctx, R.CATEGORY_UNKNOWN, partner, "categorie",
+                                suggestion=_category_suggestion(ctx, text)))
+    elif not text:
+        if partner.category_code is None:
+            findings.append(_at_row(ctx, R.CATEGORY_MISSING, partner, "categorie"))
+    else:  # a known category, whatever the row's category_code
+        _remember(ctx.tables.passed_categories, partner.categorie.value)
 
 
 def _category_suggestion(ctx: _Context, text: str) -> str:
@@ -323,30 +379,52 @@ def _category_suggestion(ctx: _Context, text: str) -> str:
     return R.CHOOSE_CATEGORY_EN if ctx.lang == "en" else R.CHOOSE_CATEGORY_NL
 
 
-def _check_marks(ctx: _Context, partner: Partner) -> Iterator[Finding]:
-    headers = ctx.focus_headers
+def _check_marks(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
+    passed = ctx.tables.passed_marks
     marked = False
     for code, value in partner.focus.items():
-        if ctx.vocabulary.is_mark(value.value):
+        raw = value.value
+        if raw in passed:
             marked = True
+        elif raw is None:
+            continue
+        elif ctx.vocabulary.is_mark(raw):
+            marked = True
+            _remember(passed, raw)
         elif not value.is_empty:
-            yield ctx.emit(R.MARK_INVALID, Sourced(value.value, value.sheet or partner.sheet,
-                                                   value.cell or row_cell(partner)),
-                           headers.get(code, code), column=headers.get(code, code))
+            header = ctx.tables.focus_headers.get(code, code)
+            findings.append(ctx.emit(
+                R.MARK_INVALID,
+                Sourced(raw, value.sheet or partner.sheet, value.cell or row_cell(partner)),
+                header, column=header))
     if not marked:
-        codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
-        columns = ", ".join(headers.get(c, c) for c in codes)
-        yield ctx.emit(R.NO_MARK, Sourced("", partner.sheet, row_cell(partner)), "X",
-                       organisatie=partner.organisatie.text or f"rij {partner.row}",
-                       columns=columns)
+        findings.append(_no_mark(ctx, partner))
 
 
-def _check_contact(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+def _no_mark(ctx: _Context, partner: Partner) -> Finding:
+    """SN209 for a row without any X, naming the X columns."""
+    headers = ctx.tables.focus_headers
+    codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
+    columns = ", ".join(headers.get(c, c) for c in codes)
+    return ctx.emit(R.NO_MARK, Sourced("", partner.sheet, row_cell(partner)), "X",
+                    organisatie=partner.organisatie.text or f"rij {partner.row}",
+                    columns=columns)
+
+
+def _check_email(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
     email = partner.email.text
     if email and not _EMAIL_RE.fullmatch(email.removeprefix("mailto:")):
-        yield _at_row(ctx, R.EMAIL_INVALID, partner, "email")
-    if not partner.telefoon.is_empty and not is_belgian_phone(partner.telefoon.text):
-        yield _at_row(ctx, R.PHONE_SHAPE, partner, "telefoon")
+        findings.append(_at_row(ctx, R.EMAIL_INVALID, partner, "email"))
+    else:
+        _remember(ctx.tables.passed_emails, partner.email.value)
+
+
+def _check_phone(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
+    phone = partner.telefoon
+    if not phone.is_empty and not is_belgian_phone(phone.text):
+        findings.append(_at_row(ctx, R.PHONE_SHAPE, partner, "telefoon"))
+    else:
+        _remember(ctx.tables.passed_phones, phone.value)
 
 
 def is_belgian_phone(text: str) -> bool:
@@ -359,14 +437,17 @@ def is_belgian_phone(text: str) -> bool:
     return number.isdigit() and number.startswith("0") and 9 <= len(number) <= 10
 
 
-def _check_scales(ctx: _Context, partner: Partner) -> Iterator[Finding]:
-    for attribute, scale_name in _SCALE_FIELDS.items():
-        value: Sourced = getattr(partner, attribute)
-        accepted = ctx.scale_values.get(scale_name)
-        if value.is_empty or not accepted or fold_name(value.text) in accepted:
-            continue
-        yield _at_row(ctx, R.SCALE_INVALID, partner, attribute, column=scale_name,
-                      choices=", ".join(ctx.vocabulary.scales[scale_name]))
+def _check_scale(
+    ctx: _Context, partner: Partner, attribute: str, scale_name: str, passed: set[str],
+    findings: list[Finding],
+) -> None:
+    """One scale column (Intensiteit, Antennefunctie, Status) against its choices."""
+    value: Sourced = getattr(partner, attribute)
+    if value.is_empty or fold_name(value.text) in ctx.tables.scale_values[scale_name]:
+        _remember(passed, value.value)
+        return
+    findings.append(_at_row(ctx, R.SCALE_INVALID, partner, attribute, column=scale_name,
+                            choices=", ".join(ctx.vocabulary.scales[scale_name])))
 
 
 def scale_values(choices: tuple[str, ...]) -> frozenset[str]:
@@ -384,7 +465,16 @@ def scale_values(choices: tuple[str, ...]) -> frozenset[str]:
     return frozenset(accepted)
 
 
-def _check_since(ctx: _Context, partner: Partner) -> Iterator[Finding]:
+def _whole_year_between(raw: CellValue, low: int, high: int) -> bool:
+    """True for an int or whole float from low to high (how most Sinds cells arrive)."""
+    return (
+        (raw.__class__ is int or raw.__class__ is float)
+        and low <= raw <= high  # type: ignore[operator]
+        and raw == int(raw)  # type: ignore[arg-type]
+    )
+
+
+def _check_since(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
     value = partner.sinds
     if value.is_empty:
         return
@@ -395,15 +485,16 @@ def _check_since(ctx: _Context, partner: Partner) -> Iterator[Finding]:
     elif value.text.isdigit():
         year = int(value.text)
     if year is None or not 1900 <= year <= ctx.today.year:
-        yield _at_row(ctx, R.SINCE_IMPLAUSIBLE, partner, "sinds", this_year=ctx.today.year)
+        findings.append(_at_row(ctx, R.SINCE_IMPLAUSIBLE, partner, "sinds",
+                                this_year=ctx.today.year))
 
 
 # -- SN3xx: the card ------------------------------------------------------------
 
-def _card_findings(ctx: _Context) -> Iterator[Finding]:
+def _card_findings(ctx: _Context, any_content: bool) -> Iterator[Finding]:
     card = ctx.card
     whole = Sourced("", card.grid_sheet, "")
-    if not any(has_content(p) for p in card.partners):
+    if not any_content:
         yield ctx.emit(R.CARD_EMPTY, whole, "")
     missing = missing_categories(card, ctx.vocabulary)
     for expectation, rule in (("core", R.CORE_CATEGORY_MISSING),
