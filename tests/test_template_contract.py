@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -65,8 +66,17 @@ def test_partners_table_has_the_contract_columns_and_sixty_empty_unlocked_rows(b
     data_cells = [sheet.cell(r, c) for r in range(header_row + 1, last_row + 1)
                   for c in range(1, 16)]
     assert all(cell.value is None for cell in data_cells)
-    assert all(cell.protection.locked is False for cell in data_cells)
+    assert all(effective_style(cell).protection.locked is False for cell in data_cells)
+    assert all(effective_style(sheet.cell(r, 1)).number_format == "@"
+               for r in range(header_row + 1, last_row + 1))
     assert sheet.freeze_panes == f"B{header_row + 1}"
+
+
+def effective_style(cell: Any) -> Any:
+    """What Excel and LibreOffice apply: the cell's own style, else its row's format
+    (an empty text cell of the grid has no record of its own; openpyxl does not
+    resolve row formats)."""
+    return cell if cell.has_style else cell.parent.row_dimensions[cell.row]
 
 
 def test_dropdowns_point_at_defined_names_never_at_a_sheet(template: Path, book) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
@@ -162,3 +163,36 @@ def test_netwerkkaart_prints_a4_landscape_one_page_wide(soffice, vocabulary, tmp
     last_page = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
                                capture_output=True, text=True, check=True).stdout
     assert "Partner 149" in last_page
+
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def test_libreoffice_lets_staff_type_in_every_empty_grid_cell(soffice, vocabulary, tmp_path):
+    """The empty grid rows carry their text format as a row format (lean XML); LibreOffice
+    must apply it: every cell A..O of those rows unprotected in the protected sheet."""
+    card = tmp_path / "kaart.xlsx"
+    write_card(card, vocabulary)
+    ods = libreoffice.convert(card, "ods", tmp_path / "ods")
+    with zipfile.ZipFile(ods) as archive:
+        root = ElementTree.fromstring(archive.read("content.xml"))
+    t, s = ODS_TABLE, ODS_STYLE
+    unprotected = {
+        style.get(f"{s}name")
+        for style in root.iter(f"{s}style")
+        for props in style.iter(f"{s}table-cell-properties")
+        if props.get(f"{s}cell-protect") == "none"
+    }
+    sheet = next(root.iter(f"{t}table"))
+    assert sheet.get(f"{t}protected") == "true"
+    rows: list[list[str | None]] = []  # per sheet row, per column: the cell's style
+    for row in sheet.iter(f"{t}table-row"):
+        cells: list[str | None] = []
+        for cell in row:
+            repeat = int(cell.get(f"{t}number-columns-repeated", "1"))
+            cells += [cell.get(f"{t}style-name")] * min(repeat, 20)
+        rows += [cells[:15]] * min(int(row.get(f"{t}number-rows-repeated", "1")), 300)
+    table_rows = rows[9:9 + 60]  # the template: header on row 9, then 60 empty rows
+    assert len(table_rows) == 60
+    assert all(style in unprotected for cells in table_rows for style in cells), table_rows[0]

@@ -84,3 +84,22 @@ def test_blank_template_is_reproducible_byte_for_byte(vocabulary, tmp_path) -> N
     two = write_card(tmp_path / "b.xlsx", vocabulary)
     with zipfile.ZipFile(one) as a, zipfile.ZipFile(two) as b:
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+def test_every_grid_cell_stays_editable_text_also_in_tall_partner_rows(vocabulary, tmp_path):
+    """Partner rows (one made taller for wrapped text) and empty rows: each cell A..O is
+    unlocked in the protected sheet, by its own style or by its row's format."""
+    card = filled_card()
+    card.partners[0].aard = Sourced("Overleg over leerlingen, ouders en zorg " * 4)
+    path = write_card(tmp_path / "kaart.xlsx", vocabulary, card)
+    sheet = openpyxl.load_workbook(path)["Netwerkkaart"]
+    first, last = sheet.tables["Partners"].ref.split(":")
+    rows = range(sheet[first].row + 1, sheet[last].row + 1)
+    assert sheet.row_dimensions[rows[0]].height > 15  # the wrapped row is taller
+    for row in rows:
+        for col in range(1, 16):
+            cell = sheet.cell(row, col)
+            style = cell if cell.has_style else sheet.row_dimensions[row]
+            assert style.protection.locked is False, cell.coordinate
+        text = sheet.cell(row, 7)  # Contactpersoon: empty in every row
+        assert (text if text.has_style else sheet.row_dimensions[row]).number_format == "@"

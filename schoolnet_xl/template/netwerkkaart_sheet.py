@@ -148,9 +148,15 @@ def _write_table(
         "style": "Table Style Light 9",
         "autofilter": True,
     })
+    # The text style as a row format, so empty rows stay lean (a reader or
+    # spreadsheet program need not walk a formatted blank per cell); only the
+    # columns styled otherwise (X marks, Sinds) get formatted blanks.
+    formats = [_cell_format(styles, key, focus_codes) for key, _ in columns]
+    other = [(col, fmt) for col, fmt in enumerate(formats) if fmt is not styles.cell_text]
     for row in range(place.first_row, place.last_row + 1):
-        for col, (key, _) in enumerate(columns):
-            sheet.write_blank(row, col, None, _cell_format(styles, key, focus_codes))
+        sheet.set_row(row, None, styles.cell_text)
+        for col, fmt in other:
+            sheet.write_blank(row, col, None, fmt)
 
 
 def _cell_format(styles: Styles, key: str, focus_codes: set[str]) -> Any:
@@ -188,7 +194,7 @@ def _write_partner(
             sheet.write_string(row, col, text, fmt)
             lines = max(lines, _wrapped_lines(text, COLUMN_WIDTHS[key]))
     if lines > 1:
-        sheet.set_row(row, LINE_HEIGHT * lines)
+        sheet.set_row(row, LINE_HEIGHT * lines, styles.cell_text)  # keeps the row format
 
 
 def _wrapped_lines(text: str, width: float) -> int:
