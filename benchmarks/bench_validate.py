@@ -27,8 +27,11 @@ from schoolnet_xl.model import Card, Header, Partner, Sourced
 from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
 
 
-def sample_card(vocabulary: Vocabulary, rows: int) -> Card:
-    """A filled card with `rows` partners cycling through the categories."""
+def sample_card(vocabulary: Vocabulary, rows: int, variant: int = 0) -> Card:
+    """A filled card with `rows` partners cycling through the categories.
+
+    `variant` changes every organisation name and e-mail address (another school).
+    """
     header = Header(
         schoolnaam=Sourced("Sint-Jozefsschool"), instellingsnummer=Sourced("030569"),
         onderwijsniveau=Sourced("Basisonderwijs"), gemeente=Sourced("Brugge"),
@@ -40,12 +43,12 @@ def sample_card(vocabulary: Vocabulary, rows: int) -> Card:
         category = vocabulary.categories[i % len(vocabulary.categories)]
         partners.append(Partner(
             row=i + 1, sheet="Netwerkkaart",
-            organisatie=Sourced(f"{category.label} partner {i}"),
+            organisatie=Sourced(f"{category.label} partner {i}.{variant}"),
             aard=Sourced("Overleg en samenwerking rond leerlingen en ouders"),
             focus={f.code: Sourced("X" if (i + n) % 2 else None)
                    for n, f in enumerate(vocabulary.focus)},
             categorie=Sourced(category.label), category_code=category.code,
-            email=Sourced(f"onthaal{i}@partner.be"), telefoon=Sourced("050 12 34 56"),
+            email=Sourced(f"onthaal{i}.{variant}@partner.be"), telefoon=Sourced("050 12 34 56"),
             intensiteit=Sourced("3 Samenwerken"), interne_trekker=Sourced("directie"),
             antennefunctie=Sourced("Ja"), status=Sourced("Actief"), sinds=Sourced(2019),
         ))
