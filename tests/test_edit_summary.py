@@ -33,6 +33,7 @@ from tests.support.workbooks import (
     part_bytes,
     png,
     prefix_styles,
+    relationship_prefix_on_each_sheet,
     sheet_part,
 )
 
@@ -52,6 +53,25 @@ PARTNERS = [
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "schoolnet_xl", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+# openpyxl reads and writes XML with lxml when it is installed (the test extras install
+# it, as most users' machines have it), else with the standard library. This runs the
+# CLI as `python -m schoolnet_xl` would, with lxml made unimportable, so the other
+# backend stays covered.
+WITHOUT_LXML = """\
+import sys
+sys.modules["lxml"] = None
+import openpyxl.xml
+assert not openpyxl.xml.LXML, "openpyxl still uses lxml"
+from schoolnet_xl.cli import main
+main(prog_name="schoolnet-xl")
+"""
+
+
+def run_cli_without_lxml(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", WITHOUT_LXML, *map(str, args)],
                           capture_output=True, text=True, timeout=120)
 
 
@@ -349,3 +369,78 @@ def test_on_the_openpyxl_route_parts_on_any_sheet_are_protected(template_card: P
     assert refused.returncode == 1
     assert "(threaded comment) op blad 'Netwerkkaart'" in refused.stderr
     assert template_card.read_bytes() == original
+
+
+def sheet_entries(path: Path) -> list[tuple[str, str]]:
+    """(name, part) of every sheet, as a namespace-aware parser resolves workbook.xml."""
+    from schoolnet_xl.edit.package import list_sheets
+
+    with zipfile.ZipFile(path) as zf:
+        return [(s.name, s.part) for s in list_sheets(zf)]
+
+
+@pytest.mark.parametrize("cli", [run_cli, run_cli_without_lxml], ids=["as-installed", "no-lxml"])
+def test_summary_o_of_a_card_with_a_text_box_with_either_xml_backend(
+    template_card: Path, tmp_path: Path, cli: Any
+) -> None:
+    add_textbox(template_card, "Overzicht", "Onze toelichting")
+    original = template_card.read_bytes()
+    copy = tmp_path / "kopie.xlsx"
+
+    written = cli("summary", template_card, "-o", copy)
+
+    assert written.returncode == 0, written.stderr
+    assert "een tekstvak op blad 'Overzicht'" in written.stdout
+    assert template_card.read_bytes() == original
+    assert [n for n, _ in sheet_entries(copy)] == [
+        "Netwerkkaart", "Overzicht", "Validatie", "Categorieën", "Handleiding", "_schoolnet"]
+    assert all(part for _, part in sheet_entries(copy))
+    rows = overview_rows(copy)
+    assert rows["Aantal partners (met naam)"][2] == len(PARTNERS)
+    assert rows["CLB"][2] == 1 and rows["CLB"][4] == STATUS_WORDS["present"]
+    assert content(copy) == content(template_card)
+
+
+@pytest.mark.parametrize("cli", [run_cli, run_cli_without_lxml], ids=["as-installed", "no-lxml"])
+def test_plain_summary_of_a_template_card_with_either_xml_backend(
+    template_card: Path, cli: Any
+) -> None:
+    before = content(template_card)
+
+    done = cli("summary", template_card, "--no-backup")
+
+    assert done.returncode == 0, done.stderr
+    assert "Bijgewerkt" in done.stdout
+    assert content(template_card) == before
+    assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)
+    validation = _load(template_card)["Validatie"]
+    assert [c.value for c in validation[1]] == ["Ernst", "Code", "Cel", "Melding", "Tip"]
+
+
+@pytest.mark.parametrize("cli", [run_cli, run_cli_without_lxml], ids=["as-installed", "no-lxml"])
+def test_the_openpyxl_route_with_either_xml_backend(template_card: Path, cli: Any) -> None:
+    prefix_styles(template_card)
+    before = content(template_card)
+
+    done = cli("summary", template_card, "--no-backup")
+
+    assert done.returncode == 0, done.stderr
+    assert "via openpyxl herschreven" in done.stdout
+    assert content(template_card) == before
+    assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)
+
+
+def test_the_relationships_namespace_may_be_declared_on_each_sheet_under_any_prefix(
+    template_card: Path,
+) -> None:
+    """Where workbook.xml declares xmlns:r (and the prefix) is up to its writer."""
+    relationship_prefix_on_each_sheet(template_card, "rel")
+    before = sheet_entries(template_card)
+
+    done = run_cli("summary", template_card, "--no-backup")
+
+    assert done.returncode == 0, done.stderr
+    after = sheet_entries(template_card)
+    assert [e for e in after if e[0] != "Validatie"] == before
+    assert [n for n, _ in after].index("Validatie") == 2
+    assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from schoolnet_xl.edit.package import (
     NS_MAIN,
+    NS_REL,
     Relation,
     list_sheets,
     parse_relations,
@@ -175,7 +176,14 @@ def _remove_parts(pkg: _Package, parts: set[str], content_types: str) -> str:
 
 def _add_override(content_types: str, part: str, content_type: str) -> str:
     entry = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
-    return content_types.replace("</Types>", entry + "</Types>")
+    return _append_child(content_types, "Types", entry, "[Content_Types].xml")
+
+
+def _append_child(xml: str, root: str, entry: str, part: str) -> str:
+    """Put `entry` last inside the unprefixed root element `root` (else refuse the package)."""
+    if f"</{root}>" not in xml:
+        raise TransplantError(f"{part} heeft een vorm die niet ondersteund wordt")
+    return xml.replace(f"</{root}>", entry + f"</{root}>")
 
 
 def _copy_relations(
@@ -232,19 +240,26 @@ def _add_sheet_entry(
     rid = f"rId{max(used, default=0) + 1}"
     target = _relative(wb_part, part)
     entry = f'<Relationship Id="{rid}" Type="{REL_BASE}/worksheet" Target="{target}"/>'
-    pkg.put(wb_rels, rels_xml.replace("</Relationships>", entry + "</Relationships>").encode())
+    pkg.put(wb_rels, _append_child(rels_xml, "Relationships", entry, wb_rels).encode())
 
     xml = pkg.text(wb_part)
-    prefix = re.search(rf'xmlns:(\w+)="{re.escape(REL_BASE)}"', xml)
-    if prefix is None or re.search(r"<\w+:sheets\b", xml):
-        raise TransplantError("workbook.xml heeft een vorm die niet ondersteund wordt")
+    unsupported = TransplantError("workbook.xml heeft een vorm die niet ondersteund wordt")
+    if re.search(r"<\w+:sheets\b", xml):
+        raise unsupported
     entries = list(re.finditer(r"<sheet\b[^>]*/>", xml))
+    if not entries:
+        raise unsupported
     sheet_id = max(int(re.search(r'sheetId="(\d+)"', m.group(0)).group(1))  # type: ignore[union-attr]
                    for m in entries) + 1
     names = [html.unescape(re.search(r'name="([^"]*)"', m.group(0)).group(1))  # type: ignore[union-attr]
              for m in entries]
     position = names.index(after) + 1 if after in names else len(entries)
-    new = f'<sheet name="{html.escape(name)}" sheetId="{sheet_id}" {prefix.group(1)}:id="{rid}"/>'
+    # The relationships namespace is declared on the new element itself: where (and
+    # under which prefix) the workbook declares it is up to whoever wrote it. Excel
+    # and XlsxWriter put xmlns:r on <workbook>; openpyxl with lxml puts it on each
+    # <sheet>, where it is out of scope for a sibling added here.
+    new = (f'<sheet name="{html.escape(name)}" sheetId="{sheet_id}" xmlns:r="{REL_BASE}" '
+           f'r:id="{rid}"/>')
     anchor = entries[position - 1].end()
     xml = xml[:anchor] + new + xml[anchor:]
     # Sheet-local names and the active tab refer to sheets by position.
@@ -254,7 +269,23 @@ def _add_sheet_entry(
 
     xml = re.sub(r'(\blocalSheetId=")(\d+)"', shift, xml)
     xml = re.sub(r'(\b(?:activeTab|firstSheet)=")(\d+)"', shift, xml)
+    # What a namespace-aware parser sees must be exactly the sheets before plus the new one.
+    names.insert(position, name)
+    seen = _sheet_entries(xml)
+    if seen is None or [n for n, _ in seen] != names or seen[position][1] != rid:
+        raise unsupported
     pkg.put(wb_part, xml.encode("utf-8"))
+
+
+def _sheet_entries(workbook_xml: str) -> list[tuple[str, str | None]] | None:
+    """(name, relationship id) of every sheet in workbook.xml as a namespace-aware parser
+    reads it; None when it is not well-formed (e.g. a prefix used outside its scope)."""
+    try:
+        root = ET.fromstring(workbook_xml.encode("utf-8"))
+    except ET.ParseError:
+        return None
+    return [(node.get("name", ""), node.get(f"{{{NS_REL}}}id"))
+            for node in root.iterfind(f"{{{NS_MAIN}}}sheets/{{{NS_MAIN}}}sheet")]
 
 
 def _drop_calc_chain(pkg: _Package, wb_part: str, wb_rels: str, content_types: str) -> str:

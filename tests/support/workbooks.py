@@ -150,3 +150,25 @@ def prefix_styles(path: Path) -> Path:
     parts["xl/styles.xml"] = xml.encode("utf-8")
     _rewrite(path, parts)
     return path
+
+
+def relationship_prefix_on_each_sheet(path: Path, prefix: str = "rel") -> Path:
+    """Declare workbook.xml's relationships namespace on each <sheet>, under `prefix`.
+
+    openpyxl with lxml writes it this way (xmlns:r on every <sheet>, none on <workbook>);
+    here it is done by a zip edit so that a test does not depend on the XML backend.
+    """
+    import re
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = part_bytes(path)
+    xml = parts["xl/workbook.xml"].decode("utf-8")
+    old = set(re.findall(rf'\sxmlns:(\w+)="{re.escape(rel)}"', xml))
+    assert old, "workbook.xml declares no relationships namespace"
+    xml = re.sub(rf'\sxmlns:\w+="{re.escape(rel)}"', "", xml)
+    xml = re.sub(rf'<sheet\b([^>]*?)\s(?:{"|".join(old)}):id="',
+                 rf'<sheet xmlns:{prefix}="{rel}"\1 {prefix}:id="', xml)
+    assert f"{prefix}:id=" in xml and not re.search(rf"\b(?:{'|'.join(old)}):", xml)
+    parts["xl/workbook.xml"] = xml.encode("utf-8")
+    _rewrite(path, parts)
+    return path
