@@ -23,19 +23,28 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_validate import median_seconds, sample_card  # a filled 200-row card
-
-if TYPE_CHECKING:
-    from schoolnet_xl.vocabulary import Vocabulary
+from benchmarks.bench_validate import sample_card  # a filled 200-row card
 
 
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    """Median wall time of `action` in ms over `runs` runs, after one warm-up."""
-    return median_seconds(action, runs) * 1000
+def interleaved_medians(actions: dict[str, Callable[[int], object]], runs: int
+                        ) -> dict[str, float]:
+    """Median ms of each action, run in turn (run i calls every action with i).
+
+    Interleaving spreads a machine's slow spells over all figures alike, so
+    their ratios hold even when the absolute times drift.
+    """
+    for action in actions.values():
+        action(0)  # warm-up
+    times: dict[str, list[float]] = {label: [] for label in actions}
+    for run in range(runs):
+        for label, action in actions.items():
+            started = time.perf_counter()
+            action(run)
+            times[label].append((time.perf_counter() - started) * 1000)
+    return {label: statistics.median(values) for label, values in times.items()}
 
 
 def floor(path: Path) -> int:
@@ -43,19 +52,6 @@ def floor(path: Path) -> int:
     with zipfile.ZipFile(path) as archive:
         return sum(len(archive.read(name)) for name in archive.namelist()
                    if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml")
-
-
-def once_each_ms(paths: list[Path], vocabulary: Vocabulary) -> float:
-    """Median ms of read_card + validate over different cards, each read once."""
-    from schoolnet_xl.read import read_card
-    from schoolnet_xl.rules.engine import validate
-
-    times = []
-    for path in paths:
-        started = time.perf_counter()
-        validate(read_card(path, vocabulary).card, vocabulary)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -78,25 +74,27 @@ def main() -> None:
         result = read_card(path, vocabulary)
         assert result.card is not None and len(result.card.partners) == args.rows, result.reason
 
-        def read_and_validate() -> None:
+        def read_and_validate(_: int) -> None:
             validate(read_card(path, vocabulary).card, vocabulary)
 
+        def another_school(run: int) -> None:
+            validate(read_card(schools[run], vocabulary).card, vocabulary)
+
         schools = []
-        for variant in range(1, args.runs + 1):
+        for variant in range(1, args.runs + 2):
             schools.append(Path(folder) / f"school{variant}.xlsx")
             write_card(schools[-1], vocabulary, card=sample_card(vocabulary, args.rows, variant))
         data = workbook_data_from_file(path, "xlsx")
-        figures = {
-            "floor (zip + sheet XML bytes)": median_ms(lambda: floor(path), args.runs),
-            "read_card": median_ms(lambda: read_card(path, vocabulary), args.runs),
-            "read_card + validate": median_ms(read_and_validate, args.runs),
-            "read_card + validate, each card once": once_each_ms(schools, vocabulary),
-            "  probe": median_ms(lambda: probe(path), args.runs),
-            "  workbook data (calamine + package XML)": median_ms(
-                lambda: workbook_data_from_file(path, "xlsx"), args.runs),
-            "  card_from_workbook_data": median_ms(
-                lambda: card_from_workbook_data(data, vocabulary), args.runs),
-        }
+        figures = interleaved_medians({
+            "floor (zip + sheet XML bytes)": lambda _: floor(path),
+            "read_card": lambda _: read_card(path, vocabulary),
+            "read_card + validate": read_and_validate,
+            "read_card + validate, each card once": lambda run: another_school(run + 1),
+            "  probe": lambda _: probe(path),
+            "  workbook data (calamine + package XML)":
+                lambda _: workbook_data_from_file(path, "xlsx"),
+            "  card_from_workbook_data": lambda _: card_from_workbook_data(data, vocabulary),
+        }, args.runs)
     base = figures["floor (zip + sheet XML bytes)"]
     print(f"card: {args.rows} partner rows, {args.runs} runs, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}")
