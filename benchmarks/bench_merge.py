@@ -125,32 +125,26 @@ def merge_subprocess(folder: Path, out: Path,
     return wall, cpu, sampler.peak, after.ru_maxrss * 1024
 
 
-def read_floor_ms(paths: list[Path]) -> float:
-    """Median ms to open a zip and read its worksheet and shared-string XML bytes."""
-    times = []
-    for path in paths:
-        started = time.perf_counter()
-        with zipfile.ZipFile(path) as archive:
-            for name in archive.namelist():
-                if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml":
-                    archive.read(name)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def check_ms(paths: list[Path]) -> float:
-    """Median ms of check_file (read + validate) per card, in this process."""
+def read_phase_ms(paths: list[Path]) -> tuple[float, float]:
+    """Median ms per card of check_file (read + validate, this process) and of the floor
+    (open the zip, read its worksheet and shared-string XML bytes), card by card in turn."""
     from schoolnet_xl.check import check_file
     from schoolnet_xl.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
     check_file(paths[0], vocabulary)  # warm imports
-    times = []
+    checks, floors = [], []
     for path in paths:
         started = time.perf_counter()
         check_file(path, vocabulary)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        checks.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml":
+                    archive.read(name)
+        floors.append((time.perf_counter() - started) * 1000)
+    return statistics.median(checks), statistics.median(floors)
 
 
 def naive_seconds(paths: list[Path], out: Path) -> tuple[float, float]:
@@ -183,22 +177,34 @@ def main() -> None:
           f"{os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
     work = Path(tempfile.mkdtemp(prefix="bench_merge_"))
 
-    walls, cpus, trees, largest = [], [], [], []
-    for run in range(args.runs):
+    subset = paths[: args.naive_subset]
+    scale = len(paths) / len(subset)
+    walls, cpus, trees, largest, naive_walls, naive_cpus = [], [], [], [], [], []
+    for run in range(args.runs):  # each merge next to a naive run: drift hits both
         wall, cpu, tree, single = merge_subprocess(args.folder, work / f"regio{run}.xlsx",
                                                    args.jobs)
+        naive, naive_cpu = naive_seconds(subset, work / "naive.xlsx")
         walls.append(wall)
         cpus.append(cpu)
         trees.append(tree)
         largest.append(single)
+        naive_walls.append(naive * scale)
+        naive_cpus.append(naive_cpu * scale)
         print(f"  run {run + 1}: {wall:.2f} s wall, {cpu:.1f} s CPU, process tree peak "
-              f"{tree / 2**20:.0f} MB")
+              f"{tree / 2**20:.0f} MB; naive script on {len(subset)} cards {naive:.1f} s "
+              f"-> {naive * scale:.0f} s for {len(paths)} ({naive * scale / wall:.1f}x)")
     median_wall, median_cpu = statistics.median(walls), statistics.median(cpus)
     print(f"merge end to end: median {median_wall:.2f} s (target <= 20 s); median CPU "
           f"{median_cpu:.1f} s over all processes, i.e. >= {median_cpu / 2:.1f} s on 2 idle "
           "cores")
     print(f"peak memory: process tree {max(trees) / 2**20:.0f} MB, largest single process "
           f"{max(largest) / 2**20:.0f} MB (target <= 1536 MB)")
+    ratios = [naive / wall for naive, wall in zip(naive_walls, walls, strict=True)]
+    cpu_ratios = [naive / cpu for naive, cpu in zip(naive_cpus, cpus, strict=True)]
+    print(f"naive pandas+openpyxl (read_excel loop, concat, to_excel; {len(subset)} cards per "
+          f"run, extrapolated linearly): median {statistics.median(naive_walls):.0f} s; merge "
+          f"is {statistics.median(ratios):.1f}x faster in wall time (median of the per-run "
+          f"ratios, target >= 10x) and needs {statistics.median(cpu_ratios):.1f}x less CPU")
 
     from schoolnet_xl.merge import merge_files
 
@@ -209,19 +215,9 @@ def main() -> None:
           f"{len(outcome.region.findings.rows)}, shared partners {len(outcome.region.shared)}")
 
     sample = paths[:: max(1, len(paths) // 200)][:200]
-    floor = read_floor_ms(sample)
-    checked = check_ms(sample)
+    checked, floor = read_phase_ms(sample)
     print(f"read phase per card: check_file {checked:.2f} ms, floor (zip + sheet XML bytes) "
           f"{floor:.2f} ms, ratio {checked / floor:.1f}x (target <= 4x)")
-
-    subset = paths[: args.naive_subset]
-    naive, naive_cpu = naive_seconds(subset, work / "naive.xlsx")
-    scale = len(paths) / len(subset)
-    print(f"naive pandas+openpyxl: {naive:.1f} s ({naive_cpu:.1f} s CPU) for {len(subset)} "
-          f"cards, extrapolated linearly to {len(paths)} cards: {naive * scale:.0f} s; merge "
-          f"is {naive * scale / median_wall:.1f}x faster in wall time (target >= 10x) and "
-          f"needs {naive_cpu * scale / median_cpu:.1f}x less CPU")
-
 
 if __name__ == "__main__":
     main()
