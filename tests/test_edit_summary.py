@@ -349,18 +349,6 @@ def test_a_hand_made_grid_is_not_a_template_card(tmp_path: Path) -> None:
     assert grid.read_bytes() == original
 
 
-def test_a_package_the_part_writer_refuses_goes_the_openpyxl_route_behind_the_preflight(
-    template_card: Path,
-) -> None:
-    prefix_styles(template_card)
-    before = content(template_card)
-    done = run_cli("summary", template_card, "--no-backup")
-    assert done.returncode == 0, done.stderr
-    assert "via openpyxl herschreven" in done.stdout
-    assert content(template_card) == before
-    assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)
-
-
 def test_on_the_openpyxl_route_parts_on_any_sheet_are_protected(template_card: Path) -> None:
     add_threaded_comment(template_card, "Netwerkkaart")
     prefix_styles(template_card)
@@ -418,7 +406,9 @@ def test_plain_summary_of_a_template_card_with_either_xml_backend(
 
 
 @pytest.mark.parametrize("cli", [run_cli, run_cli_without_lxml], ids=["as-installed", "no-lxml"])
-def test_the_openpyxl_route_with_either_xml_backend(template_card: Path, cli: Any) -> None:
+def test_a_package_the_part_writer_refuses_goes_the_openpyxl_route_with_either_xml_backend(
+    template_card: Path, cli: Any
+) -> None:
     prefix_styles(template_card)
     before = content(template_card)
 
