@@ -90,3 +90,20 @@ def test_the_refusal_names_what_would_be_lost_in_dutch(tmp_path: Path) -> None:
     assert "een tekstvak op blad 'Notities' en sparklines op blad 'Netwerkkaart'" in message
     assert "zouden verloren gaan" in message
     assert "-o NIEUW.xlsx" in message
+
+
+def test_excel_2010_extensions_are_found_under_any_namespace_prefix(tmp_path: Path) -> None:
+    """A writer may bind the x14 namespace to another prefix: found by the extension URI."""
+    book = xlsxwriter_book(tmp_path / "x14.xlsx", CASES["x14_conditional"][0])
+    renamed = tmp_path / "renamed.xlsx"
+    renamed_parts: list[str] = []
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(renamed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/") and b"<x14:" in data:
+                data = data.replace(b"x14:", b"ext2010:").replace(b"xmlns:x14=",
+                                                                 b"xmlns:ext2010=")
+                renamed_parts = [*renamed_parts, info.filename]
+            target.writestr(info, data)
+    assert renamed_parts
+    assert Risk("x14_conditional", "Blad") in scan(renamed)

@@ -47,8 +47,11 @@ _TEXTBOX = re.compile(rb"txBox=\"1\"|<(?:\w+:)?txBody[\s>]")
 _PIC = re.compile(rb"<(?:\w+:)?pic[\s>]")
 _SHEET_PATTERNS: dict[str, re.Pattern[bytes]] = {
     "sparkline": re.compile(rb"sparklineGroup[\s>]"),
-    "x14_validation": re.compile(rb"<x14:dataValidations?[\s>]"),
-    "x14_conditional": re.compile(rb"<x14:conditionalFormattings?[\s>]"),
+    # Excel 2010 extensions, by their extension URI (any namespace prefix) or element
+    "x14_validation": re.compile(
+        rb"\{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF\}|<x14:dataValidations?[\s>]", re.I),
+    "x14_conditional": re.compile(
+        rb"\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}|<x14:conditionalFormattings?[\s>]", re.I),
     "protected_range": re.compile(rb"<(?:\w+:)?protectedRanges?[\s>]"),
     "form_control": re.compile(rb"<(?:\w+:)?controls[\s>]"),
     "ignored_errors": re.compile(rb"<(?:\w+:)?ignoredErrors[\s>]"),
