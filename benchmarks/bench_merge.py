@@ -1,7 +1,7 @@
 """Speed and memory of `schoolnet-xl merge` on a Flanders-sized region.
 
 Run: .venv/bin/python benchmarks/bench_merge.py [--folder /tmp/bench_cards]
-     [--cards 3000] [--partners 30] [--runs 3] [--naive-subset 300]
+     [--cards 3000] [--partners 30] [--runs 5] [--naive-subset 300]
 
 Generates the cards once (template cards of ~30 partners, written in parallel)
 into --folder and keeps them there for the next run. Prints
@@ -167,7 +167,7 @@ def main() -> None:
                                                             "schoolnet_bench_cards"))
     parser.add_argument("--cards", type=int, default=3000)
     parser.add_argument("--partners", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--naive-subset", type=int, default=300)
     args = parser.parse_args()
