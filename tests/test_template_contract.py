@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
 from schoolnet_xl import layout
 from schoolnet_xl.template import write_card
-from tests.support.template_cards import formulas, sheet_xml
+from tests.support.template_cards import effective_style, formulas, sheet_xml
 
 COMMITTED = Path(__file__).resolve().parent.parent / "workbook" / "netwerkkaart.xlsx"
 CONTRACT_COLUMNS = [
@@ -70,13 +69,6 @@ def test_partners_table_has_the_contract_columns_and_sixty_empty_unlocked_rows(b
     assert all(effective_style(sheet.cell(r, 1)).number_format == "@"
                for r in range(header_row + 1, last_row + 1))
     assert sheet.freeze_panes == f"B{header_row + 1}"
-
-
-def effective_style(cell: Any) -> Any:
-    """What Excel and LibreOffice apply: the cell's own style, else its row's format
-    (an empty text cell of the grid has no record of its own; openpyxl does not
-    resolve row formats)."""
-    return cell if cell.has_style else cell.parent.row_dimensions[cell.row]
 
 
 def test_dropdowns_point_at_defined_names_never_at_a_sheet(template: Path, book) -> None:

@@ -170,8 +170,9 @@ ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 
 
 def test_libreoffice_lets_staff_type_in_every_empty_grid_cell(soffice, vocabulary, tmp_path):
-    """The empty grid rows carry their text format as a row format (lean XML); LibreOffice
-    must apply it: every cell A..O of those rows unprotected in the protected sheet."""
+    """The empty grid cells have no record of their own: their format is the column's
+    (lean XML). LibreOffice must apply it: every cell A..O of the 60 empty rows is
+    unprotected in the protected sheet (by its own style or its column's default)."""
     card = tmp_path / "kaart.xlsx"
     write_card(card, vocabulary)
     ods = libreoffice.convert(card, "ods", tmp_path / "ods")
@@ -186,13 +187,18 @@ def test_libreoffice_lets_staff_type_in_every_empty_grid_cell(soffice, vocabular
     }
     sheet = next(root.iter(f"{t}table"))
     assert sheet.get(f"{t}protected") == "true"
+    defaults: list[str | None] = []  # per column: the style of a cell without its own
+    for column in sheet.iter(f"{t}table-column"):
+        repeat = min(int(column.get(f"{t}number-columns-repeated", "1")), 20)
+        defaults += [column.get(f"{t}default-cell-style-name")] * repeat
     rows: list[list[str | None]] = []  # per sheet row, per column: the cell's style
     for row in sheet.iter(f"{t}table-row"):
         cells: list[str | None] = []
         for cell in row:
             repeat = int(cell.get(f"{t}number-columns-repeated", "1"))
             cells += [cell.get(f"{t}style-name")] * min(repeat, 20)
-        rows += [cells[:15]] * min(int(row.get(f"{t}number-rows-repeated", "1")), 300)
+        cells = [own or defaults[col] for col, own in enumerate(cells[:15])]
+        rows += [cells] * min(int(row.get(f"{t}number-rows-repeated", "1")), 300)
     table_rows = rows[9:9 + 60]  # the template: header on row 9, then 60 empty rows
     assert len(table_rows) == 60
     assert all(style in unprotected for cells in table_rows for style in cells), table_rows[0]

@@ -11,7 +11,7 @@ import openpyxl
 
 from schoolnet_xl.model import Card, Header, Partner, Sourced
 from schoolnet_xl.template import write_card
-from tests.support.template_cards import overview_category_rows, sheet_xml
+from tests.support.template_cards import effective_style, overview_category_rows, sheet_xml
 
 
 def filled_card() -> Card:
@@ -88,7 +88,7 @@ def test_blank_template_is_reproducible_byte_for_byte(vocabulary, tmp_path) -> N
 
 def test_every_grid_cell_stays_editable_text_also_in_tall_partner_rows(vocabulary, tmp_path):
     """Partner rows (one made taller for wrapped text) and empty rows: each cell A..O is
-    unlocked in the protected sheet, by its own style or by its row's format."""
+    unlocked in the protected sheet, by its own style or by its column's format."""
     card = filled_card()
     card.partners[0].aard = Sourced("Overleg over leerlingen, ouders en zorg " * 4)
     path = write_card(tmp_path / "kaart.xlsx", vocabulary, card)
@@ -99,7 +99,6 @@ def test_every_grid_cell_stays_editable_text_also_in_tall_partner_rows(vocabular
     for row in rows:
         for col in range(1, 16):
             cell = sheet.cell(row, col)
-            style = cell if cell.has_style else sheet.row_dimensions[row]
-            assert style.protection.locked is False, cell.coordinate
+            assert effective_style(cell).protection.locked is False, cell.coordinate
         text = sheet.cell(row, 7)  # Contactpersoon: empty in every row
-        assert (text if text.has_style else sheet.row_dimensions[row]).number_format == "@"
+        assert effective_style(text).number_format == "@"

@@ -83,7 +83,7 @@ def write_card_sheet(
                        place.first_row + offset)
     _add_column_validations(sheet, vocabulary, columns, focus_codes, place)
     _add_row_hints(sheet, vocabulary, styles, place)
-    _setup_view_and_print(sheet, columns, focus_codes, place)
+    _setup_view_and_print(sheet, styles, columns, focus_codes, place)
     return place
 
 
@@ -148,15 +148,6 @@ def _write_table(
         "style": "Table Style Light 9",
         "autofilter": True,
     })
-    # The text style as a row format, so empty rows stay lean (a reader or
-    # spreadsheet program need not walk a formatted blank per cell); only the
-    # columns styled otherwise (X marks, Sinds) get formatted blanks.
-    formats = [_cell_format(styles, key, focus_codes) for key, _ in columns]
-    other = [(col, fmt) for col, fmt in enumerate(formats) if fmt is not styles.cell_text]
-    for row in range(place.first_row, place.last_row + 1):
-        sheet.set_row(row, None, styles.cell_text)
-        for col, fmt in other:
-            sheet.write_blank(row, col, None, fmt)
 
 
 def _cell_format(styles: Styles, key: str, focus_codes: set[str]) -> Any:
@@ -194,7 +185,7 @@ def _write_partner(
             sheet.write_string(row, col, text, fmt)
             lines = max(lines, _wrapped_lines(text, COLUMN_WIDTHS[key]))
     if lines > 1:
-        sheet.set_row(row, LINE_HEIGHT * lines, styles.cell_text)  # keeps the row format
+        sheet.set_row(row, LINE_HEIGHT * lines)  # no row format: the column's applies
 
 
 def _wrapped_lines(text: str, width: float) -> int:
@@ -271,11 +262,14 @@ def _not_six_digits(cell: str) -> str:
 
 
 def _setup_view_and_print(
-    sheet: Any, columns: list[tuple[str, str]], focus_codes: set[str], place: GridPlace
+    sheet: Any, styles: Styles, columns: list[tuple[str, str]], focus_codes: set[str],
+    place: GridPlace,
 ) -> None:
+    # Each grid column's cell format is its column format: an empty grid cell has
+    # no record of its own, so empty rows stay lean for every reader.
     for col, (key, _) in enumerate(columns):
         width = FOCUS_WIDTH if key in focus_codes else COLUMN_WIDTHS[key]
-        sheet.set_column(col, col, width)
+        sheet.set_column(col, col, width, _cell_format(styles, key, focus_codes))
     sheet.set_row(TABLE_HEADER_ROW, HEADER_ROW_HEIGHT)
     sheet.freeze_panes(place.first_row, 1)
     sheet.set_landscape()

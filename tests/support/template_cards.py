@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from schoolnet_xl import layout
 
@@ -102,3 +103,17 @@ def overview_category_rows(path: Path) -> dict[str, dict[str, object]]:
                 "expectation": normalise(expectation), "status": normalise(status),
             }
     return rows
+
+
+def effective_style(cell: Any) -> Any:
+    """The format Excel and LibreOffice apply to a cell: its own, else its row's (a row
+    with a format of its own), else its column's. openpyxl resolves neither: an empty
+    grid cell of the template has no record, its format is the column's."""
+    if cell.has_style:
+        return cell
+    sheet = cell.parent
+    row = sheet.row_dimensions.get(cell.row)
+    if row is not None and row.customFormat:
+        return row
+    return next((d for d in sheet.column_dimensions.values()
+                 if d.min is not None and d.min <= cell.column <= d.max), cell)
