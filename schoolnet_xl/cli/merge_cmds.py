@@ -105,10 +105,13 @@ class _Progress(AbstractContextManager["_Progress"]):
     def advance(self, step: int) -> None:
         if self.bar is not None:
             self.bar.advance(self.task, step)
+            if self.bar.finished:  # every card read: no refresh thread while writing
+                self.__exit__()
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 def _print_text(outcome: MergeOutcome, lang: Lang) -> None:

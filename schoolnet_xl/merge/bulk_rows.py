@@ -14,6 +14,7 @@ formula), numbers as numbers.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
+_COPY_BLOCK = 4 * 1024 * 1024
 _CACHE_LIMIT = 200_000
 LINE_HEIGHT = 15  # points per line of 11 pt text
 _MAX_LINES = 27  # Excel's highest row is 409 points
@@ -136,13 +138,29 @@ class SheetRows(NamedTuple):
     wrap: Sequence[int] = ()  # characters per line of a wrapped column, 0 = no wrap
 
 
+class FileRows(NamedTuple):
+    """A sheet's data rows already written as `<row>` XML to a file (`rows_to_file`)."""
+
+    path: Path
+    count: int
+    width: int
+
+
+def rows_to_file(sheet: SheetRows, path: Path) -> None:
+    """Write a sheet's data rows as UTF-8 `<row>` XML to `path`."""
+    with open(path, "wb") as out:
+        for chunk in rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap):
+            out.write(chunk.encode("utf-8"))
+
+
 def splice_rows(package: IO[bytes], target: Path,
-                sheets: dict[str, SheetRows | tuple[Sequence[Sequence[Cell]], int]],
+                sheets: dict[str, SheetRows | FileRows | tuple[Sequence[Sequence[Cell]], int]],
                 table_refs: dict[str, tuple[str, str]] | None = None) -> Path:
     """Copy the XlsxWriter `package` to `target`, appending rows to the named sheet parts.
 
     `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to its `SheetRows`
-    (or a plain (rows, width) pair); the rows follow the sheet's header row.
+    (or a plain (rows, width) pair, or rows already written to a file); the
+    rows follow the sheet's header row.
     `table_refs` maps a table part to (the range XlsxWriter was given, the real
     range): XlsxWriter's add_table spends ~2 s checking overlaps cell by cell
     over 90,000 rows, so the table is laid out over its header and first row
@@ -154,7 +172,9 @@ def splice_rows(package: IO[bytes], target: Path,
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in sheets:
-                _write_sheet(out, info, data, SheetRows(*sheets[info.filename]))
+                rows = sheets[info.filename]
+                _write_sheet(out, info, data,
+                             rows if isinstance(rows, FileRows) else SheetRows(*rows))
                 continue
             if info.filename in table_refs:
                 laid_out, real = table_refs[info.filename]
@@ -164,15 +184,19 @@ def splice_rows(package: IO[bytes], target: Path,
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
-                 sheet: SheetRows) -> None:
+                 sheet: SheetRows | FileRows) -> None:
+    count = sheet.count if isinstance(sheet, FileRows) else len(sheet.rows)
     last = column_letters(sheet.width)[-1]
-    data = _DIMENSION.sub(f'<dimension ref="A1:{last}{len(sheet.rows) + 1}"/>'.encode(),
-                          data, 1)
+    data = _DIMENSION.sub(f'<dimension ref="A1:{last}{count + 1}"/>'.encode(), data, 1)
     head, tail = data.split(b"</sheetData>", 1)
     # Opened by name: the archive's fast compression level, the 1980 zip date.
     with out.open(info.filename, "w", force_zip64=True) as stream:
         stream.write(head)
-        _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
+        if isinstance(sheet, FileRows):
+            with open(sheet.path, "rb") as rows:
+                shutil.copyfileobj(rows, stream, _COPY_BLOCK)
+        else:
+            _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
         stream.write(b"</sheetData>")
         stream.write(tail)
 

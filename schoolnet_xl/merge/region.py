@@ -49,11 +49,19 @@ class Region:
     coverage: Table
     coverage_status: list[list[str]]  # per coverage row, per category: core/recommended/ok/""
     partners: Table
-    shared: list[SharedPartner]
     findings: Table
     sources: Table
     categories: list[CategoryStat]  # weakest first, categories without expectation last
     focus_counts: list[tuple[str, int]]  # (X column header, partnerships)
+    _shared: list[SharedPartner] | None = field(default=None, repr=False)
+
+    @property
+    def shared(self) -> list[SharedPartner]:
+        """Organisations named by several schools, worked out on first use (the workbook
+        writer asks once a second process is busy with the Partners rows)."""
+        if self._shared is None:
+            self._shared = shared_partners(_mentions([r for r in self.results if r.used]))
+        return self._shared
 
     def count(self, what: str) -> int:
         """Number of files: all of them, or per outcome (read, unreadable, duplicate,
@@ -79,7 +87,6 @@ def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contact
         coverage=coverage,
         coverage_status=status,
         partners=_partners(used, vocabulary, with_contacts),
-        shared=shared_partners(_mentions(used)),
         findings=_findings(results, with_contacts),
         sources=_sources(results, lang),
         categories=_category_stats(used, vocabulary),

@@ -17,18 +17,29 @@ header row on every page and "Pagina n van m" (Overzicht on one page).
 from __future__ import annotations
 
 import io
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from schoolnet_xl import __version__
-from schoolnet_xl.merge.bulk_rows import LINE_HEIGHT, SheetRows, splice_rows, wrapped_lines
+from schoolnet_xl.merge.bulk_rows import (
+    LINE_HEIGHT,
+    FileRows,
+    SheetRows,
+    rows_to_file,
+    splice_rows,
+    wrapped_lines,
+)
 from schoolnet_xl.merge.region import Region, Table
 from schoolnet_xl.vocabulary import Vocabulary
 
 SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
           "Bronbestanden")
 PARTNERS_TABLE = "RegioPartners"
+ALONGSIDE_CELLS = 200_000  # Partners cells from which a forked process writes their XML
 MARKER_PROPERTY = "schoolnet-xl"
 MARKER_VALUE = "regionale netwerkkaart"
 # Fixed so that the same inputs give the same workbook content.
@@ -58,6 +69,11 @@ _NARROW = 7  # a column this narrow gets its header turned upright
 
 def write_regional_workbook(region: Region, path: Path) -> Path:
     """Write the workbook to `path` (the caller makes it atomic); return the path."""
+    with ExitStack() as stack:
+        return _write(region, path, stack)
+
+
+def _write(region: Region, path: Path, stack: ExitStack) -> Path:
     import xlsxwriter
 
     package = io.BytesIO()
@@ -81,25 +97,63 @@ def write_regional_workbook(region: Region, path: Path) -> Path:
     workbook.set_custom_property(MARKER_PROPERTY, MARKER_VALUE)
     formats = _Formats(workbook)
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
+    marks = frozenset(f.header for f in region.vocabulary.focus)
+    partners = SheetRows(region.partners.rows, len(region.partners.columns),
+                         *_columns(sheets["Partners"], region.partners.columns, formats, marks))
+    partner_rows = _rows_written_alongside(partners, stack)
     for name, sheet in sheets.items():
         _print_setup(sheet, name)
     _overview(sheets["Overzicht"], workbook, region, formats)
     _coverage(sheets["Dekking"], workbook, region, formats)
-    bulk = {"Scholen": region.schools, "Partners": region.partners,
-            "Gedeelde partners": _shared_table(region), "Bevindingen": region.findings,
-            "Bronbestanden": region.sources}
-    marks = frozenset(f.header for f in region.vocabulary.focus)
+    bulk = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
+            "Bevindingen": region.findings, "Bronbestanden": region.sources}
     partners_ref = _partners(sheets["Partners"], region.partners, formats, marks)
-    styles = {"Partners": _columns(sheets["Partners"], region.partners.columns, formats,
-                                   marks)}
-    for name, table in bulk.items():
-        if name != "Partners":
-            styles[name] = _plain_table(sheets[name], table, formats)
+    rows: dict[str, SheetRows | FileRows] = {
+        sheet_part(name): SheetRows(table.rows, len(table.columns),
+                                    *_plain_table(sheets[name], table, formats))
+        for name, table in bulk.items()}
     workbook.close()
     package.seek(0)
-    rows = {sheet_part(name): SheetRows(table.rows, len(table.columns), *styles[name])
-            for name, table in bulk.items()}
+    rows[sheet_part("Partners")] = partner_rows()
     return splice_rows(package, path, rows, {"xl/tables/table1.xml": partners_ref})
+
+
+def _rows_written_alongside(
+    sheet: SheetRows, stack: ExitStack
+) -> Callable[[], SheetRows | FileRows]:
+    """A large region's Partners rows, written as XML by a forked process meanwhile.
+
+    The rest of the workbook keeps this process busy and the other core idle;
+    a forked child inherits the rows (nothing to pickle) and writes their XML
+    to a temporary file. Without fork (Windows, macOS), for a small region, or
+    should the child fail, the rows are written inline as before.
+    """
+    if len(sheet.rows) * sheet.width < ALONGSIDE_CELLS or not sys.platform.startswith("linux"):
+        return lambda: sheet
+    import multiprocessing
+    import tempfile
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="schoolnet-xl-")))
+    target = folder / "partners.xml"
+    child = multiprocessing.get_context("fork").Process(
+        target=_rows_to_file_or_exit, args=(sheet, target), daemon=True)
+    child.start()
+    stack.callback(child.join)
+
+    def written() -> SheetRows | FileRows:
+        child.join()
+        return FileRows(target, len(sheet.rows), sheet.width) if child.exitcode == 0 else sheet
+
+    return written
+
+
+def _rows_to_file_or_exit(sheet: SheetRows, target: Path) -> None:
+    """The forked process's work; a failure only sets its exit code (the parent then
+    writes the rows itself), no traceback on the user's screen."""
+    try:
+        rows_to_file(sheet, target)
+    except Exception:  # any failure: the parent writes the rows itself
+        sys.exit(1)
 
 
 def sheet_part(name: str) -> str:

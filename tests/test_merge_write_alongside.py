@@ -1,0 +1,64 @@
+"""A large region's Partners rows are written by a forked process: the same workbook."""
+
+from __future__ import annotations
+
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.demo import make_demo_region
+from schoolnet_xl.merge import merge_files, regional_workbook
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    make_demo_region(inbox)
+    here = merge_files([str(inbox)], tmp_path / "hier.xlsx", jobs=1)
+    cells = len(here.region.partners.rows) * len(here.region.partners.columns)
+    assert cells < regional_workbook.ALONGSIDE_CELLS  # the demo is written inline …
+    marker = tmp_path / "child.pid"
+    real_rows_to_file = regional_workbook.rows_to_file
+
+    def in_child(*args: object) -> None:
+        marker.write_text(str(os.getpid()))
+        real_rows_to_file(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)  # … unless it is large
+    monkeypatch.setattr(regional_workbook, "rows_to_file", in_child)
+    alongside = merge_files([str(inbox)], tmp_path / "ernaast.xlsx", jobs=1)
+
+    assert int(marker.read_text()) != os.getpid()  # written by another process
+    ours, theirs = _parts(here.output), _parts(alongside.output)
+    assert ours.keys() == theirs.keys()
+    read_times = regional_workbook.sheet_part("Bronbestanden")  # holds each file's read ms
+    assert [name for name in ours if ours[name] != theirs[name]] in ([], [read_times])
+    partners = theirs[regional_workbook.sheet_part("Partners")].decode()
+    assert partners.count("<row ") == len(here.region.partners.rows) + 1
+    assert len(alongside.region.shared) == len(here.region.shared) > 0
+
+
+def test_a_failing_child_falls_back_to_writing_the_rows_inline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    make_demo_region(inbox)
+
+    def broken(*args: object) -> None:
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)
+    monkeypatch.setattr(regional_workbook, "rows_to_file", broken)
+    outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
+    partners = _parts(outcome.output)[regional_workbook.sheet_part("Partners")].decode()
+    assert partners.count("<row ") == len(outcome.region.partners.rows) + 1
