@@ -53,7 +53,7 @@ class Region:
     sources: Table
     categories: list[CategoryStat]  # weakest first, categories without expectation last
     focus_counts: list[tuple[str, int]]  # (X column header, partnerships)
-    _shared: list[SharedPartner] | None = field(default=None, repr=False)
+    _shared: list[SharedPartner] | None = field(default=None, init=False, repr=False)
 
     @property
     def shared(self) -> list[SharedPartner]:
