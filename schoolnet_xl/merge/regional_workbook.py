@@ -17,6 +17,7 @@ header row on every page and "Pagina n van m" (Overzicht on one page).
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -148,12 +149,15 @@ def _rows_written_alongside(
 
 
 def _rows_to_file_or_exit(sheet: SheetRows, target: Path) -> None:
-    """The forked process's work; a failure only sets its exit code (the parent then
-    writes the rows itself), no traceback on the user's screen."""
+    """The forked process's work, then its end by `os._exit`: no traceback on the user's
+    screen (a failure only sets exit code 1, and the parent writes the rows itself), and
+    no flushing of streams whose locks another thread of the parent may have held."""
+    status = 0
     try:
         rows_to_file(sheet, target)
     except Exception:  # any failure: the parent writes the rows itself
-        sys.exit(1)
+        status = 1
+    os._exit(status)
 
 
 def sheet_part(name: str) -> str:
