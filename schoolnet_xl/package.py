@@ -10,6 +10,7 @@ another compression method, a header that does not add up) goes through
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -18,6 +19,14 @@ from pathlib import Path
 IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # magic, …, file name length, extra length
 ZIP_MAGIC = b"PK\x03\x04"
+
+
+def read_small(path: str | Path) -> bytes | None:
+    """The whole file when it is small enough to keep in memory, else None."""
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size > IN_MEMORY_BYTES:
+            return None
+        return handle.read()
 
 
 class Package:
@@ -35,8 +44,8 @@ class Package:
     @classmethod
     def open(cls, path: str | Path, data: bytes | None = None) -> Package:
         """Open a file (or its bytes already read); raises zipfile/OS errors."""
-        if data is None and Path(path).stat().st_size <= IN_MEMORY_BYTES:
-            data = Path(path).read_bytes()
+        if data is None:
+            data = read_small(path)
         if data:
             return cls(zipfile.ZipFile(io.BytesIO(data)), data)
         return cls(zipfile.ZipFile(path), b"")

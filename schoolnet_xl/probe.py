@@ -8,7 +8,6 @@ are reported, never run.
 
 from __future__ import annotations
 
-import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.model import Finding
-from schoolnet_xl.package import IN_MEMORY_BYTES, ZIP_MAGIC, Package
+from schoolnet_xl.package import ZIP_MAGIC, Package, read_small
 from schoolnet_xl.rules import catalogue_file as F
 from schoolnet_xl.rules.base import Rule
 
@@ -77,7 +76,7 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
     if path.name.startswith("~$"):
         return refuse(F.LOCK_FILE)
     try:
-        data = _read_small(path)
+        data = read_small(path)
         head = data[:8] if data is not None else _read_head(path)
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
@@ -90,14 +89,6 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
     if head == OLE_MAGIC:
         return _probe_ole(path, result, refuse, lang)
     return refuse(F.NOT_SPREADSHEET, detail=_describe_other(path, head, lang))
-
-
-def _read_small(path: Path) -> bytes | None:
-    """The whole file when it is small enough to keep in memory, else None."""
-    with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size > IN_MEMORY_BYTES:
-            return None
-        return handle.read()
 
 
 def _read_head(path: Path) -> bytes:
@@ -186,11 +177,7 @@ def _first_chunk_verdict(method: int, head: bytes) -> bool | None:
         return _FIRST_CHUNK_VERDICTS[key]
     text = head if method == zipfile.ZIP_STORED else zlib.decompressobj(
         -zlib.MAX_WBITS).decompress(head)
-    verdict: bool | None = None
-    if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
-        verdict = True
-    elif _root_started(text):
-        verdict = False
+    verdict = _prolog_verdict(text)
     if len(_FIRST_CHUNK_VERDICTS) >= _VERDICTS_MAX:
         _FIRST_CHUNK_VERDICTS.clear()
     _FIRST_CHUNK_VERDICTS[key] = verdict
@@ -206,11 +193,20 @@ def _prolog_declares_entities(chunks: Iterator[bytes]) -> bool:
     seen = b""
     for chunk in chunks:
         seen += chunk
-        if b"<!DOCTYPE" in seen or b"<!ENTITY" in seen:
-            return True
-        if _root_started(seen) or len(seen) >= PROLOG_SCAN_BYTES:
+        verdict = _prolog_verdict(seen)
+        if verdict is not None:
+            return verdict
+        if len(seen) >= PROLOG_SCAN_BYTES:
             return False
     return False
+
+
+def _prolog_verdict(start: bytes) -> bool | None:
+    """From a part's first bytes: True for a DOCTYPE/ENTITY declaration, False once the
+    root element has started without one, None while they do not tell yet."""
+    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+        return True
+    return False if _root_started(start) else None
 
 
 def _inflate(body: memoryview) -> Iterator[bytes]:
