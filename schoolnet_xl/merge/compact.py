@@ -43,7 +43,7 @@ def partner_rows(card: Card, vocabulary: Vocabulary, guessed_text: str) -> list[
     marks: dict[tuple[type, object], Cell] = {}  # a card repeats few distinct X values
     rows = []
     for p in card.partners:
-        if p.organisatie.is_empty and not has_content(p):
+        if not has_content(p):  # Organisatie is its first check
             continue
         shown = [_mark(p.focus.get(code), vocabulary, marks) for code in codes]
         cell = row_cell(p)

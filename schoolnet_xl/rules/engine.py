@@ -46,6 +46,7 @@ _PRIVACY_RE = re.compile(
 )
 _CELL_RE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_FIRST_YEAR = 1900  # the earliest plausible Sinds year
 
 
 def validate(card: Card, vocabulary: Vocabulary, lang: Lang = "nl") -> list[Finding]:
@@ -289,7 +290,7 @@ def _row_findings(ctx: _Context, findings: list[Finding]) -> bool:
             if value is not None and value not in passed:
                 _check_scale(ctx, partner, attribute, scale_name, passed, findings)
         since = partner.sinds.value
-        if since is not None and not _whole_year_between(since, 1900, this_year):
+        if since is not None and not _whole_year_between(since, _FIRST_YEAR, this_year):
             _check_since(ctx, partner, findings)
         if partner.interne_trekker.is_empty:
             findings.append(_at_row(ctx, R.OWNER_MISSING, partner, "interne_trekker"))
@@ -484,7 +485,7 @@ def _check_since(ctx: _Context, partner: Partner, findings: list[Finding]) -> No
         year = raw.year
     elif value.text.isdigit():
         year = int(value.text)
-    if year is None or not 1900 <= year <= ctx.today.year:
+    if year is None or not _FIRST_YEAR <= year <= ctx.today.year:
         findings.append(_at_row(ctx, R.SINCE_IMPLAUSIBLE, partner, "sinds",
                                 this_year=ctx.today.year))
 

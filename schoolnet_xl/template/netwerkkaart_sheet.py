@@ -77,7 +77,7 @@ def write_card_sheet(
     sheet.write_string(1, 0, SUBTITLE, styles.subtitle)
     sheet.set_row(0, 28)
     _write_header_block(workbook, sheet, styles, card, place)
-    _write_table(sheet, vocabulary, styles, columns, focus_codes, place)
+    _write_table(sheet, styles, columns, focus_codes, place)
     for offset, partner in enumerate(partners):
         _write_partner(sheet, vocabulary, styles, columns, focus_codes, partner,
                        place.first_row + offset)
@@ -132,8 +132,8 @@ def _write_header_value(
 
 
 def _write_table(
-    sheet: Any, vocabulary: Vocabulary, styles: Styles, columns: list[tuple[str, str]],
-    focus_codes: set[str], place: GridPlace,
+    sheet: Any, styles: Styles, columns: list[tuple[str, str]], focus_codes: set[str],
+    place: GridPlace,
 ) -> None:
     table_columns = []
     for key, header in columns:
@@ -185,7 +185,7 @@ def _write_partner(
             sheet.write_string(row, col, text, fmt)
             lines = max(lines, _wrapped_lines(text, COLUMN_WIDTHS[key]))
     if lines > 1:
-        sheet.set_row(row, LINE_HEIGHT * lines)  # no row format: the column's applies
+        sheet.set_row(row, LINE_HEIGHT * lines)
 
 
 def _wrapped_lines(text: str, width: float) -> int:
