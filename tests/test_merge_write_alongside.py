@@ -11,6 +11,8 @@ import pytest
 
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import merge_files, regional_workbook
+from tests.support import libreoffice
+from tests.support.regional import sheet_rows
 
 
 def _parts(path: Path) -> dict[str, bytes]:
@@ -30,15 +32,17 @@ def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
     marker = tmp_path / "child.pid"
     real_rows_to_file = regional_workbook.rows_to_file
 
-    def in_child(*args: object) -> None:
+    def in_child(*args: object) -> object:
         marker.write_text(str(os.getpid()))
-        real_rows_to_file(*args)  # type: ignore[arg-type]
+        return real_rows_to_file(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)  # … unless it is large
     monkeypatch.setattr(regional_workbook, "rows_to_file", in_child)
     alongside = merge_files([str(inbox)], tmp_path / "ernaast.xlsx", jobs=1)
 
     assert int(marker.read_text()) != os.getpid()  # written by another process
+    with zipfile.ZipFile(alongside.output) as archive:
+        assert archive.testzip() is None  # the part deflated in pieces has a sound CRC
     ours, theirs = _parts(here.output), _parts(alongside.output)
     assert ours.keys() == theirs.keys()
     read_times = regional_workbook.sheet_part("Bronbestanden")  # holds each file's read ms
@@ -46,6 +50,21 @@ def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
     partners = theirs[regional_workbook.sheet_part("Partners")].decode()
     assert partners.count("<row ") == len(here.region.partners.rows) + 1
     assert len(alongside.region.shared) == len(here.region.shared) > 0
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+def test_libreoffice_reads_every_partner_row_written_alongside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, soffice: str
+) -> None:
+    inbox = tmp_path / "inbox"
+    make_demo_region(inbox)
+    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)
+    outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
+    reread = sheet_rows(libreoffice.recalculate(outcome.output, tmp_path / "lo"), "Partners")
+    assert reread[0] == outcome.region.partners.columns
+    assert [[cell or None for cell in row] for row in reread[1:]] == [
+        [cell or None for cell in row] for row in outcome.region.partners.rows]
 
 
 def test_a_failing_child_falls_back_to_writing_the_rows_inline(

@@ -14,12 +14,12 @@ formula), numbers as numbers.
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from schoolnet_xl.merge.deflated import DeflatedFile, deflate_to_file, write_member
 from schoolnet_xl.merge.records import Cell
 
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
@@ -27,7 +27,6 @@ _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
-_COPY_BLOCK = 4 * 1024 * 1024
 _CACHE_LIMIT = 200_000
 LINE_HEIGHT = 15  # points per line of 11 pt text
 _MAX_LINES = 27  # Excel's highest row is 409 points
@@ -139,18 +138,18 @@ class SheetRows(NamedTuple):
 
 
 class FileRows(NamedTuple):
-    """A sheet's data rows already written as `<row>` XML to a file (`rows_to_file`)."""
+    """A sheet's data rows already written as deflated `<row>` XML (`rows_to_file`)."""
 
-    path: Path
+    body: DeflatedFile
     count: int
     width: int
 
 
-def rows_to_file(sheet: SheetRows, path: Path) -> None:
-    """Write a sheet's data rows as UTF-8 `<row>` XML to `path`."""
-    with open(path, "wb") as out:
-        for chunk in rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap):
-            out.write(chunk.encode("utf-8"))
+def rows_to_file(sheet: SheetRows, path: Path) -> FileRows:
+    """Write a sheet's data rows as deflated UTF-8 `<row>` XML to `path`."""
+    chunks = rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap)
+    body = deflate_to_file((chunk.encode("utf-8") for chunk in chunks), path)
+    return FileRows(body, len(sheet.rows), sheet.width)
 
 
 def splice_rows(package: IO[bytes], target: Path,
@@ -189,14 +188,13 @@ def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
     last = column_letters(sheet.width)[-1]
     data = _DIMENSION.sub(f'<dimension ref="A1:{last}{count + 1}"/>'.encode(), data, 1)
     head, tail = data.split(b"</sheetData>", 1)
+    if isinstance(sheet, FileRows):
+        write_member(out, info, head, sheet.body, b"</sheetData>" + tail)
+        return
     # Opened by name: the archive's fast compression level, the 1980 zip date.
     with out.open(info.filename, "w", force_zip64=True) as stream:
         stream.write(head)
-        if isinstance(sheet, FileRows):
-            with open(sheet.path, "rb") as rows:
-                shutil.copyfileobj(rows, stream, _COPY_BLOCK)
-        else:
-            _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
+        _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
         stream.write(b"</sheetData>")
         stream.write(tail)
 

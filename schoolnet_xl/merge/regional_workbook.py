@@ -23,7 +23,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schoolnet_xl import __version__
 from schoolnet_xl.merge.bulk_rows import (
@@ -36,6 +36,9 @@ from schoolnet_xl.merge.bulk_rows import (
 )
 from schoolnet_xl.merge.region import Region, Table
 from schoolnet_xl.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
           "Bronbestanden")
@@ -125,9 +128,10 @@ def _rows_written_alongside(
     """A large region's Partners rows, written as XML by a forked process meanwhile.
 
     The rest of the workbook keeps this process busy and the other core idle;
-    a forked child inherits the rows (nothing to pickle) and writes their XML
-    to a temporary file. Without fork (Windows, macOS), for a small region, or
-    should the child fail, the rows are written inline as before.
+    a forked child inherits the rows (nothing to pickle), writes their XML
+    deflated to a temporary file and sends back its size and CRC. Without fork
+    (Windows, macOS), for a small region, or should the child fail, the rows
+    are written inline as before.
     """
     if len(sheet.rows) * sheet.width < ALONGSIDE_CELLS or not sys.platform.startswith("linux"):
         return lambda: sheet
@@ -135,26 +139,34 @@ def _rows_written_alongside(
     import tempfile
 
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="schoolnet-xl-")))
-    target = folder / "partners.xml"
-    child = multiprocessing.get_context("fork").Process(
-        target=_rows_to_file_or_exit, args=(sheet, target), daemon=True)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_rows_to_file_or_exit,
+                            args=(sheet, folder / "partners.xml.deflate", send), daemon=True)
     child.start()
+    send.close()
     stack.callback(child.join)
+    stack.callback(receive.close)
 
     def written() -> SheetRows | FileRows:
-        child.join()
-        return FileRows(target, len(sheet.rows), sheet.width) if child.exitcode == 0 else sheet
+        try:
+            rows: FileRows = receive.recv()
+        except EOFError:  # the child ended without sending: it failed
+            return sheet
+        finally:
+            child.join()
+        return rows if child.exitcode == 0 else sheet
 
     return written
 
 
-def _rows_to_file_or_exit(sheet: SheetRows, target: Path) -> None:
+def _rows_to_file_or_exit(sheet: SheetRows, target: Path, send: Connection) -> None:
     """The forked process's work, then its end by `os._exit`: no traceback on the user's
     screen (a failure only sets exit code 1, and the parent writes the rows itself), and
     no flushing of streams whose locks another thread of the parent may have held."""
     status = 0
     try:
-        rows_to_file(sheet, target)
+        send.send(rows_to_file(sheet, target))
     except Exception:  # any failure: the parent writes the rows itself
         status = 1
     os._exit(status)
