@@ -91,6 +91,27 @@ def test_dekking_counts_partners_per_school_and_category(region, vocabulary) -> 
                               for card in expected.values()) for c in vocabulary.categories]
 
 
+def test_dekking_colours_each_count_by_what_the_school_level_expects(region,
+                                                                    vocabulary) -> None:
+    import openpyxl
+
+    _inbox, out, plan = region
+    colour = {"core": "FFF4B6B6", "recommended": "FFFFE0A3", "present": "FFC6EFCE"}
+    sheet = openpyxl.load_workbook(out)["Dekking"]
+    schools = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=2)}
+    for card in _schools(plan).values():
+        row = schools[(card.header.schoolnaam.text, card.header.instellingsnummer.text)]
+        level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
+        present = {p.category_code for p in card.partners}
+        for category, cell in zip(vocabulary.categories, row[3:], strict=True):
+            state = ("present" if category.code in present
+                     else category.expectation(level) if category.expectation(level)
+                     in ("core", "recommended") else None)
+            fill = cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+            assert fill == colour.get(state), (cell.coordinate, category.code, state)
+            assert cell.alignment.horizontal == "center"
+
+
 def test_overzicht_figures_and_weakest_categories_first(region, vocabulary) -> None:
     _inbox, out, plan = region
     cards = list(_schools(plan).values())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import IO, NamedTuple
 
@@ -24,7 +25,7 @@ from schoolnet_xl.merge.records import Cell
 
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32))})
-_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/>')
 EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
 _CACHE_LIMIT = 200_000
@@ -46,26 +47,30 @@ def column_letters(count: int) -> list[str]:
 
 def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
              styles: Sequence[int | None] = (),
-             wrap: Sequence[int] = ()) -> Iterator[str]:
+             wrap: Sequence[int] = (),
+             cell_styles: Sequence[Sequence[int | None]] | None = None) -> Iterator[str]:
     """`<row>` elements for rows starting at 0-based `first_row`, in chunks of text.
 
-    `styles` gives a column's cell format (an XlsxWriter xf index); `wrap` gives
-    the characters per line of a column whose format wraps text (0 = no wrap).
+    `styles` gives a column's cell format (an XlsxWriter xf index), `cell_styles`
+    (when given) each cell's own, row by row; `wrap` gives the characters per
+    line of a column whose format wraps text (0 = no wrap).
     A row whose wrapped text needs more lines gets that height: neither Excel
     nor LibreOffice reliably fits row heights when it opens a file.
     """
-    styles = [*styles, *[None] * (width - len(styles))]
     wrap = [*wrap, *[0] * (width - len(wrap))]
-    # Per column: cell start, style attribute, characters per line, text -> lines.
-    columns = [(f'<c r="{letter}', f' s="{style}"' if style is not None else "", per_line,
-                {}) for letter, style, per_line in zip(column_letters(width), styles, wrap,
-                                                       strict=False)]
+    # Per column: cell start, characters per line, text -> lines.
+    columns = [(f'<c r="{letter}', per_line, {})
+               for letter, per_line in zip(column_letters(width), wrap, strict=False)]
+    row_styles = (repeat(_style_attributes(styles, width)) if cell_styles is None
+                  else (_style_attributes(row, width) for row in cell_styles))
     texts: dict[str, str] = {}  # text -> its `<is>` element (values repeat a lot)
     chunk: list[str] = []
-    for number, row in enumerate(rows, start=first_row + 1):
+    numbered = enumerate(zip(rows, row_styles, strict=False), start=first_row + 1)
+    for number, (row, row_style) in numbered:
         parts = [""]
         lines = 1
-        for (start, style, per_line, known), value in zip(columns, row, strict=False):
+        for (start, per_line, known), style, value in zip(columns, row_style, row,
+                                                           strict=False):
             if value is None or value == "":
                 continue
             if isinstance(value, str):
@@ -91,9 +96,15 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
             if len(texts) > _CACHE_LIMIT:
                 texts.clear()
                 for column in columns:
-                    column[3].clear()
+                    column[2].clear()
     if chunk:
         yield "".join(chunk)
+
+
+def _style_attributes(styles: Sequence[int | None], width: int) -> list[str]:
+    """The ` s="…"` attribute of each of `width` cells (none for None or a missing style)."""
+    return [f' s="{style}"' if style is not None else "" for style in styles[:width]] + [
+        ""] * (width - len(styles))
 
 
 def wrapped_lines(text: str, per_line: int) -> int:
@@ -135,6 +146,11 @@ class SheetRows(NamedTuple):
     width: int
     styles: Sequence[int | None] = ()
     wrap: Sequence[int] = ()  # characters per line of a wrapped column, 0 = no wrap
+    cell_styles: Sequence[Sequence[int | None]] | None = None  # per row, per cell
+
+    def xml(self) -> Iterator[str]:
+        """The rows as `<row>` XML from the sheet's second row on, in chunks."""
+        return rows_xml(self.rows, 1, self.width, self.styles, self.wrap, self.cell_styles)
 
 
 class FileRows(NamedTuple):
@@ -147,8 +163,7 @@ class FileRows(NamedTuple):
 
 def rows_to_file(sheet: SheetRows, path: Path) -> FileRows:
     """Write a sheet's data rows as deflated UTF-8 `<row>` XML to `path`."""
-    chunks = rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap)
-    body = deflate_to_file((chunk.encode("utf-8") for chunk in chunks), path)
+    body = deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml()), path)
     return FileRows(body, len(sheet.rows), sheet.width)
 
 
@@ -184,19 +199,28 @@ def splice_rows(package: IO[bytes], target: Path,
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
                  sheet: SheetRows | FileRows) -> None:
+    """Write the sheet part with the rows right after its header row (rows that
+    XlsxWriter wrote further down, such as totals, stay below them)."""
     count = sheet.count if isinstance(sheet, FileRows) else len(sheet.rows)
-    last = column_letters(sheet.width)[-1]
-    data = _DIMENSION.sub(f'<dimension ref="A1:{last}{count + 1}"/>'.encode(), data, 1)
-    head, tail = data.split(b"</sheetData>", 1)
+    data = _widen_dimension(data, column_letters(sheet.width)[-1], count + 1)
+    split = data.index(b"</row>", data.index(b"<sheetData")) + len(b"</row>")
+    head, tail = data[:split], data[split:]
     if isinstance(sheet, FileRows):
-        write_member(out, info, head, sheet.body, b"</sheetData>" + tail)
+        write_member(out, info, head, sheet.body, tail)
         return
     # Opened by name: the archive's fast compression level, the 1980 zip date.
     with out.open(info.filename, "w", force_zip64=True) as stream:
         stream.write(head)
-        _write_all(stream, rows_xml(sheet.rows, 1, sheet.width, sheet.styles, sheet.wrap))
-        stream.write(b"</sheetData>")
+        _write_all(stream, sheet.xml())
         stream.write(tail)
+
+
+def _widen_dimension(data: bytes, last_column: str, last_row: int) -> bytes:
+    """The sheet's `<dimension>` reaching at least `last_row` (1-based) and `last_column`."""
+    found = _DIMENSION.search(data)
+    if found and found.group(1) and int(found.group(1)) > last_row:
+        last_row = int(found.group(1))
+    return _DIMENSION.sub(f'<dimension ref="A1:{last_column}{last_row}"/>'.encode(), data, 1)
 
 
 def _write_all(stream: IO[bytes], chunks: Iterable[str]) -> None:

@@ -108,7 +108,7 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
     for name, sheet in sheets.items():
         _print_setup(sheet, name)
     _overview(sheets["Overzicht"], workbook, region, formats)
-    _coverage(sheets["Dekking"], workbook, region, formats)
+    coverage = _coverage(sheets["Dekking"], workbook, region, formats)
     bulk = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
             "Bevindingen": region.findings, "Bronbestanden": region.sources}
     partners_ref = _partners(sheets["Partners"], region.partners, formats, marks)
@@ -116,6 +116,7 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
         sheet_part(name): SheetRows(table.rows, len(table.columns),
                                     *_plain_table(sheets[name], table, formats))
         for name, table in bulk.items()}
+    rows[sheet_part("Dekking")] = coverage
     workbook.close()
     package.seek(0)
     rows[sheet_part("Partners")] = partner_rows()
@@ -294,22 +295,24 @@ def _partners(sheet: Any, table: Table, formats: _Formats,
     return xl_range(0, 0, 1, last_col), xl_range(0, 0, max(len(table.rows), 1), last_col)
 
 
-def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
-    """Schools × categories, coloured by expectation, with per-category totals."""
+def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> SheetRows:
+    """Schools × categories, coloured by expectation, with per-category totals.
+
+    Lays out the header, totals and legend; returns the matrix rows, with each
+    count's colour as its cell format, for `bulk_rows`.
+    """
     table = region.coverage
     first_cat = 3
     last_col = len(table.columns) - 1
     for index, name in enumerate(table.columns):
         sheet.write_string(0, index, name, formats.upright if index == 1 or index >= first_cat
                            else formats.header)
-    styles = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
-              "": formats.centre}
-    for index, (row, status) in enumerate(zip(table.rows, region.coverage_status,
-                                              strict=True), start=1):
-        sheet.write_row(index, 0, row[:first_cat], formats.wrap)
-        _fit_row(sheet, index, [(str(row[0]), 30), (str(row[2]), 19)])
-        for offset, (value, state) in enumerate(zip(row[first_cat:], status, strict=True)):
-            sheet.write_number(index, first_cat + offset, value, styles[state])
+    wrap = formats.wrap._get_xf_index()
+    styles = {state: fmt._get_xf_index() for state, fmt in (
+        ("core", formats.red), ("recommended", formats.amber), ("ok", formats.green),
+        ("", formats.centre))}
+    cell_styles = [[wrap] * first_cat + [styles[state] for state in status]
+                   for status in region.coverage_status]
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(n, 1), last_col)
@@ -329,6 +332,8 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
             ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None)]):
         key = workbook.add_format({"bg_color": colour} if colour else {})
         sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
+    return SheetRows(table.rows, len(table.columns), wrap=[30, 0, 19],
+                     cell_styles=cell_styles)
 
 
 def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> None:
