@@ -29,9 +29,11 @@ def test_crc32_combine_equals_the_crc_of_the_joined_bytes(sizes: tuple[int, int]
 def test_a_member_with_a_body_deflated_apart_reads_back_whole(tmp_path: Path) -> None:
     head, tail = b"<worksheet><sheetData><row r=\"1\"/>", b"</sheetData></worksheet>"
     body_bytes = _text(2_500_000, 3)
-    pieces = [body_bytes[i:i + 65_536] for i in range(0, len(body_bytes), 65_536)]
-    body = deflate_to_file(pieces, tmp_path / "body.deflate")
-    assert (body.size, body.crc) == (len(body_bytes), zlib.crc32(body_bytes))
+    halves = body_bytes[:1_000_001], body_bytes[1_000_001:]
+    body = [deflate_to_file([half[i:i + 65_536] for i in range(0, len(half), 65_536)],
+                            tmp_path / f"piece{n}.deflate") for n, half in enumerate(halves)]
+    assert [(piece.size, piece.crc) for piece in body] == [
+        (len(half), zlib.crc32(half)) for half in halves]
 
     target = tmp_path / "joined.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -53,7 +55,7 @@ def test_an_empty_body_still_makes_a_sound_member(tmp_path: Path) -> None:
     body = deflate_to_file([], tmp_path / "empty.deflate")
     target = tmp_path / "empty.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        write_member(archive, zipfile.ZipInfo("part.xml"), b"<x>", body, b"</x>")
+        write_member(archive, zipfile.ZipInfo("part.xml"), b"<x>", [body], b"</x>")
     with zipfile.ZipFile(target) as archive:
         assert archive.testzip() is None
         assert archive.read("part.xml") == b"<x></x>"

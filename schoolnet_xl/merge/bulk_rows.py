@@ -148,23 +148,26 @@ class SheetRows(NamedTuple):
     wrap: Sequence[int] = ()  # characters per line of a wrapped column, 0 = no wrap
     cell_styles: Sequence[Sequence[int | None]] | None = None  # per row, per cell
 
-    def xml(self) -> Iterator[str]:
-        """The rows as `<row>` XML from the sheet's second row on, in chunks."""
-        return rows_xml(self.rows, 1, self.width, self.styles, self.wrap, self.cell_styles)
+    def xml(self, start: int = 0, stop: int | None = None) -> Iterator[str]:
+        """rows[start:stop] as `<row>` XML in chunks (the header is the sheet's row 1)."""
+        cell_styles = self.cell_styles[start:stop] if self.cell_styles is not None else None
+        return rows_xml(self.rows[start:stop], 1 + start, self.width, self.styles, self.wrap,
+                        cell_styles)
 
 
 class FileRows(NamedTuple):
-    """A sheet's data rows already written as deflated `<row>` XML (`rows_to_file`)."""
+    """A sheet's data rows already written as deflated `<row>` XML, in consecutive
+    pieces (`rows_to_file`)."""
 
-    body: DeflatedFile
+    pieces: tuple[DeflatedFile, ...]
     count: int
     width: int
 
 
-def rows_to_file(sheet: SheetRows, path: Path) -> FileRows:
-    """Write a sheet's data rows as deflated UTF-8 `<row>` XML to `path`."""
-    body = deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml()), path)
-    return FileRows(body, len(sheet.rows), sheet.width)
+def rows_to_file(sheet: SheetRows, path: Path, start: int = 0,
+                 stop: int | None = None) -> DeflatedFile:
+    """Write rows[start:stop] of a sheet as a deflated piece of UTF-8 `<row>` XML."""
+    return deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml(start, stop)), path)
 
 
 def splice_rows(package: IO[bytes], target: Path,
@@ -206,7 +209,7 @@ def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
     split = data.index(b"</row>", data.index(b"<sheetData")) + len(b"</row>")
     head, tail = data[:split], data[split:]
     if isinstance(sheet, FileRows):
-        write_member(out, info, head, sheet.body, tail)
+        write_member(out, info, head, sheet.pieces, tail)
         return
     # Opened by name: the archive's fast compression level, the 1980 zip date.
     with out.open(info.filename, "w", force_zip64=True) as stream:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 from zipfile import ZIP64_LIMIT, ZIP_DEFLATED, ZipFile, ZipInfo
@@ -60,17 +60,21 @@ def crc32_combine(first: int, second: int, second_size: int) -> int:
     return shifted ^ plain ^ second
 
 
-def write_member(archive: ZipFile, like: ZipInfo, head: bytes, body: DeflatedFile,
-                 tail: bytes) -> None:
-    """Add head + body + tail to `archive` (open for writing) as the member `like`
-    names, copying the body's deflated bytes unchanged."""
+def write_member(archive: ZipFile, like: ZipInfo, head: bytes,
+                 body: Sequence[DeflatedFile], tail: bytes) -> None:
+    """Add head + the body's pieces + tail to `archive` (open for writing) as the
+    member `like` names, copying the pieces' deflated bytes unchanged."""
     start, end = _deflate(head, zlib.Z_SYNC_FLUSH), _deflate(tail, zlib.Z_FINISH)
+    crc = zlib.crc32(head)
+    for piece in body:
+        crc = crc32_combine(crc, piece.crc, piece.size)
     member = ZipInfo(like.filename, like.date_time)
     member.compress_type = ZIP_DEFLATED
     member.external_attr = like.external_attr
-    member.file_size = len(head) + body.size + len(tail)
-    member.compress_size = len(start) + body.path.stat().st_size + len(end)
-    member.CRC = zlib.crc32(tail, crc32_combine(zlib.crc32(head), body.crc, body.size))
+    member.file_size = len(head) + sum(piece.size for piece in body) + len(tail)
+    member.compress_size = (len(start) + sum(piece.path.stat().st_size for piece in body)
+                            + len(end))
+    member.CRC = zlib.crc32(tail, crc)
     zip64 = max(member.file_size, member.compress_size) > ZIP64_LIMIT
     # ZipFile has no call for adding compressed bytes; this is what its own
     # writer does: the local header at the end of the data, then the bytes, then
@@ -81,8 +85,9 @@ def write_member(archive: ZipFile, like: ZipInfo, head: bytes, body: DeflatedFil
     member.header_offset = stream.tell()
     stream.write(member.FileHeader(zip64))
     stream.write(start)
-    with open(body.path, "rb") as deflated:
-        shutil.copyfileobj(deflated, stream, _COPY_BLOCK)
+    for piece in body:
+        with open(piece.path, "rb") as deflated:
+            shutil.copyfileobj(deflated, stream, _COPY_BLOCK)
     stream.write(end)
     archive.start_dir = stream.tell()
     archive.filelist.append(member)

@@ -20,7 +20,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
           "Bronbestanden")
 PARTNERS_TABLE = "RegioPartners"
-ALONGSIDE_CELLS = 200_000  # Partners cells from which a forked process writes their XML
+ALONGSIDE_CELLS = 200_000  # Partners cells from which forked processes write their XML
+ALONGSIDE_PROCESSES = 2  # with this process, enough to keep two cores busy
 MARKER_PROPERTY = "schoolnet-xl"
 MARKER_VALUE = "regionale netwerkkaart"
 # Fixed so that the same inputs give the same workbook content.
@@ -126,13 +127,13 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
 def _rows_written_alongside(
     sheet: SheetRows, stack: ExitStack
 ) -> Callable[[], SheetRows | FileRows]:
-    """A large region's Partners rows, written as XML by a forked process meanwhile.
+    """A large region's Partners rows, written as XML by forked processes meanwhile.
 
-    The rest of the workbook keeps this process busy and the other core idle;
-    a forked child inherits the rows (nothing to pickle), writes their XML
-    deflated to a temporary file and sends back its size and CRC. Without fork
-    (Windows, macOS), for a small region, or should the child fail, the rows
-    are written inline as before.
+    The rest of the workbook keeps this process busy; forked children inherit
+    the rows (nothing to pickle), each writes its share of them as deflated XML
+    to a temporary file and sends back that piece's size and CRC. Without fork
+    (Windows, macOS), for a small region, or should a child fail, the rows are
+    written inline as before.
     """
     if len(sheet.rows) * sheet.width < ALONGSIDE_CELLS or not sys.platform.startswith("linux"):
         return lambda: sheet
@@ -141,33 +142,40 @@ def _rows_written_alongside(
 
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="schoolnet-xl-")))
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_rows_to_file_or_exit,
-                            args=(sheet, folder / "partners.xml.deflate", send), daemon=True)
-    child.start()
-    send.close()
-    stack.callback(child.join)
-    stack.callback(receive.close)
+    share = -(-len(sheet.rows) // ALONGSIDE_PROCESSES)
+    children = []
+    for index in range(ALONGSIDE_PROCESSES):
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_rows_to_file_or_exit, daemon=True, args=(
+            sheet, folder / f"partners{index}.deflate", index * share, (index + 1) * share,
+            send))
+        child.start()
+        send.close()
+        stack.callback(child.join)
+        stack.callback(receive.close)
+        children.append((child, receive))
 
     def written() -> SheetRows | FileRows:
-        try:
-            rows: FileRows = receive.recv()
-        except EOFError:  # the child ended without sending: it failed
-            return sheet
-        finally:
+        pieces = []
+        for child, receive in children:
+            with suppress(EOFError):  # the child ended without sending: it failed
+                pieces.append(receive.recv())
             child.join()
-        return rows if child.exitcode == 0 else sheet
+        if len(pieces) < len(children) or any(child.exitcode for child, _ in children):
+            return sheet
+        return FileRows(tuple(pieces), len(sheet.rows), sheet.width)
 
     return written
 
 
-def _rows_to_file_or_exit(sheet: SheetRows, target: Path, send: Connection) -> None:
-    """The forked process's work, then its end by `os._exit`: no traceback on the user's
+def _rows_to_file_or_exit(sheet: SheetRows, target: Path, start: int, stop: int,
+                          send: Connection) -> None:
+    """A forked process's work, then its end by `os._exit`: no traceback on the user's
     screen (a failure only sets exit code 1, and the parent writes the rows itself), and
     no flushing of streams whose locks another thread of the parent may have held."""
     status = 0
     try:
-        send.send(rows_to_file(sheet, target))
+        send.send(rows_to_file(sheet, target, start, stop))
     except Exception:  # any failure: the parent writes the rows itself
         status = 1
     os._exit(status)
