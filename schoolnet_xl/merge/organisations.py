@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 NEAR_MATCH = 90
@@ -76,19 +77,44 @@ class SharedPartner:
 
 def normalise(name: str, gemeente: str = "") -> str:
     """The comparison key of an organisation name (generic names get the municipality)."""
+    return _placed(_name_key(name), gemeente)
+
+
+def _name_key(name: str) -> str:
+    """The key of a name on its own: folded, synonyms unified, legal forms and stopwords gone."""
     key = _fold(name)
-    for pattern, replacement in _SYNONYMS:
-        key = pattern.sub(replacement, key)
-    key = _strip_words(_LEGAL_FORMS.sub(" ", key))
+    if _ANY_SYNONYM.search(key):  # a later synonym can only follow an earlier one's match
+        for pattern, replacement in _SYNONYMS:
+            key = pattern.sub(replacement, key)
+    return _strip_words(_LEGAL_FORMS.sub(" ", key))
+
+
+def _placed(key: str, gemeente: str) -> str:
+    """A bare generic key tied to the municipality; any other key as it is."""
     if key in _GENERIC and gemeente:
-        key = f"{key} {_fold(gemeente)}"
+        return f"{key} {_fold_place(gemeente)}"
     return key
 
 
 def _fold(text: str) -> str:
+    """Case, accents and punctuation folded away; the words single-spaced."""
+    if text.isascii():  # the same folding, one byte at a time
+        return " ".join(text.encode().translate(_ASCII_FOLD).decode().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", plain.casefold().replace("_", " ")).split())
+
+
+# What _fold makes of each ASCII character (a space for punctuation); bytes 128+ unused.
+_ASCII_FOLD = bytes(
+    ord(_NON_WORD.sub(" ", chr(i).casefold().replace("_", " "))) for i in range(128)
+) + bytes(range(128, 256))
+
+
+@cache
+def _fold_place(gemeente: str) -> str:
+    """A municipality folded once (a region has a few dozen)."""
+    return _fold(gemeente)
 
 
 def _strip_words(text: str) -> str:
@@ -96,54 +122,97 @@ def _strip_words(text: str) -> str:
 
 
 _GENERIC = frozenset(_strip_words(name) for name in _GENERIC_NAMES)
-
-
-def _typo_apart(a: str, b: str) -> bool:
-    """True when the token-sorted names differ by at most a typo's worth of edits."""
-    from rapidfuzz.distance import Levenshtein
-
-    left, right = " ".join(sorted(a.split())), " ".join(sorted(b.split()))
-    longest = max(len(left), len(right))
-    allowed = 1 if longest < 20 else 2 if longest < 40 else 3
-    return Levenshtein.distance(left, right, score_cutoff=allowed) <= allowed
+_ANY_SYNONYM = re.compile("|".join(pattern.pattern for pattern, _ in _SYNONYMS))
 
 
 def shared_partners(mentions: Iterable[Mention], min_schools: int = 2) -> list[SharedPartner]:
     """Organisations named by at least `min_schools` schools, most schools first."""
-    by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    keys: dict[tuple[str, str], str] = {}  # names repeat across schools: normalise once
-    for mention in mentions:
-        if not mention.name.strip() or mention.category in OWN_SCHOOL_CATEGORIES:
-            continue
-        spelling = (mention.name, mention.gemeente)
-        key = keys.get(spelling)
-        if key is None:
-            key = keys[spelling] = normalise(*spelling)
-        by_key[(mention.category, key)].append(mention)
-    clusters = _near_clusters(list(by_key))
+    tallies = _tallies(mentions)
     shared: list[SharedPartner] = []
-    for keys in clusters:
-        group = [m for key in keys for m in by_key[key]]
-        schools = {m.school: m.school_label for m in group}
-        if len(schools) < min_schools:
-            continue
-        spellings = Counter(m.name.strip() for m in group)
-        variants = tuple(sorted(spellings, key=lambda s: (-spellings[s], s)))
-        shared.append(SharedPartner(
-            name=variants[0],
-            category=group[0].category,
-            schools=tuple(sorted(schools.values(), key=str.casefold)),
-            variants=variants,
-            mentions=len(group),
-        ))
+    for keys in _near_clusters(list(tallies)):
+        partner = _shared_partner(keys[0][0], [tallies[key] for key in keys], min_schools)
+        if partner is not None:
+            shared.append(partner)
     shared.sort(key=lambda s: (-len(s.schools), s.name.casefold(), s.category))
     return shared
 
 
+@dataclass(slots=True)
+class _Tally:
+    """The mentions of one (category, key)."""
+
+    schools: dict[str, str] = field(default_factory=dict)  # school -> last label, first seen first
+    spellings: dict[str, int] = field(default_factory=dict)  # stripped name -> mentions
+
+
+@dataclass(slots=True)
+class _Spelling:
+    """One (category, name, gemeente) as named: the tally it counts towards, and how often."""
+
+    tally: _Tally
+    mentions: int = 0
+
+
+def _tallies(mentions: Iterable[Mention]) -> dict[tuple[str, str], _Tally]:
+    """Tally per (category, key) in first-seen order; blank and own-school names left out.
+
+    Names repeat across schools, so each (category, name, gemeente) is judged once
+    and each name is keyed once.
+    """
+    tallies: dict[tuple[str, str], _Tally] = {}
+    spellings: dict[tuple[str, str, str], _Spelling] = {}
+    name_keys: dict[str, str] = {}
+    for school, label, gemeente, category, name in mentions:  # a Mention is a named tuple
+        spelling = spellings.get((category, name, gemeente))
+        if spelling is None:
+            tally = _tally_of(tallies, name_keys, category, name, gemeente)
+            spelling = spellings[category, name, gemeente] = _Spelling(tally)
+        spelling.tally.schools[school] = label
+        spelling.mentions += 1
+    for (_, name, _), spelling in spellings.items():
+        counts, stripped = spelling.tally.spellings, name.strip()
+        counts[stripped] = counts.get(stripped, 0) + spelling.mentions
+    return tallies
+
+
+def _tally_of(tallies: dict[tuple[str, str], _Tally], name_keys: dict[str, str],
+              category: str, name: str, gemeente: str) -> _Tally:
+    """The tally a spelling counts towards (a discarded one when it is never shared)."""
+    if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
+        return _Tally()
+    name_key = name_keys.get(name)
+    if name_key is None:
+        name_key = name_keys[name] = _name_key(name)
+    key = (category, _placed(name_key, gemeente))
+    tally = tallies.get(key)
+    if tally is None:
+        tally = tallies[key] = _Tally()
+    return tally
+
+
+def _shared_partner(category: str, tallies: list[_Tally],
+                    min_schools: int) -> SharedPartner | None:
+    """One cluster's tallies (in key order) as a SharedPartner, if shared enough."""
+    schools, spellings = tallies[0].schools, tallies[0].spellings
+    if len(tallies) > 1:
+        schools, spellings = {}, Counter()
+        for tally in tallies:
+            schools.update(tally.schools)
+            spellings.update(tally.spellings)
+    if len(schools) < min_schools:
+        return None
+    variants = tuple(sorted(spellings, key=lambda s: (-spellings[s], s)))
+    return SharedPartner(
+        name=variants[0],
+        category=category,
+        schools=tuple(sorted(schools.values(), key=str.casefold)),
+        variants=variants,
+        mentions=sum(spellings.values()),
+    )
+
+
 def _near_clusters(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """Group keys of one category whose names nearly match (union-find over rapidfuzz)."""
-    from rapidfuzz import fuzz, process
-
     parent = list(range(len(keys)))
 
     def find(i: int) -> int:
@@ -152,21 +221,48 @@ def _near_clusters(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             i = parent[i]
         return i
 
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, (category, name) in enumerate(keys):
-        blocks[(category, name[:1])].append(index)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        names = [keys[i][1] for i in members]
-        scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=NEAR_MATCH, workers=-1)
-        rows, cols = scores.nonzero()
-        for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
-            if (a < b and _DIGITS.findall(names[a]) == _DIGITS.findall(names[b])
-                    and _typo_apart(names[a], names[b])):
-                parent[find(members[a])] = find(members[b])
+    for a, b in _near_pairs(keys):
+        parent[find(a)] = find(b)
     clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for index, key in enumerate(keys):
         clusters[find(index)].append(key)
     return list(clusters.values())
+
+
+def _near_pairs(keys: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """Index pairs of keys that nearly match (see the module docstring).
+
+    Only keys of one category and first letter are compared. token_sort_ratio is
+    ratio on the sorted words, so each name is sorted once and rapidfuzz scores it
+    against the rest of its block in one call (no numpy array, no threads).
+    """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    sorted_names = [" ".join(sorted(name.split())) for _, name in keys]
+    numbers = [_DIGITS.findall(name) for _, name in keys]
+    for members in _blocks(keys):
+        names = [sorted_names[i] for i in members]
+        for position, a in enumerate(members[:-1]):
+            name, rest = names[position], names[position + 1:]
+            for other, _, offset in process.extract(name, rest, scorer=fuzz.ratio,
+                                                    score_cutoff=NEAR_MATCH, limit=None):
+                b = members[position + 1 + offset]
+                allowed = _typo_edits(name, other)
+                if (numbers[a] == numbers[b]
+                        and Levenshtein.distance(name, other, score_cutoff=allowed) <= allowed):
+                    yield a, b
+
+
+def _blocks(keys: list[tuple[str, str]]) -> Iterator[list[int]]:
+    """Indexes of keys with the same category and first letter, two or more."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, (category, name) in enumerate(keys):
+        blocks[(category, name[:1])].append(index)
+    return (members for members in blocks.values() if len(members) > 1)
+
+
+def _typo_edits(left: str, right: str) -> int:
+    """The edits a typo's worth between two names: more for longer names."""
+    longest = max(len(left), len(right))
+    return 1 if longest < 20 else 2 if longest < 40 else 3
