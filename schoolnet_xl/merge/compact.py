@@ -10,6 +10,9 @@ from schoolnet_xl.rules.engine import has_content, parse_date, row_cell
 from schoolnet_xl.vocabulary import Vocabulary
 
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
+MEMO_LIMIT = 4096  # entries a look-up table of `PartnerRows` holds before it starts afresh
+
+_text = Sourced.text.fget  # the property's function: called directly, once per cell
 
 
 def partner_headers(vocabulary: Vocabulary) -> list[str]:
@@ -36,31 +39,84 @@ def school_info(card: Card, vocabulary: Vocabulary) -> SchoolInfo:
     )
 
 
-def partner_rows(card: Card, vocabulary: Vocabulary, guessed_text: str) -> list[PartnerRow]:
-    """Every partner row with content, as display values."""
-    labels = {c.code: c.label for c in vocabulary.categories}
-    codes = [f.code for f in vocabulary.focus]
-    marks: dict[tuple[type, object], Cell] = {}  # a card repeats few distinct X values
-    rows = []
-    for p in card.partners:
-        if not has_content(p):  # Organisatie is its first check
-            continue
-        shown = [_mark(p.focus.get(code), vocabulary, marks) for code in codes]
-        cell = row_cell(p)
-        rows.append(PartnerRow(
-            category=p.category_code or "",
-            marked=tuple(code for code, m in zip(codes, shown, strict=True) if m == "X"),
-            values=(
-                p.organisatie.text, p.aard.text, *shown,
-                labels.get(p.category_code or "", "") or p.categorie.text,
+class PartnerRows:
+    """Builds `PartnerRow`s for one vocabulary; a worker keeps one for all its cards.
+
+    What cards repeat is worked out once per worker: how an X cell shows, a
+    Sinds value's year (keys carry the value's type: True and 1 must not share
+    an answer). Texts from short lists (the scales, roles, cell addresses) become
+    one object per text: pickle sends an object once per chunk of results.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, guessed_text: str) -> None:
+        self.vocabulary = vocabulary
+        self.guessed_text = guessed_text  # the "Categorie geraden" value of a guessed row
+        self._codes = tuple(f.code for f in vocabulary.focus)
+        self._labels = {c.code: c.label for c in vocabulary.categories}
+        self._marks: dict[tuple[type, object], Cell] = {}
+        self._years: dict[tuple[type, object], Cell] = {}
+        self._texts = _Texts()
+
+    def __call__(self, card: Card) -> list[PartnerRow]:
+        """Every partner row of the card with content, as display values."""
+        codes, labels, guessed_text = self._codes, self._labels, self.guessed_text
+        marks, years, texts = self._marks, self._years, self._texts
+        for memo in (marks, years, texts):
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+        rows = []
+        for p in card.partners:
+            organisatie = _text(p.organisatie)  # text means content: has_content not needed
+            if not organisatie and not has_content(p):
+                continue
+            shown: list[Cell] = []
+            marked: list[str] = []
+            for code in codes:
+                value = p.focus.get(code)
+                raw = None if value is None else value.value
+                if raw is None:
+                    shown.append(None)
+                    continue
+                key = (raw.__class__, raw)
+                if key in marks:
+                    mark = marks[key]
+                else:
+                    mark = marks[key] = self._mark(value)
+                shown.append(mark)
+                if mark == "X":
+                    marked.append(code)
+            raw = p.sinds.value
+            key = (raw.__class__, raw)
+            if key in years:
+                year = years[key]
+            else:
+                year = years[key] = _year(p.sinds)
+            cell = p.organisatie.cell or row_cell(p)
+            category = p.category_code or ""
+            rows.append(PartnerRow(category, tuple(marked), (
+                organisatie, _text(p.aard), *shown,
+                labels.get(category, "") or _text(p.categorie),
                 guessed_text if p.category_guessed else None,
-                p.contactpersoon.text, p.email.text, p.telefoon.text,
-                p.intensiteit.text, p.interne_trekker.text, p.antennefunctie.text,
-                p.status.text, _year(p.sinds), p.volgende_stap.text,
-                f"{p.sheet}!{cell}" if cell else p.sheet,
-            ),
-        ))
-    return rows
+                _text(p.contactpersoon), _text(p.email), _text(p.telefoon),
+                texts[_text(p.intensiteit)], texts[_text(p.interne_trekker)],
+                texts[_text(p.antennefunctie)], texts[_text(p.status)],
+                year, _text(p.volgende_stap), texts[f"{p.sheet}!{cell}"] if cell else p.sheet,
+            )))
+        return rows
+
+    def _mark(self, value: Sourced) -> Cell:
+        """"X" for a valid mark, the text for anything else, None for a blank cell."""
+        if value.is_empty:
+            return None
+        return "X" if self.vocabulary.is_mark(value.value) else value.text
+
+
+class _Texts(dict[str, str]):
+    """Each text to the one object kept for it; looking up a new text adds it."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
 
 
 def finding_rows(findings: list[Finding]) -> list[FindingRow]:
@@ -69,21 +125,6 @@ def finding_rows(findings: list[Finding]) -> list[FindingRow]:
                        f.hint) for f in findings]
 
 
-def _mark(
-    value: Sourced | None, vocabulary: Vocabulary, seen: dict[tuple[type, object], Cell]
-) -> Cell:
-    """"X" for a valid mark, the text for anything else, None for an empty cell."""
-    if value is None or value.value is None:
-        return None
-    raw = value.value
-    key = (raw.__class__, raw)  # True and 1 must not share an answer
-    if key not in seen:
-        seen[key] = None if value.is_empty else "X" if vocabulary.is_mark(raw) else value.text
-    return seen[key]
-
-
 def _year(value: Sourced) -> Cell:
     text = value.text
     return int(text) if text.isdigit() and len(text) == 4 else (text or None)
-
-

@@ -11,12 +11,16 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.package import IN_MEMORY_BYTES
 from schoolnet_xl.vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    from schoolnet_xl.merge.compact import PartnerRows
 
 PROGRESS_THRESHOLD = 5
 IN_PROCESS_BELOW = 8  # fewer files than this: a pool costs more than it saves
@@ -48,12 +52,19 @@ def skipped_result(skipped: Skipped) -> FileResult:
 
 
 def fingerprint(path: str) -> tuple[int, str, float]:
-    """Size, sha256 and mtime of a file (zeros when it vanished meanwhile)."""
+    """Size, sha256 and mtime of a file (zeros when it vanished meanwhile).
+
+    A card is read whole and hashed in one call, cheaper than `file_digest`'s
+    256 KiB buffer and read loop, which only a file above IN_MEMORY_BYTES takes.
+    """
     try:
-        with open(path, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        with open(path, "rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())
-        return stat.st_size, digest, stat.st_mtime
+            if stat.st_size <= IN_MEMORY_BYTES:
+                digest = hashlib.sha256(handle.read())
+            else:
+                digest = hashlib.file_digest(handle, "sha256")
+        return stat.st_size, digest.hexdigest(), stat.st_mtime
     except OSError:
         return 0, "", 0.0
 
@@ -73,8 +84,12 @@ def _results(files: list[str], config: str | Path | None, lang: Lang,
 
 
 def _init_worker(config: str | Path | None, lang: Lang) -> None:
-    _WORKER["vocabulary"] = load_vocabulary(config)
+    from schoolnet_xl.merge.compact import PartnerRows
+
+    vocabulary = _WORKER["vocabulary"] = load_vocabulary(config)
     _WORKER["lang"] = lang
+    _WORKER["partner_rows"] = PartnerRows(
+        vocabulary, say("ja (uit trefwoorden)", "yes (from keywords)", lang))
 
 
 def read_one(path: str) -> FileResult:
@@ -90,11 +105,11 @@ def read_one(path: str) -> FileResult:
         reason = say(f"onverwachte fout bij het lezen: {exc!r}",
                      f"unexpected error while reading: {exc!r}", lang)
         return FileResult(path, size, digest, mtime, "unreadable", reason=reason)
-    from schoolnet_xl.merge.compact import finding_rows, partner_rows, school_info
+    from schoolnet_xl.merge.compact import finding_rows, school_info
 
+    partner_rows: PartnerRows = _WORKER["partner_rows"]
     read = report.read
     card = read.card
-    guessed = say("ja (uit trefwoorden)", "yes (from keywords)", lang)
     return FileResult(
         path=path,
         size=size,
@@ -107,7 +122,7 @@ def read_one(path: str) -> FileResult:
         template_version=(card.template_version or "") if card else "",
         read_ms=float(read.read_ms or 0.0),
         school=school_info(card, vocabulary) if card else None,
-        partners=partner_rows(card, vocabulary, guessed) if card else [],
+        partners=partner_rows(card) if card else [],
         findings=finding_rows(report.findings),
         missing={k: list(v) for k, v in report.missing.items()},
         counts=report.counts(),
