@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import IO, NamedTuple
@@ -170,14 +170,19 @@ def rows_to_file(sheet: SheetRows, path: Path, start: int = 0,
     return deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml(start, stop)), path)
 
 
+Rows = SheetRows | FileRows | tuple[Sequence[Sequence[Cell]], int]
+
+
 def splice_rows(package: IO[bytes], target: Path,
-                sheets: dict[str, SheetRows | FileRows | tuple[Sequence[Sequence[Cell]], int]],
+                sheets: dict[str, Rows | Callable[[], Rows]],
                 table_refs: dict[str, tuple[str, str]] | None = None) -> Path:
     """Copy the XlsxWriter `package` to `target`, appending rows to the named sheet parts.
 
     `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to its `SheetRows`
     (or a plain (rows, width) pair, or rows already written to a file); the
-    rows follow the sheet's header row.
+    rows follow the sheet's header row. A sheet given as a callable (rows still
+    being written by another process) is asked for them last, after every other
+    part has been copied.
     `table_refs` maps a table part to (the range XlsxWriter was given, the real
     range): XlsxWriter's add_table spends ~2 s checking overlaps cell by cell
     over 90,000 rows, so the table is laid out over its header and first row
@@ -186,18 +191,26 @@ def splice_rows(package: IO[bytes], target: Path,
     table_refs = table_refs or {}
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        deferred = []
         for info in source.infolist():
             data = source.read(info.filename)
-            if info.filename in sheets:
-                rows = sheets[info.filename]
-                _write_sheet(out, info, data,
-                             rows if isinstance(rows, FileRows) else SheetRows(*rows))
-                continue
-            if info.filename in table_refs:
-                laid_out, real = table_refs[info.filename]
-                data = data.replace(f'ref="{laid_out}"'.encode(), f'ref="{real}"'.encode())
-            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            rows = sheets.get(info.filename)
+            if callable(rows):
+                deferred.append((info, data, rows))
+            elif rows is not None:
+                _write_sheet(out, info, data, _sheet_rows(rows))
+            else:
+                if info.filename in table_refs:
+                    laid_out, real = table_refs[info.filename]
+                    data = data.replace(f'ref="{laid_out}"'.encode(), f'ref="{real}"'.encode())
+                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for info, data, written in deferred:
+            _write_sheet(out, info, data, _sheet_rows(written()))
     return target
+
+
+def _sheet_rows(rows: Rows) -> SheetRows | FileRows:
+    return rows if isinstance(rows, SheetRows | FileRows) else SheetRows(*rows)
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,

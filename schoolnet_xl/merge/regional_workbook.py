@@ -113,14 +113,14 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
     bulk = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
             "Bevindingen": region.findings, "Bronbestanden": region.sources}
     partners_ref = _partners(sheets["Partners"], region.partners, formats, marks)
-    rows: dict[str, SheetRows | FileRows] = {
+    rows: dict[str, SheetRows | Callable[[], SheetRows | FileRows]] = {
         sheet_part(name): SheetRows(table.rows, len(table.columns),
                                     *_plain_table(sheets[name], table, formats))
         for name, table in bulk.items()}
     rows[sheet_part("Dekking")] = coverage
     workbook.close()
     package.seek(0)
-    rows[sheet_part("Partners")] = partner_rows()
+    rows[sheet_part("Partners")] = partner_rows  # asked for last: still being written
     return splice_rows(package, path, rows, {"xl/tables/table1.xml": partners_ref})
 
 
