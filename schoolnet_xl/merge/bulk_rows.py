@@ -112,6 +112,8 @@ def wrapped_lines(text: str, per_line: int) -> int:
     estimate: words wrap whole, proportional letters are narrower than the '0'
     that column widths count), at most Excel's highest row."""
     room = per_line * 11 // 10
+    if len(text) >= (room + 1) * _MAX_LINES:  # a line holds a word-breaking space at most
+        return _MAX_LINES
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1

@@ -154,12 +154,15 @@ def _partners(used: list[FileResult], vocabulary: Vocabulary, with_contacts: boo
 
 
 def _mentions(used: list[FileResult]) -> list[Mention]:
-    mentions = []
+    """One Mention per partner row; built as tuples of its type without the named
+    tuple's Python constructor (a region has 90,000)."""
+    mentions: list[Mention] = []
+    new = tuple.__new__
     for result in used:
         school = _school(result)
         identity = school.instellingsnummer or result.path
-        mentions.extend(Mention(identity, school.label, school.gemeente, p.category,
-                                str(p.values[0] or "")) for p in result.partners)
+        mentions.extend(new(Mention, (identity, school.label, school.gemeente, p.category,
+                                      str(p.values[0] or ""))) for p in result.partners)
     return mentions
 
 
@@ -258,8 +261,5 @@ def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[Cate
 
 
 def _focus_counts(used: list[FileResult], vocabulary: Vocabulary) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for result in used:
-        for p in result.partners:
-            counts.update(p.marked)
+    counts = Counter(code for result in used for p in result.partners for code in p.marked)
     return [(f.header, counts[f.code]) for f in vocabulary.focus]
