@@ -20,6 +20,10 @@ SHEET_META = "_schoolnet"
 SHEET_VALIDATION = "Validatie"
 TABLE_PARTNERS = "Partners"
 
+# The custom document property that marks a regional workbook written by `merge`.
+REGIONAL_MARKER_PROPERTY = "schoolnet-xl"
+REGIONAL_MARKER_VALUE = "regionale netwerkkaart"
+
 # Defined names of the header input cells (model attribute -> name).
 HEADER_NAMES = HEADER_FIELDS
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.layout import REGIONAL_MARKER_VALUE
 from schoolnet_xl.model import Finding
 from schoolnet_xl.package import ZIP_MAGIC, Package, read_small
 from schoolnet_xl.rules import catalogue_file as F
@@ -30,6 +31,7 @@ INFLATE_CHUNK = 512  # compressed bytes per step: a prolog is near the start
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+CUSTOM_PROPERTIES = "docProps/custom.xml"
 
 
 def _utf16(name: str) -> bytes:
@@ -118,6 +120,8 @@ def _probe_zip(
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
                 return refuse(F.XML_ENTITIES, part=info.filename)
+        if _is_regional_workbook(package):
+            return refuse(F.REGIONAL_WORKBOOK)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
     except OSError as exc:
@@ -128,6 +132,13 @@ def _probe_zip(
     if any(part in names for part in macro_parts):
         result.findings.append(F.MACROS.finding(lang, file=str(path)))
     return result
+
+
+def _is_regional_workbook(package: Package) -> bool:
+    """True for the output of `merge` (its custom document property), not a card."""
+    if CUSTOM_PROPERTIES not in package.infos:
+        return False
+    return REGIONAL_MARKER_VALUE.encode() in (package.read(CUSTOM_PROPERTIES) or b"")
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:

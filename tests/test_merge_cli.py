@@ -110,6 +110,29 @@ def test_a_previous_regional_workbook_in_the_inbox_is_skipped_and_replaced(
     assert not [p for p in inbox.iterdir() if p.name.startswith(".~regio-")]  # no temp left
 
 
+def test_an_older_regional_workbook_anywhere_in_the_inbox_is_skipped_not_read_as_a_school(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    inbox = tmp_path / "inbox"
+    _cards(inbox, vocabulary)
+    older = inbox / "vorig jaar" / "regio-2025.xlsx"
+    older.parent.mkdir()
+    assert run_cli("merge", inbox, "-o", tmp_path / "eerst.xlsx").returncode == 0
+    shutil.copyfile(tmp_path / "eerst.xlsx", older)  # its Partners sheet looks like a grid
+    before = fingerprints(inbox)
+
+    result = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert "regio-2025.xlsx: overgeslagen — Dit is een regionaal werkboek" in result.stderr
+    sources = {Path(r["Pad"]).name: (r["Soort"], r["Reden"])
+               for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
+    assert sources["regio-2025.xlsx"][0] == "skipped"
+    assert "uitvoer van schoolnet-xl merge" in sources["regio-2025.xlsx"][1]
+    assert len(records(tmp_path / "regio.xlsx", "Scholen")) == 2
+    assert len(records(tmp_path / "regio.xlsx", "Partners")) == len(
+        records(tmp_path / "eerst.xlsx", "Partners"))
+    assert fingerprints(inbox) == before
+
+
 def test_files_folders_and_globs_lock_and_hidden_files(tmp_path: Path,
                                                        vocabulary: Vocabulary) -> None:
     inbox = tmp_path / "inbox"

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from schoolnet_xl import __version__
+from schoolnet_xl.layout import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
 from schoolnet_xl.merge.bulk_rows import (
     LINE_HEIGHT,
     FileRows,
@@ -45,8 +46,6 @@ SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "B
 PARTNERS_TABLE = "RegioPartners"
 ALONGSIDE_CELLS = 200_000  # Partners cells from which forked processes write their XML
 ALONGSIDE_PROCESSES = 2  # with this process, enough to keep two cores busy
-MARKER_PROPERTY = "schoolnet-xl"
-MARKER_VALUE = "regionale netwerkkaart"
 # Fixed so that the same inputs give the same workbook content.
 FIXED_CREATED = datetime(2026, 1, 1)
 
@@ -99,7 +98,7 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
         "comments": f"Gemaakt met schoolnet-xl {__version__}",
         "created": FIXED_CREATED,
     })
-    workbook.set_custom_property(MARKER_PROPERTY, MARKER_VALUE)
+    workbook.set_custom_property(REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE)
     formats = _Formats(workbook)
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
     marks = frozenset(f.header for f in region.vocabulary.focus)

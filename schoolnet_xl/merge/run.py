@@ -15,16 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.layout import REGIONAL_MARKER_VALUE
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
 from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
-from schoolnet_xl.merge.regional_workbook import (
-    MARKER_VALUE,
-    write_regional_workbook,
-)
+from schoolnet_xl.merge.regional_workbook import write_regional_workbook
 from schoolnet_xl.model import SEVERITIES
 from schoolnet_xl.vocabulary import load_vocabulary
 
@@ -125,7 +123,7 @@ def is_regional_workbook(path: Path) -> bool:
     """True for a workbook written by this merge (its custom document property)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return MARKER_VALUE.encode() in archive.read("docProps/custom.xml")
+            return REGIONAL_MARKER_VALUE.encode() in archive.read("docProps/custom.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
 
