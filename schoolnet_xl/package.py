@@ -73,6 +73,18 @@ class Package:
             return self.archive.read(info)
         return content
 
+    def identity(self, part: str) -> tuple[int, int, bytes] | None:
+        """A value two parts share only when their contents are equal, cheaper than the
+        contents: method, CRC and stored (compressed) bytes, which inflate one way only.
+        Falls back to the contents themselves; None when there is no such part."""
+        info = self.infos.get(part)
+        if info is None:
+            return None
+        body = self.raw_body(info)
+        if body is None:
+            return (-1, 0, self.read(part) or b"")
+        return (info.compress_type, info.CRC, bytes(body))
+
     def raw_body(self, info: zipfile.ZipInfo) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""
         if (not self.data or info.flag_bits & 1

@@ -111,3 +111,29 @@ def test_package_xml_is_read_with_prefixes_single_quotes_and_escapes(tmp_path: P
     assert scan.hidden_columns == frozenset({1, 2})
     assert scan.has_validations
     assert not scan_sheet(opened, "xl/worksheets/s2.xml").has_validations
+
+
+def _workbook_with(path: Path, workbook: bytes, level: int) -> Package:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        archive.writestr("_rels/.rels", b'<Relationships><Relationship Id="r" Type="http://x/'
+                         b'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", RELS)
+    return Package.open(path)
+
+
+def test_remembered_package_xml_follows_the_contents_not_the_compressed_bytes(
+        tmp_path: Path) -> None:
+    renamed = WORKBOOK.replace(b"$B$4", b"$C$9")
+    fast, small = (_workbook_with(tmp_path / f"{level}.xlsx", WORKBOOK, level)
+                   for level in (1, 9))
+    other = _workbook_with(tmp_path / "ander.xlsx", renamed, 1)
+    assert fast.identity("xl/workbook.xml") != small.identity("xl/workbook.xml")
+    assert fast.identity("xl/workbook.xml") == _workbook_with(
+        tmp_path / "again.xlsx", WORKBOOK, 1).identity("xl/workbook.xml")
+    assert fast.identity("missing.xml") is None
+
+    assert read_extras(fast).names["Schoolnaam"] == ("Kaart & co", "$B$4")
+    assert read_extras(small).names == read_extras(fast).names
+    assert read_extras(other).names["Schoolnaam"] == ("Kaart & co", "$C$9")
+    assert read_extras(fast).names["Schoolnaam"] == ("Kaart & co", "$B$4")

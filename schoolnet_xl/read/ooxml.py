@@ -46,19 +46,19 @@ class PackageExtras:
     tables: list[TableData] = field(default_factory=list)
 
 
-_EXTRAS_CACHE: dict[tuple[bytes, ...], PackageExtras] = {}
+_EXTRAS_CACHE: dict[tuple[object, ...], PackageExtras] = {}
 _EXTRAS_CACHE_MAX = 64
 
 
 def read_extras(package: Package) -> PackageExtras:
     """Defined names, sheet parts and tables of an OOXML workbook (small parts only).
 
-    Remembered by the exact bytes of the parts it depends on (workbook, every
-    relationship part, every table): a region's cards share them. Treat the
-    result as read-only.
+    Remembered by the exact contents of the parts it depends on (workbook, every
+    relationship part, every table), compared by `Package.identity` without
+    inflating them: a region's cards share them. Treat the result as read-only.
     """
     wb_part = _workbook_part(package)
-    key = tuple(package.read(name) or b"" for name in sorted(package.infos)
+    key = tuple((name, package.identity(name)) for name in sorted(package.infos)
                 if name == wb_part or name.endswith(".rels") or "/tables/" in name)
     extras = _EXTRAS_CACHE.get(key)
     if extras is None:
