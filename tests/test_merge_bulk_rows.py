@@ -68,3 +68,30 @@ def test_a_row_with_long_wrapped_text_is_made_high_enough(tmp_path: Path) -> Non
     assert sheet["A2"].alignment.wrap_text and not sheet["B2"].alignment.wrap_text
     assert sheet.row_dimensions[2].height is None  # one line: the default height
     assert sheet.row_dimensions[3].height == 3 * LINE_HEIGHT
+
+
+def test_spliced_rows_go_between_the_header_and_rows_laid_out_below(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    package = io.BytesIO()
+    workbook = xlsxwriter.Workbook(package, {"in_memory": True})
+    red = workbook.add_format({"bg_color": "#F4B6B6"})
+    sheet = workbook.add_worksheet("Blad")
+    sheet.write_row(0, 0, ["Naam", "Aantal"])
+    sheet.write_row(5, 0, ["Totaal", 3])  # below where the three data rows end
+    style = red._get_xf_index()
+    workbook.close()
+    package.seek(0)
+    rows = [["a", 1], ["b", 0], ["c", 2]]
+    target = splice_rows(package, tmp_path / "uit.xlsx", {"xl/worksheets/sheet1.xml": SheetRows(
+        rows, 2, cell_styles=[[None, None], [None, style], [None, None]])})
+
+    assert sheet_rows(target, "Blad")[:6] == [
+        ["Naam", "Aantal"], ["a", 1.0], ["b", 0.0], ["c", 2.0], ["", ""], ["Totaal", 3.0]]
+    with zipfile.ZipFile(target) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    numbers = [int(n) for n in re.findall(r'<row r="(\d+)"', xml)]
+    assert numbers == sorted(numbers) == [1, 2, 3, 4, 6]
+    assert f'<c r="B3" s="{style}"><v>0</v></c>' in xml and '<c r="B2"><v>1</v>' in xml
+    assert '<dimension ref="A1:B6"/>' in xml

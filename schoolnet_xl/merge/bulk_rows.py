@@ -25,6 +25,7 @@ from schoolnet_xl.merge.records import Cell
 
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), 11, 12, *range(14, 32))})
+_HEADER_ROW = re.compile(rb'<row r="1"[ >](?:[^>]*/>|.*?</row>)', re.DOTALL)
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/>')
 EXCEL_MAX_TEXT = 32_767
 _CHUNK_ROWS = 2000
@@ -221,8 +222,10 @@ def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
     XlsxWriter wrote further down, such as totals, stay below them)."""
     count = sheet.count if isinstance(sheet, FileRows) else len(sheet.rows)
     data = _widen_dimension(data, column_letters(sheet.width)[-1], count + 1)
-    split = data.index(b"</row>", data.index(b"<sheetData")) + len(b"</row>")
-    head, tail = data[:split], data[split:]
+    header = _HEADER_ROW.search(data)
+    if header is None:
+        raise ValueError(f"{info.filename}: no header row to add the rows after")
+    head, tail = data[:header.end()], data[header.end():]
     if isinstance(sheet, FileRows):
         write_member(out, info, head, sheet.pieces, tail)
         return
