@@ -8,6 +8,7 @@ are reported, never run.
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import REGIONAL_MARKER_VALUE
+from schoolnet_xl.layout import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
 from schoolnet_xl.model import Finding
 from schoolnet_xl.package import ZIP_MAGIC, Package, read_small
 from schoolnet_xl.rules import catalogue_file as F
@@ -32,6 +33,9 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CUSTOM_PROPERTIES = "docProps/custom.xml"
+_REGIONAL_MARKER = re.compile(
+    rb'name="' + re.escape(REGIONAL_MARKER_PROPERTY.encode()) + rb'"[^>]*>\s*<(?:\w+:)?lpwstr>'
+    + re.escape(REGIONAL_MARKER_VALUE.encode()) + rb"</")
 
 
 def _utf16(name: str) -> bytes:
@@ -120,7 +124,7 @@ def _probe_zip(
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
                 return refuse(F.XML_ENTITIES, part=info.filename)
-        if _is_regional_workbook(package):
+        if is_regional_workbook(package):
             return refuse(F.REGIONAL_WORKBOOK)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
@@ -134,11 +138,12 @@ def _probe_zip(
     return result
 
 
-def _is_regional_workbook(package: Package) -> bool:
-    """True for the output of `merge` (its custom document property), not a card."""
+def is_regional_workbook(package: Package) -> bool:
+    """True for the output of `merge`: its custom document property, named and valued
+    as the merge writes it (namespace prefixes as any spreadsheet program re-saves them)."""
     if CUSTOM_PROPERTIES not in package.infos:
         return False
-    return REGIONAL_MARKER_VALUE.encode() in (package.read(CUSTOM_PROPERTIES) or b"")
+    return _REGIONAL_MARKER.search(package.read(CUSTOM_PROPERTIES) or b"") is not None
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:

@@ -117,3 +117,27 @@ def test_entity_verdicts_remembered_by_first_bytes_still_refuse(corpus, tmp_path
             out.writestr(info.filename, data, compress_type=zipfile.ZIP_STORED)
     assert probe(stored).refusal.code == "SN008"
     assert probe(stored).refusal.code == "SN008"
+
+
+def _with_custom_property(source: Path, target: Path, name: str, value: str,
+                          prefix: str = "vt") -> Path:
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        f'xmlns:{prefix}="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}">'
+        f"<{prefix}:lpwstr>{value}</{prefix}:lpwstr></property></Properties>")
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr("docProps/custom.xml", custom)
+    return target
+
+
+def test_a_regional_workbook_is_refused_by_its_property_not_by_its_words(corpus, tmp_path):
+    marked = _with_custom_property(corpus["template_ok"], tmp_path / "regio.xlsx",
+                                   "schoolnet-xl", "regionale netwerkkaart", prefix="ns1")
+    worded = _with_custom_property(corpus["template_ok"], tmp_path / "kaart.xlsx",
+                                   "Opmerking", "regionale netwerkkaart")
+    assert probe(marked).refusal.code == "SN013"
+    assert probe(worded).ok

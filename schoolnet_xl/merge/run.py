@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl import probe as probe_module
 from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import REGIONAL_MARKER_VALUE
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
 from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
@@ -24,6 +24,7 @@ from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
 from schoolnet_xl.merge.regional_workbook import write_regional_workbook
 from schoolnet_xl.model import SEVERITIES
+from schoolnet_xl.package import Package
 from schoolnet_xl.vocabulary import load_vocabulary
 
 
@@ -122,10 +123,15 @@ def write_atomically(region: Region, output: Path) -> Path:
 def is_regional_workbook(path: Path) -> bool:
     """True for a workbook written by this merge (its custom document property)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            return REGIONAL_MARKER_VALUE.encode() in archive.read("docProps/custom.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        package = Package.open(path)
+    except (OSError, zipfile.BadZipFile):
         return False
+    try:
+        return probe_module.is_regional_workbook(package)
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+        return False
+    finally:
+        package.close()
 
 
 def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
