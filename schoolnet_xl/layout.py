@@ -23,6 +23,8 @@ TABLE_PARTNERS = "Partners"
 # The custom document property that marks a regional workbook written by `merge`.
 REGIONAL_MARKER_PROPERTY = "schoolnet-xl"
 REGIONAL_MARKER_VALUE = "regionale netwerkkaart"
+# How every CSV table of `merge --csv` starts: a UTF-8 byte order mark and the school keys.
+REGIONAL_CSV_START = "\ufeffSchoolnaam;Instellingsnummer;".encode()
 
 # Defined names of the header input cells (model attribute -> name).
 HEADER_NAMES = HEADER_FIELDS

@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
+from schoolnet_xl.layout import (
+    REGIONAL_CSV_START,
+    REGIONAL_MARKER_PROPERTY,
+    REGIONAL_MARKER_VALUE,
+)
 from schoolnet_xl.model import Finding
 from schoolnet_xl.package import ZIP_MAGIC, Package, read_small
 from schoolnet_xl.rules import catalogue_file as F
@@ -94,12 +98,23 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
         return result
     if head == OLE_MAGIC:
         return _probe_ole(path, result, refuse, lang)
+    if _starts_with(path, data, REGIONAL_CSV_START):
+        return refuse(F.MERGE_OUTPUT, what=say("een CSV-tabel van een regionaal werkboek",
+                                               "a CSV table of a regional workbook", lang))
     return refuse(F.NOT_SPREADSHEET, detail=_describe_other(path, head, lang))
 
 
-def _read_head(path: Path) -> bytes:
+def _read_head(path: Path, size: int = 8) -> bytes:
     with path.open("rb") as handle:
-        return handle.read(8)
+        return handle.read(size)
+
+
+def _starts_with(path: Path, data: bytes | None, start: bytes) -> bool:
+    """True when the file (its bytes already read, or read now) begins with `start`."""
+    try:
+        return (data if data is not None else _read_head(path, len(start))).startswith(start)
+    except OSError:
+        return False
 
 
 def _probe_zip(
@@ -125,7 +140,8 @@ def _probe_zip(
             if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
                 return refuse(F.XML_ENTITIES, part=info.filename)
         if is_regional_workbook(package):
-            return refuse(F.REGIONAL_WORKBOOK)
+            return refuse(F.MERGE_OUTPUT, what=say("een regionaal werkboek",
+                                                   "a regional workbook", lang))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
     except OSError as exc:

@@ -122,7 +122,8 @@ def test_an_older_regional_workbook_anywhere_in_the_inbox_is_skipped_not_read_as
 
     result = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx")
     assert result.returncode == 0, result.stderr
-    assert "regio-2025.xlsx: overgeslagen — Dit is een regionaal werkboek" in result.stderr
+    assert ("regio-2025.xlsx: overgeslagen — Dit is uitvoer van schoolnet-xl merge (een "
+            "regionaal werkboek)") in result.stderr
     sources = {Path(r["Pad"]).name: (r["Soort"], r["Reden"])
                for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
     assert sources["regio-2025.xlsx"][0] == "skipped"
@@ -131,6 +132,39 @@ def test_an_older_regional_workbook_anywhere_in_the_inbox_is_skipped_not_read_as
     assert len(records(tmp_path / "regio.xlsx", "Partners")) == len(
         records(tmp_path / "eerst.xlsx", "Partners"))
     assert fingerprints(inbox) == before
+
+
+def test_csv_tables_of_an_earlier_merge_in_the_inbox_are_skipped_and_replaced(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    inbox = tmp_path / "inbox"
+    _cards(inbox, vocabulary)
+    tables = inbox / "csv"
+    assert run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx", "--csv", tables
+                   ).returncode == 0
+    first = (tables / "partners.csv").read_bytes()
+
+    again = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx", "--csv", tables)
+    assert again.returncode == 0, again.stderr
+    sources = {Path(r["Pad"]).name: (r["Soort"], r["Reden"])
+               for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
+    assert {name: kind for name, (kind, _) in sources.items()} == {
+        "kaart0.xlsx": "template", "kaart1.xlsx": "template", "dekking.csv": "skipped",
+        "partners.csv": "skipped", "scholen.csv": "skipped"}
+    assert all("eerdere merge" in reason for kind, reason in sources.values()
+               if kind == "skipped")
+    assert (tables / "partners.csv").read_bytes() == first  # replaced by the same table
+
+    elsewhere = inbox / "vorig jaar"
+    elsewhere.mkdir()
+    (elsewhere / "partners.csv").write_bytes(first)
+    (elsewhere / "lijst.csv").write_text("Schoolnaam;Gemeente\r\nDe Linde;Zele\r\n",
+                                         "utf-8-sig")
+    third = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx")
+    assert third.returncode == 1  # lijst.csv is not a card: unreadable
+    kinds = {str(Path(r["Pad"]).relative_to(inbox)): r["Soort"]
+             for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
+    assert kinds["vorig jaar/partners.csv"] == "skipped"
+    assert kinds["vorig jaar/lijst.csv"] == "unreadable"
 
 
 def test_files_folders_and_globs_lock_and_hidden_files(tmp_path: Path,

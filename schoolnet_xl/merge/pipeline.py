@@ -17,7 +17,7 @@ from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.package import IN_MEMORY_BYTES
-from schoolnet_xl.rules.catalogue_file import REGIONAL_WORKBOOK
+from schoolnet_xl.rules.catalogue_file import MERGE_OUTPUT
 from schoolnet_xl.vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def read_one(path: str) -> FileResult:
     partner_rows: PartnerRows = _WORKER["partner_rows"]
     read = report.read
     card = read.card
-    if any(f.code == REGIONAL_WORKBOOK.code for f in read.findings):
+    if any(f.code == MERGE_OUTPUT.code for f in read.findings):
         # An earlier merge's output in the inbox is not a card, nor a problem.
         return FileResult(path, size, digest, mtime, "skipped", format=read.format or "",
                           reason=read.reason)

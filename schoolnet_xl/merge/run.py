@@ -9,12 +9,10 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schoolnet_xl import probe as probe_module
 from schoolnet_xl.i18n import Lang, say
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
@@ -24,7 +22,8 @@ from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
 from schoolnet_xl.merge.regional_workbook import write_regional_workbook
 from schoolnet_xl.model import SEVERITIES
-from schoolnet_xl.package import Package
+from schoolnet_xl.probe import probe
+from schoolnet_xl.rules.catalogue_file import MERGE_OUTPUT
 from schoolnet_xl.vocabulary import load_vocabulary
 
 
@@ -120,23 +119,16 @@ def write_atomically(region: Region, output: Path) -> Path:
     return output
 
 
-def is_regional_workbook(path: Path) -> bool:
-    """True for a workbook written by this merge (its custom document property)."""
-    try:
-        package = Package.open(path)
-    except (OSError, zipfile.BadZipFile):
-        return False
-    try:
-        return probe_module.is_regional_workbook(package)
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
-        return False
-    finally:
-        package.close()
+def is_merge_output(path: Path) -> bool:
+    """True for a regional workbook or CSV table written by a merge (see rule SN013)."""
+    refusal = probe(path).refusal
+    return refusal is not None and refusal.code == MERGE_OUTPUT.code
 
 
 def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
                   lang: Lang) -> Inbox:
-    """Refuse an output that is an input; a previous regional workbook is skipped instead."""
+    """Refuse an output that is an input; an earlier merge's output there is skipped
+    (and replaced) instead."""
     targets = {_real(output)}
     if csv_dir:
         targets |= {_real(Path(csv_dir) / name) for name in CSV_FILES}
@@ -145,10 +137,10 @@ def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
     for path in inbox.files:
         if _real(Path(path)) not in targets:
             files.append(path)
-        elif _real(Path(path)) == _real(output) and is_regional_workbook(Path(path)):
+        elif is_merge_output(Path(path)):
             skipped.append(Skipped(path, say(
-                "eerder gemaakt regionaal werkboek (uitvoer van merge), geen kaart",
-                "regional workbook from an earlier merge, not a card", lang)))
+                "uitvoer van een eerdere merge (wordt vervangen), geen kaart",
+                "output of an earlier merge (to be replaced), not a card", lang)))
         else:
             raise MergeError(say(
                 f"weigert te schrijven naar '{path}': dat is een invoerbestand. "

@@ -164,18 +164,19 @@ INTERNAL_ERROR = register(Rule(
     hint_en="Report this, with the file, to whoever maintains schoolnet-xl.",
     example="een fout in schoolnet-xl zelf",
 ))
-REGIONAL_WORKBOOK = register(Rule(
+MERGE_OUTPUT = register(Rule(
     code="SN013",
     severity="fout",
-    checks_nl="Het bestand is geen regionaal werkboek dat schoolnet-xl merge maakte.",
-    checks_en="The file is not a regional workbook made by schoolnet-xl merge.",
-    message_nl="Dit is een regionaal werkboek (uitvoer van schoolnet-xl merge), geen "
-               "netwerkkaart van een school.",
-    message_en="This is a regional workbook (output of schoolnet-xl merge), not a "
-               "school's network card.",
-    hint_nl="Bewaar regionale werkboeken buiten de map met kaarten; merge slaat ze over.",
-    hint_en="Keep regional workbooks outside the folder of cards; merge skips them.",
-    example="regio.xlsx van vorig schooljaar in de map met kaarten",
+    checks_nl="Het bestand is geen uitvoer van schoolnet-xl merge (een regionaal werkboek "
+              "of een CSV-tabel ervan).",
+    checks_en="The file is not output of schoolnet-xl merge (a regional workbook or one of "
+              "its CSV tables).",
+    message_nl="Dit is uitvoer van schoolnet-xl merge ({what}), geen netwerkkaart van een "
+               "school.",
+    message_en="This is output of schoolnet-xl merge ({what}), not a school's network card.",
+    hint_nl="Bewaar de uitvoer van merge buiten de map met kaarten; merge slaat ze over.",
+    hint_en="Keep the output of merge outside the folder of cards; merge skips it.",
+    example="regio.xlsx of partners.csv van vorig schooljaar in de map met kaarten",
 ))
 
 # -- SN02x: warnings about the file ------------------------------------------------
