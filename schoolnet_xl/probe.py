@@ -32,6 +32,7 @@ RATIO_MIN_BYTES = 1024 * 1024  # … that inflates to more than this
 PROLOG_SCAN_BYTES = 1024 * 1024  # how far to look for a DOCTYPE before the root element
 SCAN_CHUNK = 4096
 INFLATE_CHUNK = 512  # compressed bytes per step: a prolog is near the start
+TEXT_SAMPLE = 4096  # first bytes of a file that is no workbook, to say what it is
 
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -98,23 +99,19 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
         return result
     if head == OLE_MAGIC:
         return _probe_ole(path, result, refuse, lang)
-    if _starts_with(path, data, REGIONAL_CSV_START):
+    try:
+        sample = data[:TEXT_SAMPLE] if data is not None else _read_head(path, TEXT_SAMPLE)
+    except OSError as exc:
+        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+    if sample.startswith(REGIONAL_CSV_START):
         return refuse(F.MERGE_OUTPUT, what=say("een CSV-tabel van een regionaal werkboek",
                                                "a CSV table of a regional workbook", lang))
-    return refuse(F.NOT_SPREADSHEET, detail=_describe_other(path, head, lang))
+    return refuse(F.NOT_SPREADSHEET, detail=_describe_other(sample, lang))
 
 
 def _read_head(path: Path, size: int = 8) -> bytes:
     with path.open("rb") as handle:
         return handle.read(size)
-
-
-def _starts_with(path: Path, data: bytes | None, start: bytes) -> bool:
-    """True when the file (its bytes already read, or read now) begins with `start`."""
-    try:
-        return (data if data is not None else _read_head(path, len(start))).startswith(start)
-    except OSError:
-        return False
 
 
 def _probe_zip(
@@ -275,16 +272,14 @@ def _probe_ole(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
     return result
 
 
-def _describe_other(path: Path, head: bytes, lang: Lang) -> str:
-    if not head:
+def _describe_other(sample: bytes, lang: Lang) -> str:
+    """What a file that is no workbook looks like, from its first bytes."""
+    if not sample:
         return say("een leeg bestand", "an empty file", lang)
     try:
-        sample = path.read_bytes()[:4096]
         sample.decode("utf-8")
     except UnicodeDecodeError:
         return say("onbekend bestandsformaat", "unknown file format", lang)
-    except OSError:
-        return say("onleesbaar bestand", "unreadable file", lang)
     if sample.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return say("een webpagina (HTML)", "a web page (HTML)", lang)
     return say("een tekstbestand", "a text file", lang)
