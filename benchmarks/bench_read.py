@@ -20,13 +20,13 @@ import statistics
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_validate import sample_card  # a filled 200-row card
+# the floor, and a filled 200-row card
+from benchmarks.bench_validate import read_sheet_xml, sample_card
 
 
 def interleaved_medians(actions: dict[str, Callable[[int], object]], runs: int
@@ -45,13 +45,6 @@ def interleaved_medians(actions: dict[str, Callable[[int], object]], runs: int
             action(run)
             times[label].append((time.perf_counter() - started) * 1000)
     return {label: statistics.median(values) for label, values in times.items()}
-
-
-def floor(path: Path) -> int:
-    """Open the zip and read every worksheet's XML and the shared strings."""
-    with zipfile.ZipFile(path) as archive:
-        return sum(len(archive.read(name)) for name in archive.namelist()
-                   if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml")
 
 
 def main() -> None:
@@ -86,7 +79,7 @@ def main() -> None:
             write_card(schools[-1], vocabulary, card=sample_card(vocabulary, args.rows, variant))
         data = workbook_data_from_file(path, "xlsx")
         figures = interleaved_medians({
-            "floor (zip + sheet XML bytes)": lambda _: floor(path),
+            "floor (zip + sheet XML bytes)": lambda _: read_sheet_xml(path),
             "read_card": lambda _: read_card(path, vocabulary),
             "read_card + validate": read_and_validate,
             "read_card + validate, each card once": lambda run: another_school(run + 1),
