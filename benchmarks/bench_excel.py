@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench_validate import median_seconds, sample_card  # noqa: E402
 
-from schoolnet_xl.model import Sourced  # noqa: E402
+from schoolnet_xl.core.model import Sourced  # noqa: E402
+from schoolnet_xl.core.vocabulary import default_vocabulary  # noqa: E402
 from schoolnet_xl.template import write_card  # noqa: E402
-from schoolnet_xl.vocabulary import default_vocabulary  # noqa: E402
 
 
 def main() -> None:

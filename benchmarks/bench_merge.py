@@ -39,10 +39,10 @@ from benchmarks.bench_validate import read_sheet_xml  # the floor
 
 def write_cards(folder: Path, start: int, stop: int, seed: int, partners: int) -> int:
     """Write cards start..stop-1 into folder (one process's share)."""
+    from schoolnet_xl.core.vocabulary import default_vocabulary
     from schoolnet_xl.demo import numbered_card
     from schoolnet_xl.demo.region import CREATED
     from schoolnet_xl.template import write_card
-    from schoolnet_xl.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
     for index in range(start, stop):
@@ -137,8 +137,8 @@ def read_phase_ms(paths: list[Path], warm_up: list[Path]) -> tuple[float, float]
     of a merge has read other cards before most of its 1,500: imports done and
     per-vocabulary memos filled, but no card measured is one it has seen.
     """
-    from schoolnet_xl.check import check_file
-    from schoolnet_xl.vocabulary import default_vocabulary
+    from schoolnet_xl.core.vocabulary import default_vocabulary
+    from schoolnet_xl.validate.check import check_file
 
     vocabulary = default_vocabulary()
     for path in warm_up:

@@ -53,12 +53,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200)
     args = parser.parse_args()
 
-    from schoolnet_xl.probe import probe
+    from schoolnet_xl.core.vocabulary import default_vocabulary
     from schoolnet_xl.read import card_from_workbook_data, read_card
-    from schoolnet_xl.read.file import workbook_data_from_file
-    from schoolnet_xl.rules.engine import validate
+    from schoolnet_xl.read.from_file import workbook_data_from_file
+    from schoolnet_xl.read.probe import probe
     from schoolnet_xl.template import write_card
-    from schoolnet_xl.vocabulary import default_vocabulary
+    from schoolnet_xl.validate.engine import validate
 
     vocabulary = default_vocabulary()
     with tempfile.TemporaryDirectory() as folder:

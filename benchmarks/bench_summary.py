@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench_validate import median_seconds, sample_card  # noqa: E402
 
+from schoolnet_xl.core.vocabulary import default_vocabulary  # noqa: E402
 from schoolnet_xl.edit.summary import OWNED, summarize, write_summary_sheets  # noqa: E402
 from schoolnet_xl.edit.transplant import transplant  # noqa: E402
 from schoolnet_xl.edit.verify import snapshot  # noqa: E402
 from schoolnet_xl.template import write_card  # noqa: E402
-from schoolnet_xl.vocabulary import default_vocabulary  # noqa: E402
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 
 
 def sample_card(vocabulary: Vocabulary, rows: int, variant: int = 0) -> Card:
@@ -91,8 +91,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from schoolnet_xl.read import read_card
-    from schoolnet_xl.rules.engine import validate
     from schoolnet_xl.template import write_card
+    from schoolnet_xl.validate.engine import validate
 
     vocabulary = default_vocabulary()
     with tempfile.TemporaryDirectory() as folder:

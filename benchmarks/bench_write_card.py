@@ -7,9 +7,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import default_vocabulary
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import default_vocabulary
 
 
 def main() -> None:

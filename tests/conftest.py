@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from tests.support import libreoffice
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.rules.catalogue import REGISTRY  # imports every rule, so all registered
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.validate.catalogue import REGISTRY  # imports every rule, so all registered
 
 CLI = str(Path(sys.executable).with_name("schoolnet-xl"))
 DOCUMENTED_FILE_KEYS = {"path", "status", "reason", "kind", "school", "partners",
@@ -318,7 +318,7 @@ def test_gaps_of_an_unreadable_file_exits_2(tmp_path: Path) -> None:
 # -- rules --------------------------------------------------------------------
 
 def test_rules_lists_every_registered_code() -> None:
-    import schoolnet_xl.rules.catalogue  # noqa: F401  (registers every rule)
+    import schoolnet_xl.validate.catalogue  # noqa: F401  (registers every rule)
 
     text = run("rules")
     assert text.returncode == 0

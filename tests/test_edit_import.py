@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.check import check_file
-from schoolnet_xl.model import HEADER_FIELDS
+from schoolnet_xl.core.model import HEADER_FIELDS
+from schoolnet_xl.core.values import has_content
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.read import read_card
-from schoolnet_xl.rules.engine import has_content
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.validate.check import check_file
 from tests.support import libreoffice
 
 # The source text's table: organisation, description, marks (Kansen, Zorg, Armoede) and

@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 
+from schoolnet_xl.core.sheet_words import STATUS_WORDS
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.summary import summarize
 from schoolnet_xl.template import write_card
-from schoolnet_xl.template.texts import STATUS_WORDS
-from schoolnet_xl.vocabulary import Vocabulary
 from tests.support import libreoffice
 from tests.support.workbooks import (
     add_sparkline,

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.core.contract import TEMPLATE_VERSION
+from schoolnet_xl.core.values import has_content
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.sheets import read_meta, sheet_values
-from schoolnet_xl.layout import TEMPLATE_VERSION
 from schoolnet_xl.read import read_card
-from schoolnet_xl.rules.engine import has_content
-from schoolnet_xl.vocabulary import Vocabulary
 from tests.fixtures import make_old_card as old
 
 FIXTURE = Path(__file__).parent / "fixtures" / "old-card-0.9.xlsx"

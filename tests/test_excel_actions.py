@@ -24,10 +24,10 @@ import pytest
 import xlwings as xw
 from openpyxl import load_workbook
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.cells import a1
+from schoolnet_xl.core.palette import AMBER_FILL, RED_FILL
 from schoolnet_xl.excel import actions
-from schoolnet_xl.read.cells import a1
-from schoolnet_xl.template.styles import AMBER_FILL, RED_FILL
 from tests.support.xlwings_payload import apply_actions, card_with, payload_from_file
 
 CLI = str(Path(sys.executable).parent / "schoolnet-xl")
@@ -119,7 +119,7 @@ def test_validatie_sheet_holds_the_codes_and_cells_of_the_cli(bad_card: Path) ->
     links = next(a["values"] for a in actions_ if a["func"] == "setFormula")
     for row, (link,) in zip(rows, links, strict=True):
         if row[2]:
-            assert link == f'=HYPERLINK("#\'{layout.SHEET_CARD}\'!{row[2]}","{row[2]}")'
+            assert link == f'=HYPERLINK("#\'{contract.SHEET_CARD}\'!{row[2]}","{row[2]}")'
 
 
 def test_valideer_alerts_the_totals_in_dutch(bad_card: Path) -> None:
@@ -201,7 +201,7 @@ def test_a_workbook_that_is_no_card_gets_a_friendly_dutch_error(tmp_path: Path) 
 
 def overview_payload(card: Path) -> tuple[dict[str, Any], list[list[Any]]]:
     payload = payload_from_file(card)
-    sheet = next(s for s in payload["sheets"] if s["name"] == layout.SHEET_OVERVIEW)
+    sheet = next(s for s in payload["sheets"] if s["name"] == contract.SHEET_OVERVIEW)
     return payload, sheet["values"]
 
 
@@ -225,13 +225,13 @@ def test_ontbrekende_categorieen_marks_missing_rows_and_lists_whom_to_look_for(
     actions_, sheets = run(actions.ontbrekende_categorieen, payload)
 
     fills = [a for a in actions_ if a["func"] == "setRangeColor"]
-    assert {sheets[a["sheet_position"]] for a in fills} == {layout.SHEET_OVERVIEW}
+    assert {sheets[a["sheet_position"]] for a in fills} == {contract.SHEET_OVERVIEW}
     red_rows = {a["start_row"] for a in fills if _same(a["args"][0], RED_FILL)}
     amber_rows = {a["start_row"] for a in fills if _same(a["args"][0], AMBER_FILL)}
     assert red_rows == {row_of_code(values, code) for code in reference["core"]}
     assert amber_rows == {row_of_code(values, code) for code in reference["recommended"]}
     listed = [a["values"] for a in actions_ if a["func"] == "setValues"
-              and sheets[a["sheet_position"]] == layout.SHEET_OVERVIEW][-1]
+              and sheets[a["sheet_position"]] == contract.SHEET_OVERVIEW][-1]
     assert [line[1] for line in listed] == reference["core"] + reference["recommended"]
     for label, code, _expectation, definition, examples in listed:
         category = vocabulary.category(code)
@@ -263,7 +263,7 @@ def test_ontbrekende_categorieen_again_clears_its_rows_and_rewrites_the_list_in_
 def test_overzicht_vernieuwen_writes_the_counts_excel_did_not_recalculate(
     bad_card: Path, vocabulary
 ) -> None:
-    from schoolnet_xl.overview import compute_overview
+    from schoolnet_xl.core.overview import compute_overview
     from schoolnet_xl.read import read_card
 
     overview = compute_overview(read_card(bad_card, vocabulary).card, vocabulary)
@@ -273,7 +273,7 @@ def test_overzicht_vernieuwen_writes_the_counts_excel_did_not_recalculate(
     written = {(a["start_row"], a["start_column"]): a["values"][0][0] for a in actions_
                if a["func"] == "setValues"}
     assert {sheets[a["sheet_position"]] for a in actions_ if a["func"] == "setValues"} == {
-        layout.SHEET_OVERVIEW}
+        contract.SHEET_OVERVIEW}
     for line in overview.categories:
         row = row_of_code(values, line.code)
         assert written[(row, 2)] == line.count
@@ -317,20 +317,20 @@ def test_an_existing_validatie_sheet_is_cleared_and_rewritten_not_duplicated(
     bad_card: Path,
 ) -> None:
     workbook = load_workbook(bad_card)
-    workbook.create_sheet(layout.SHEET_VALIDATION)["A2"] = "oude bevinding"
+    workbook.create_sheet(contract.SHEET_VALIDATION)["A2"] = "oude bevinding"
     workbook.save(bad_card)
     actions_, sheets = run(actions.valideer, payload_from_file(bad_card))
 
-    assert sheets.count(layout.SHEET_VALIDATION) == 1
+    assert sheets.count(contract.SHEET_VALIDATION) == 1
     assert "addSheet" not in [a["func"] for a in actions_]
     clears = [a for a in actions_ if a["func"] == "sheetClear"]
-    assert [sheets[a["sheet_position"]] for a in clears] == [layout.SHEET_VALIDATION]
+    assert [sheets[a["sheet_position"]] for a in clears] == [contract.SHEET_VALIDATION]
     assert validation_rows(actions_)
 
 
 def test_the_totals_use_singular_and_plural_and_say_when_all_is_well() -> None:
+    from schoolnet_xl.core.model import Finding
     from schoolnet_xl.excel.validation import totals_message
-    from schoolnet_xl.model import Finding
 
     def finding(severity: str) -> Finding:
         return Finding("SN000", severity, "melding")  # type: ignore[arg-type]

@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from schoolnet_xl.check import check_file
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.report.workbook import ReportError, write_findings_workbook
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.validate.check import check_file
 from tests.test_cli_validate import edited_copy, run, sha256, write_template_card
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import make_card
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import Vocabulary
 from tests.support.regional import fingerprints, records, run_cli, sheet_rows
 
 

@@ -9,10 +9,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from schoolnet_xl.core.model import Card, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import make_card
-from schoolnet_xl.model import Card, Sourced
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import Vocabulary
 from tests.support.regional import records, run_cli
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.core.model import Card
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import DemoFile, make_demo_region, plan_demo_region
-from schoolnet_xl.model import Card
-from schoolnet_xl.rules import catalogue_card as R
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.validate.rules import catalogue_card as R
 from tests.support.regional import fingerprints, records, run_cli, sheet_rows
 
 EXPECTED_KIND = {"template": "template", "handmade": "handmade", "ods": "handmade",
@@ -96,7 +96,10 @@ def test_dekking_colours_each_count_by_what_the_school_level_expects(region,
     import openpyxl
 
     _inbox, out, plan = region
-    colour = {"core": "FFF4B6B6", "recommended": "FFFFE0A3", "present": "FFC6EFCE"}
+    from schoolnet_xl.core.palette import AMBER_FILL, GREEN_FILL, RED_FILL
+
+    colour = {state: "FF" + fill.lstrip("#") for state, fill in (
+        ("core", RED_FILL), ("recommended", AMBER_FILL), ("present", GREEN_FILL))}
     sheet = openpyxl.load_workbook(out)["Dekking"]
     schools = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=2)}
     for card in _schools(plan).values():

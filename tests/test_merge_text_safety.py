@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.core.model import Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import make_card
-from schoolnet_xl.model import Sourced
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import Vocabulary
 from tests.support import libreoffice
 from tests.support.regional import records, run_cli, sheet_rows, sheet_xml
 

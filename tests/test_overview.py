@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.overview import compute_overview
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.overview import compute_overview
 
 
 def partner(name: str | None, code: str | None, **marks: object) -> Partner:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl import package as package_module
-from schoolnet_xl.package import Package
+from schoolnet_xl.read import package as package_module
 from schoolnet_xl.read.ooxml import read_extras, scan_sheet
+from schoolnet_xl.read.package import Package
 
 PARTS = {
     "a.xml": b"<a>" + b"deflated text " * 500 + b"</a>",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.probe import probe
+from schoolnet_xl.read.probe import probe
 from tests.corpus.make_corpus import make_corpus
 
 

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.read import card_from_workbook_data, read_card
 from schoolnet_xl.read.workbook_data import SheetData, TableData, WorkbookData
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import load_vocabulary
 from tests.corpus import make_corpus as corpus_files
 from tests.support import libreoffice
 

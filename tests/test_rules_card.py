@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.rules.base import REGISTRY
-from schoolnet_xl.rules.engine import missing_categories, validate
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.findings import REGISTRY
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.engine import missing_categories, validate
 
 SHEET = "Netwerkkaart"
 FOCUS = ("KANS", "ZORG", "ARMOEDE")

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
 from schoolnet_xl.template import write_card
 from tests.support.template_cards import effective_style, formulas, sheet_xml
 
@@ -153,9 +153,9 @@ def test_schoolnet_sheet_records_template_and_vocabulary(book, vocabulary) -> No
     sheet = book["_schoolnet"]
     assert (sheet["A1"].value, sheet["B1"].value) == ("sleutel", "waarde")
     rows = [(sheet.cell(r, 1).value, sheet.cell(r, 2).value) for r in range(2, 7)]
-    assert [key for key, _ in rows] == list(layout.META_KEYS)
+    assert [key for key, _ in rows] == list(contract.META_KEYS)
     meta = dict(rows)
-    assert meta["template_version"] == layout.TEMPLATE_VERSION
+    assert meta["template_version"] == contract.TEMPLATE_VERSION
     assert meta["vocabulary_version"] == vocabulary.version
     assert meta["vocabulary_name"] == vocabulary.name
     assert meta["vocabulary_json"] == vocabulary.to_json()

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
 from schoolnet_xl.template import write_card
 from tests.support import libreoffice
 from tests.support.template_cards import (

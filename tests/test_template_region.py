@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
+from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import load_vocabulary
 from tests.support import libreoffice
 from tests.support.template_cards import formulas, overview_category_rows, sheet_xml, values
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
 from schoolnet_xl.template import write_card
 from tests.support.template_cards import effective_style, overview_category_rows, sheet_xml
 

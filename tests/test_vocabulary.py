@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.vocabulary import ConfigError, Vocabulary, load_vocabulary
+from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, load_vocabulary
 
 
 def write_config(tmp_path: Path, text: str) -> Path:

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from schoolnet_xl.cli.common import UserError, config_option, vocabulary_from_option
-from schoolnet_xl.model import Card, Header, Sourced
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.model import Card, Header, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary
 
 NUMBER_PATTERN = re.compile(r"\d{6}")
 YEAR_PATTERN = re.compile(r"(\d{4})-(\d{4})")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from schoolnet_xl.check import FileReport, check_file, summary
 from schoolnet_xl.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -19,7 +18,8 @@ from schoolnet_xl.cli.common import (
     lang_option,
     vocabulary_from_option,
 )
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.check import FileReport, check_file, summary
 
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -119,7 +119,7 @@ def rules(fmt: str, lang: Lang) -> None:
       schoolnet-xl rules
       schoolnet-xl rules --lang en --format json
     """
-    from schoolnet_xl.rules.catalogue import catalogue, catalogue_markdown
+    from schoolnet_xl.validate.catalogue import catalogue, catalogue_markdown
 
     entries = catalogue(lang)
     if fmt == "json":

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
-from schoolnet_xl.i18n import LANGS, Lang
-from schoolnet_xl.vocabulary import ConfigError, Vocabulary, load_vocabulary
+from schoolnet_xl.core.lang import LANGS, Lang
+from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, load_vocabulary
 
 F = TypeVar("F", bound=Callable[..., Any])
 

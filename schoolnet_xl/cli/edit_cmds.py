@@ -18,9 +18,9 @@ from schoolnet_xl.cli.common import (
     lang_option,
     vocabulary_from_option,
 )
+from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import Outcome
-from schoolnet_xl.i18n import Lang, say
 
 EXIT_CODES = """\b
 Exit codes: 0 = gelukt; 1 = geweigerd door de beveiliging (er zou iets

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from schoolnet_xl.cli.common import EXIT_USAGE, Lang, UserError, config_option, lang_option
-from schoolnet_xl.i18n import say
+from schoolnet_xl.core.lang import say
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge import MergeOutcome
@@ -61,9 +61,9 @@ def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts
 def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
                **options: Any) -> MergeOutcome:
     """Run the library merge with a progress bar; report as text or JSON."""
+    from schoolnet_xl.core.vocabulary import ConfigError
     from schoolnet_xl.merge import MergeError, merge_files
     from schoolnet_xl.merge.inbox import InboxError
-    from schoolnet_xl.vocabulary import ConfigError
 
     progress = _Progress(lang)
     try:

@@ -12,8 +12,8 @@ import random
 from collections.abc import Iterator
 from datetime import date
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
-from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 
 MUNICIPALITIES: dict[str, str] = {  # gemeente -> CLB region
     "Aalst": "Dender", "Ninove": "Dender", "Denderleeuw": "Dender", "Geraardsbergen": "Dender",

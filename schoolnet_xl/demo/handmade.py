@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from schoolnet_xl.model import Card
+from schoolnet_xl.core.model import Card
 
 CREATED = datetime(2026, 1, 1)  # fixed: the same seed gives the same bytes
 HANDMADE_HEADER = ("Partner", "Omschrijving", "Kansen", "Zorg", "Armoede")

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from schoolnet_xl.core.model import Card, Partner, Sourced
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.demo.cards import make_card
 from schoolnet_xl.demo.handmade import write_handmade_ods, write_handmade_xlsx
-from schoolnet_xl.model import Card, Partner, Sourced
-from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
 
 DemoKind = Literal["template", "handmade", "ods", "superseded", "unreadable", "lock"]
 CREATED = datetime(2026, 1, 1)

@@ -8,7 +8,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
 
 
 class GuardError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from schoolnet_xl.model import (
+from schoolnet_xl.core.model import (
     COLUMNS_AFTER_FOCUS,
     COLUMNS_BEFORE_FOCUS,
     HEADER_FIELDS,
@@ -12,8 +12,8 @@ from schoolnet_xl.model import (
     Partner,
     Sourced,
 )
-from schoolnet_xl.rules.engine import has_content
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.values import has_content
+from schoolnet_xl.core.vocabulary import Vocabulary
 
 ROW_FIELDS = [k for k in (*COLUMNS_BEFORE_FOCUS, *COLUMNS_AFTER_FOCUS) if k != "categorie"]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.edit.atomic import (
     GuardError,
     check_writable,
@@ -24,7 +25,6 @@ from schoolnet_xl.edit.atomic import (
 )
 from schoolnet_xl.edit.preflight import Risk, at_risk, loss_message, scan
 from schoolnet_xl.edit.verify import changed_parts, differences, snapshot
-from schoolnet_xl.i18n import Lang, say
 
 # Writes the result into the given temporary path; returns the names of the
 # original's package parts it changed (None = the whole file was rewritten).

@@ -12,6 +12,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import HEADER_FIELDS, Card, Finding, Sourced
+from schoolnet_xl.core.values import has_content
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import (
     GuardError,
     check_writable,
@@ -21,10 +25,6 @@ from schoolnet_xl.edit.atomic import (
     temp_path_beside,
 )
 from schoolnet_xl.edit.compare import card_differences
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.model import HEADER_FIELDS, Card, Finding, Sourced
-from schoolnet_xl.rules.engine import has_content
-from schoolnet_xl.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,8 @@ def import_grid(
     lang: Lang = "nl",
 ) -> ImportResult:
     """Write a template card from the hand-made grid at `source`."""
-    from schoolnet_xl.check import check_file
     from schoolnet_xl.read import read_card
+    from schoolnet_xl.validate.check import check_file
 
     output = output or default_output(source)
     _refuse_bad_paths(source, output, force, lang)

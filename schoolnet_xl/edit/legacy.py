@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from schoolnet_xl.edit.sheets import sheet_values
-from schoolnet_xl.layout import SHEET_CARD, SHEET_META
-from schoolnet_xl.model import (
+from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.contract import SHEET_CARD, SHEET_META
+from schoolnet_xl.core.model import (
     COLUMNS_AFTER_FOCUS,
     COLUMNS_BEFORE_FOCUS,
     Card,
@@ -24,8 +24,8 @@ from schoolnet_xl.model import (
     Partner,
     Sourced,
 )
-from schoolnet_xl.read.cells import column_letters
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.edit.sheets import sheet_values
 
 V09_HEADER_LABELS = {
     "schoolnaam": "schoolnaam",

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.edit.package import SheetPart, list_sheets, read_relations
-from schoolnet_xl.i18n import Lang, say
 
 # kind -> (Dutch noun phrase, English noun phrase)
 KINDS: dict[str, tuple[str, str]] = {

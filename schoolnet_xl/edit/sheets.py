@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from schoolnet_xl.layout import SHEET_META
-from schoolnet_xl.vocabulary import Vocabulary, vocabulary_from_json
+from schoolnet_xl.core.contract import SHEET_META
+from schoolnet_xl.core.vocabulary import Vocabulary, vocabulary_from_json
 
 
 def sheet_values(path: Path, sheet: str) -> list[list[Any]] | None:

@@ -15,18 +15,18 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from schoolnet_xl.core.contract import SHEET_OVERVIEW, SHEET_VALIDATION
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Card, Finding
+from schoolnet_xl.core.overview import Overview, compute_overview
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
 from schoolnet_xl.edit.rewrite import kept_kinds, without_sheets
 from schoolnet_xl.edit.sheets import card_vocabulary, same_values, sheet_order
 from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
 from schoolnet_xl.edit.transplant import TransplantError, transplant
-from schoolnet_xl.edit.validation_sheet import write_validation_sheet
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import SHEET_OVERVIEW, SHEET_VALIDATION
-from schoolnet_xl.model import Card, Finding
-from schoolnet_xl.overview import Overview, compute_overview
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.report.validation_sheet import write_validation_sheet
 
 OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION)
 # "parts": only the owned parts replaced; "openpyxl": the fallback load+save route.
@@ -57,8 +57,8 @@ def summarize(
 
     `vocabulary` None = the one stored in the card (else the default).
     """
-    from schoolnet_xl.check import check_file
-    from schoolnet_xl.vocabulary import default_vocabulary
+    from schoolnet_xl.core.vocabulary import default_vocabulary
+    from schoolnet_xl.validate.check import check_file
 
     if not path.is_file():
         raise GuardError(say(f"{path}: bestand niet gevonden", f"{path}: file not found", lang),

@@ -12,6 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from schoolnet_xl.core.contract import META_TEMPLATE_VERSION, TEMPLATE_VERSION
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Card
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.compare import card_differences
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
@@ -19,10 +23,6 @@ from schoolnet_xl.edit.legacy import READERS, LegacyLayoutError
 from schoolnet_xl.edit.package import list_sheets
 from schoolnet_xl.edit.preflight import Risk
 from schoolnet_xl.edit.sheets import read_meta
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import META_TEMPLATE_VERSION, TEMPLATE_VERSION
-from schoolnet_xl.model import Card
-from schoolnet_xl.vocabulary import Vocabulary
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
 
 
 @dataclass

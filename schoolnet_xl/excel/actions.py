@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Finding
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.excel.marks import MarkStore, clear_marks
 from schoolnet_xl.excel.open_card import configured_vocabulary, read_open_card
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.model import Finding
-from schoolnet_xl.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -25,9 +25,9 @@ def valideer(book: xw.Book, vocabulary: Vocabulary | None = None,
              lang: Lang = "nl") -> list[Finding]:
     """Validate the open card: clear the previous marks, mark the problem cells,
     write a fresh `Validatie` sheet and show the totals. Returns the findings."""
-    from schoolnet_xl.check import check_card
     from schoolnet_xl.excel import validation
-    from schoolnet_xl.rules.engine import sort_findings
+    from schoolnet_xl.validate.check import check_card
+    from schoolnet_xl.validate.engine import sort_findings
 
     vocabulary = vocabulary or configured_vocabulary()
     card, read_findings = read_open_card(book, vocabulary, lang)
@@ -53,8 +53,8 @@ def ontbrekende_categorieen(book: xw.Book, vocabulary: Vocabulary | None = None,
                             lang: Lang = "nl") -> dict[str, list[str]]:
     """Mark the missing core (red) and recommended (amber) categories on `Overzicht`
     and list whom to look for. Returns {"core": [...], "recommended": [...]}."""
-    from schoolnet_xl.check import check_card
     from schoolnet_xl.excel import overview_sheet
+    from schoolnet_xl.validate.check import check_card
 
     vocabulary = vocabulary or configured_vocabulary()
     card, _ = read_open_card(book, vocabulary, lang)
@@ -68,8 +68,8 @@ def overzicht_vernieuwen(book: xw.Book, vocabulary: Vocabulary | None = None,
                          lang: Lang = "nl") -> list[str]:
     """Write the counts computed from the grid into `Overzicht` where the sheet shows
     other values (formulas that were not recalculated). Returns the cells written."""
+    from schoolnet_xl.core.overview import compute_overview
     from schoolnet_xl.excel import overview_sheet
-    from schoolnet_xl.overview import compute_overview
 
     vocabulary = vocabulary or configured_vocabulary()
     card, _ = read_open_card(book, vocabulary, lang)
@@ -95,8 +95,8 @@ def _in_book(finding: Finding, name: str) -> Finding:
 
 def _header_cells(book: xw.Book) -> set[tuple[str, str]]:
     """(sheet, A1) of the header input cells, found by their defined names."""
-    from schoolnet_xl.excel.workbook_data import workbook_data_names
+    from schoolnet_xl.read.from_book import workbook_data_names
 
     names = workbook_data_names(book)
     return {(sheet, address.replace("$", "")) for key, (sheet, address) in names.items()
-            if key in layout.HEADER_NAMES.values()}
+            if key in contract.HEADER_NAMES.values()}

@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
 from schoolnet_xl.excel.sheets import find_sheet
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class MarkStore:
     """The `validation_marks` entry of the `_schoolnet` sheet of an open book."""
 
     def __init__(self, book: xw.Book) -> None:
-        self.sheet = find_sheet(book, layout.SHEET_META)
+        self.sheet = find_sheet(book, contract.SHEET_META)
         self.row = self._key_row() if self.sheet is not None else None
 
     @property
@@ -60,7 +60,7 @@ class MarkStore:
             return
         if self.row is None:
             self.row = _last_row_in_column_a(self.sheet) + 1
-            self.sheet.range((self.row, 1)).value = layout.META_VALIDATION_MARKS
+            self.sheet.range((self.row, 1)).value = contract.META_VALIDATION_MARKS
         text = json.dumps([asdict(mark) for mark in marks], ensure_ascii=False)
         self.sheet.range((self.row, 2)).value = text
 
@@ -69,7 +69,7 @@ class MarkStore:
         last = _last_row_in_column_a(self.sheet)
         column = self.sheet.range((1, 1), (last, 1)).options(ndim=1).value
         for offset, value in enumerate(column):
-            if isinstance(value, str) and value.strip() == layout.META_VALIDATION_MARKS:
+            if isinstance(value, str) and value.strip() == contract.META_VALIDATION_MARKS:
                 return offset + 1
         return None
 

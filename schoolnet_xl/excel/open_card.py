@@ -6,9 +6,9 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.model import Card, Finding
-from schoolnet_xl.vocabulary import Vocabulary, load_vocabulary
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Card, Finding
+from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -33,8 +33,8 @@ def read_open_card(
     """The card and the reading findings of `book`; a friendly XlwingsError when it is no card."""
     import xlwings as xw
 
-    from schoolnet_xl.excel.workbook_data import workbook_data
     from schoolnet_xl.read import card_from_workbook_data
+    from schoolnet_xl.read.from_book import workbook_data
 
     card, findings, reason = card_from_workbook_data(workbook_data(book), vocabulary, lang)
     if card is None:
@@ -52,8 +52,8 @@ def _refuse_without_key_columns(findings: list[Finding], vocabulary: Vocabulary,
     """A grid that lost Organisatie or Categorie cannot be judged cell by cell: say so."""
     import xlwings as xw
 
-    from schoolnet_xl.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
-    from schoolnet_xl.rules.catalogue_file import COLUMN_REMOVED
+    from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
+    from schoolnet_xl.read.file_rules import COLUMN_REMOVED
 
     key_headers = {COLUMNS_BEFORE_FOCUS["organisatie"], COLUMNS_AFTER_FOCUS["categorie"]}
     lost = [f for f in findings if f.code == COLUMN_REMOVED.code and f.field in key_headers]

@@ -6,17 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract, sheet_words
+from schoolnet_xl.core.cells import a1
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.text import fold_words as fold
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.excel.marks import Mark, MarkStore, clear_marks
 from schoolnet_xl.excel.sheets import as_text_cell, find_sheet
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.read.cells import a1, fold
-from schoolnet_xl.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     import xlwings as xw
 
-    from schoolnet_xl.overview import Overview
+    from schoolnet_xl.core.overview import Overview
 
 COMMAND = "ontbrekende_categorieen"
 BLOCK_TITLE = "Naar wie zoeken? Ontbrekende categorieën"
@@ -42,19 +43,18 @@ class OverviewLayout:
 
 def locate(sheet: xw.Sheet) -> OverviewLayout | None:
     """Find the category table (header words), the summary labels and the focus table."""
-    from schoolnet_xl.excel.workbook_data import sheet_rows
-    from schoolnet_xl.template import texts
-
+    from schoolnet_xl.read.from_book import sheet_rows
     found = OverviewLayout(sheet_rows(sheet))
-    wanted = [fold(word) for word in texts.OVERVIEW_CATEGORY_HEADERS]
+    wanted = [fold(word) for word in sheet_words.OVERVIEW_CATEGORY_HEADERS]
     summary = {fold(label): label for label in (
-        texts.OVERVIEW_TOTAL, texts.OVERVIEW_MISSING_CORE, texts.OVERVIEW_MISSING_RECOMMENDED)}
-    focus_header = fold(texts.OVERVIEW_FOCUS_HEADERS[0])
-    focus_count = fold(texts.OVERVIEW_FOCUS_HEADERS[1])
+        sheet_words.OVERVIEW_TOTAL, sheet_words.OVERVIEW_MISSING_CORE,
+        sheet_words.OVERVIEW_MISSING_RECOMMENDED)}
+    focus_header = fold(sheet_words.OVERVIEW_FOCUS_HEADERS[0])
+    focus_count = fold(sheet_words.OVERVIEW_FOCUS_HEADERS[1])
     for r, row in enumerate(found.rows):
         folded = [fold(v) for v in row]
         if not found.columns and all(word in folded for word in wanted):
-            found.columns = {texts.OVERVIEW_CATEGORY_HEADERS[i]: folded.index(word)
+            found.columns = {sheet_words.OVERVIEW_CATEGORY_HEADERS[i]: folded.index(word)
                              for i, word in enumerate(wanted)}
             _category_rows(found, r)
         if focus_header in folded and focus_count in folded:
@@ -85,7 +85,7 @@ def show_missing(book: xw.Book, missing: dict[str, list[str]], vocabulary: Vocab
                  lang: Lang) -> str:
     """Mark and list the missing categories on Overzicht; return the alert text."""
     summary = _missing_summary(missing, lang)
-    sheet = find_sheet(book, layout.SHEET_OVERVIEW)
+    sheet = find_sheet(book, contract.SHEET_OVERVIEW)
     found = locate(sheet) if sheet is not None else None
     if sheet is None or found is None:
         return summary + "\n\n" + "\n".join(_plain_list(missing, vocabulary, lang))
@@ -142,8 +142,6 @@ def _write_block(sheet: xw.Sheet, found: OverviewLayout, missing: dict[str, list
 
 def _block_lines(missing: dict[str, list[str]], vocabulary: Vocabulary,
                  lang: Lang) -> list[list[str]]:
-    from schoolnet_xl.template import texts
-
     lines = []
     for kind in ("core", "recommended"):
         for code in missing.get(kind, []):
@@ -151,7 +149,7 @@ def _block_lines(missing: dict[str, list[str]], vocabulary: Vocabulary,
             if category is None:
                 continue
             label = category.label_en if lang == "en" and category.label_en else category.label
-            lines.append([label, code, texts.EXPECTATION_WORDS[kind],
+            lines.append([label, code, sheet_words.EXPECTATION_WORDS[kind],
                           as_text_cell(category.definition), as_text_cell(category.examples)])
     return lines
 
@@ -182,9 +180,7 @@ def refresh(book: xw.Book, overview: Overview, vocabulary: Vocabulary, lang: Lan
     """
     import xlwings as xw
 
-    from schoolnet_xl.template import texts
-
-    sheet = find_sheet(book, layout.SHEET_OVERVIEW)
+    sheet = find_sheet(book, contract.SHEET_OVERVIEW)
     found = locate(sheet) if sheet is not None else None
     if sheet is None or found is None:
         raise xw.XlwingsError(say(
@@ -199,11 +195,12 @@ def refresh(book: xw.Book, overview: Overview, vocabulary: Vocabulary, lang: Lan
         if row is None:
             continue
         wanted[(row, count_col)] = line.count
-        wanted[(row, found.columns["Verwachting"])] = texts.EXPECTATION_WORDS[line.expectation]
-        wanted[(row, found.columns["Status"])] = texts.STATUS_WORDS[line.status]
-    summary_values = {texts.OVERVIEW_TOTAL: overview.total_partners,
-                      texts.OVERVIEW_MISSING_CORE: len(overview.missing_core),
-                      texts.OVERVIEW_MISSING_RECOMMENDED: len(overview.missing_recommended)}
+        expectation = sheet_words.EXPECTATION_WORDS[line.expectation]
+        wanted[(row, found.columns["Verwachting"])] = expectation
+        wanted[(row, found.columns["Status"])] = sheet_words.STATUS_WORDS[line.status]
+    summary_values = {sheet_words.OVERVIEW_TOTAL: overview.total_partners,
+                      sheet_words.OVERVIEW_MISSING_CORE: len(overview.missing_core),
+                      sheet_words.OVERVIEW_MISSING_RECOMMENDED: len(overview.missing_recommended)}
     for label, value in summary_values.items():
         if label in found.summary_rows:
             wanted[(found.summary_rows[label], count_col)] = value

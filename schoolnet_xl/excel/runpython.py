@@ -9,8 +9,8 @@ See scripts/Netwerkkaart.bas and docs/excel-addin.md.
 
 from __future__ import annotations
 
+from schoolnet_xl.core.lang import default_lang
 from schoolnet_xl.excel import actions
-from schoolnet_xl.i18n import default_lang
 
 
 def valideer() -> None:

@@ -7,8 +7,8 @@ the real `xw.Book` annotation of each script's parameter.
 import xlwings as xw
 from xlwings.server import script
 
+from schoolnet_xl.core.lang import default_lang
 from schoolnet_xl.excel import actions
-from schoolnet_xl.i18n import default_lang
 
 
 @script

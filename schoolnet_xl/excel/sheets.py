@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from schoolnet_xl.model import CellValue
+from schoolnet_xl.core.model import CellValue
 
 if TYPE_CHECKING:
     import xlwings as xw

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Finding
+from schoolnet_xl.core.palette import AMBER_FILL, INPUT_YELLOW, RED_FILL
+from schoolnet_xl.core.sheet_words import VALIDATION_COLUMNS, validation_headers
 from schoolnet_xl.excel.marks import Mark, add_note
 from schoolnet_xl.excel.sheets import as_text_cell, find_sheet, fresh_sheet, link_formula
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.model import Finding
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -16,13 +18,10 @@ if TYPE_CHECKING:
 COMMAND = "valideer"
 MARKED_SEVERITIES = ("fout", "waarschuwing")
 SEVERITY_RANK = {"fout": 0, "waarschuwing": 1, "info": 2}
-COLUMN_WIDTHS = (14, 9, 18, 70, 60)
 
 
 def fills() -> dict[str, str]:
     """Fill per marked severity: the template's own red and amber."""
-    from schoolnet_xl.template.styles import AMBER_FILL, RED_FILL
-
     return {"fout": RED_FILL, "waarschuwing": AMBER_FILL}
 
 
@@ -30,8 +29,6 @@ def mark_findings(
     book: xw.Book, findings: list[Finding], header_cells: set[tuple[str, str]], lang: Lang
 ) -> list[Mark]:
     """Fill each cell named by a fout/waarschuwing (the worst one wins) and add a note."""
-    from schoolnet_xl.template.styles import INPUT_YELLOW
-
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         if finding.severity in MARKED_SEVERITIES and finding.cell and finding.sheet:
@@ -63,13 +60,11 @@ def write_validation_sheet(
     book: xw.Book, findings: list[Finding], card_sheet: str, lang: Lang
 ) -> xw.Sheet:
     """A fresh `Validatie` sheet: Ernst, Code, Cel (a link to the cell), Melding, Tip."""
-    sheet = fresh_sheet(book, layout.SHEET_VALIDATION)
-    headers = [say("Ernst", "Severity", lang), "Code", say("Cel", "Cell", lang),
-               say("Melding", "Message", lang), say("Tip", "Hint", lang)]
-    sheet.range("A1").value = [headers]
+    sheet = fresh_sheet(book, contract.SHEET_VALIDATION)
+    sheet.range("A1").value = [validation_headers(lang)]
     sheet.range("A1:E1").font.bold = True
-    for column, width in zip("ABCDE", COLUMN_WIDTHS, strict=True):
-        sheet.range(f"{column}:{column}").column_width = width
+    for letter, column in zip("ABCDE", VALIDATION_COLUMNS, strict=True):
+        sheet.range(f"{letter}:{letter}").column_width = column.width
     if not findings:
         sheet.range("A2").value = say("Geen problemen gevonden.", "No problems found.", lang)
         return sheet

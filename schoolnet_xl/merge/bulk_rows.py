@@ -20,6 +20,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from schoolnet_xl.core.cells import column_letters
 from schoolnet_xl.merge.deflated import DeflatedFile, deflate_to_file, write_member
 from schoolnet_xl.merge.records import Cell
 
@@ -32,18 +33,6 @@ _CHUNK_ROWS = 2000
 _CACHE_LIMIT = 200_000
 LINE_HEIGHT = 15  # points per line of 11 pt text
 _MAX_LINES = 27  # Excel's highest row is 409 points
-
-
-def column_letters(count: int) -> list[str]:
-    """A, B, …, Z, AA, … for `count` columns."""
-    letters = []
-    for index in range(count):
-        name, n = "", index + 1
-        while n:
-            n, rest = divmod(n - 1, 26)
-            name = chr(65 + rest) + name
-        letters.append(name)
-    return letters
 
 
 def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
@@ -61,7 +50,7 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
     wrap = [*wrap, *[0] * (width - len(wrap))]
     # Per column: cell start, characters per line, text -> lines.
     columns = [(f'<c r="{letter}', per_line, {})
-               for letter, per_line in zip(column_letters(width), wrap, strict=False)]
+               for letter, per_line in zip(map(column_letters, range(width)), wrap, strict=False)]
     row_styles = (repeat(_style_attributes(styles, width)) if cell_styles is None
                   else (_style_attributes(row, width) for row in cell_styles))
     texts: dict[str, str] = {}  # text -> its `<is>` element (values repeat a lot)
@@ -221,7 +210,7 @@ def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
     """Write the sheet part with the rows right after its header row (rows that
     XlsxWriter wrote further down, such as totals, stay below them)."""
     count = sheet.count if isinstance(sheet, FileRows) else len(sheet.rows)
-    data = _widen_dimension(data, column_letters(sheet.width)[-1], count + 1)
+    data = _widen_dimension(data, column_letters(sheet.width - 1), count + 1)
     header = _HEADER_ROW.search(data)
     if header is None:
         raise ValueError(f"{info.filename}: no header row to add the rows after")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from schoolnet_xl.core.model import Card, Finding, Sourced
+from schoolnet_xl.core.values import has_content, parse_date, row_cell
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.records import Cell, FindingRow, PartnerRow, SchoolInfo
-from schoolnet_xl.model import Card, Finding, Sourced
-from schoolnet_xl.rules.engine import has_content, parse_date, row_cell
-from schoolnet_xl.vocabulary import Vocabulary
 
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
 MEMO_LIMIT = 4096  # entries a look-up table of `PartnerRows` holds before it starts afresh

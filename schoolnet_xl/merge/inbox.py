@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
 
 LOCK_PREFIX = "~$"
 _GLOB_CHARS = set("*?[")

@@ -13,12 +13,13 @@ of edits apart (so "Sportclub Aalst" and "Sportclub Aalter" stay two clubs). A s
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
+
+from schoolnet_xl.core.text import fold_words
 
 NEAR_MATCH = 90
 OWN_SCHOOL_CATEGORIES = frozenset({"EIGEN"})
@@ -82,7 +83,7 @@ def normalise(name: str, gemeente: str = "") -> str:
 
 def _name_key(name: str) -> str:
     """The key of a name on its own: folded, synonyms unified, legal forms and stopwords gone."""
-    key = _fold(name)
+    key = fold_words(name)
     if _ANY_SYNONYM.search(key):  # a later synonym can only follow an earlier one's match
         for pattern, replacement in _SYNONYMS:
             key = pattern.sub(replacement, key)
@@ -96,25 +97,10 @@ def _placed(key: str, gemeente: str) -> str:
     return key
 
 
-def _fold(text: str) -> str:
-    """Case, accents and punctuation folded away; the words single-spaced."""
-    if text.isascii():  # the same folding, one byte at a time
-        return " ".join(text.encode().translate(_ASCII_FOLD).decode().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold().replace("_", " ")).split())
-
-
-# What _fold makes of each ASCII character (a space for punctuation); bytes 128+ unused.
-_ASCII_FOLD = bytes(
-    ord(_NON_WORD.sub(" ", chr(i).casefold().replace("_", " "))) for i in range(128)
-) + bytes(range(128, 256))
-
-
 @cache
 def _fold_place(gemeente: str) -> str:
     """A municipality folded once (a region has a few dozen)."""
-    return _fold(gemeente)
+    return fold_words(gemeente)
 
 
 def _strip_words(text: str) -> str:

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult
-from schoolnet_xl.package import IN_MEMORY_BYTES
-from schoolnet_xl.rules.catalogue_file import MERGE_OUTPUT
-from schoolnet_xl.vocabulary import Vocabulary, load_vocabulary
+from schoolnet_xl.read.file_rules import MERGE_OUTPUT
+from schoolnet_xl.read.package import IN_MEMORY_BYTES
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge.compact import PartnerRows
@@ -99,7 +99,7 @@ def read_one(path: str) -> FileResult:
     lang: Lang = _WORKER["lang"]
     size, digest, mtime = fingerprint(path)
     try:
-        from schoolnet_xl.check import check_file
+        from schoolnet_xl.validate.check import check_file
 
         report = check_file(path, vocabulary, lang)
     except Exception as exc:  # a safety net: one file must never stop the batch

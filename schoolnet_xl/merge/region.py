@@ -11,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.vocabulary import ALL_LEVELS, Vocabulary
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
 from schoolnet_xl.merge.records import Cell, FileResult, SchoolInfo
-from schoolnet_xl.vocabulary import ALL_LEVELS, Vocabulary
 
 
 @dataclass(slots=True)

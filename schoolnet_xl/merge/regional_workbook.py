@@ -26,7 +26,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from schoolnet_xl import __version__
-from schoolnet_xl.layout import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
+from schoolnet_xl.core.contract import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
+from schoolnet_xl.core.palette import (
+    AMBER_FILL,
+    BLUE_DARK,
+    BLUE_LIGHT,
+    GREEN_FILL,
+    GREY_FONT,
+    RED_FILL,
+    WHITE,
+)
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.bulk_rows import (
     LINE_HEIGHT,
     FileRows,
@@ -36,7 +46,6 @@ from schoolnet_xl.merge.bulk_rows import (
     wrapped_lines,
 )
 from schoolnet_xl.merge.region import Region, Table
-from schoolnet_xl.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -49,7 +58,6 @@ ALONGSIDE_PROCESSES = 2  # with this process, enough to keep two cores busy
 # Fixed so that the same inputs give the same workbook content.
 FIXED_CREATED = datetime(2026, 1, 1)
 
-_RED, _AMBER, _GREEN = "#F4B6B6", "#FFE0A3", "#C6EFCE"
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
 _COLUMNS: dict[str, tuple[float, bool]] = {
     "Schoolnaam": (28, True), "School": (26, True), "Organisatie": (24, True),
@@ -191,22 +199,22 @@ class _Formats:
     def __init__(self, workbook: Any) -> None:
         self.title = workbook.add_format({"bold": True, "font_size": 16})
         self.bold = workbook.add_format({"bold": True})
-        header = {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "bottom": 1}
+        header = {"bold": True, "bg_color": BLUE_LIGHT, "text_wrap": True, "bottom": 1}
         self.header = workbook.add_format(header)
         self.upright = workbook.add_format({**header, "rotation": 90, "align": "center",
                                             "valign": "bottom"})
         self.wrap = workbook.add_format({"text_wrap": True})
         self.centre = workbook.add_format({"align": "center"})
         self.expectation = workbook.add_format({"text_wrap": True,
-                                                "font_color": "#595959"})
+                                                "font_color": GREY_FONT})
         self.percent = workbook.add_format({"num_format": "0%"})
         self.indent = workbook.add_format({"indent": 1})
         self.left = workbook.add_format({"align": "left"})
-        self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
-        cell = {"align": "center", "border": 1, "border_color": "#FFFFFF"}
-        self.red = workbook.add_format({**cell, "bg_color": _RED})
-        self.amber = workbook.add_format({**cell, "bg_color": _AMBER})
-        self.green = workbook.add_format({**cell, "bg_color": _GREEN})
+        self.note = workbook.add_format({"italic": True, "font_color": GREY_FONT})
+        cell = {"align": "center", "border": 1, "border_color": WHITE}
+        self.red = workbook.add_format({**cell, "bg_color": RED_FILL})
+        self.amber = workbook.add_format({**cell, "bg_color": AMBER_FILL})
+        self.green = workbook.add_format({**cell, "bg_color": GREEN_FILL})
         self.total = workbook.add_format({"bold": True, "top": 1, "align": "center"})
         self.total_label = workbook.add_format({"bold": True, "top": 1})
 
@@ -333,9 +341,9 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> S
         _coverage_totals(sheet, table, first_cat, formats)
     legend = n + 4
     for offset, (text, colour) in enumerate([
-            ("Rood: kerncategorie ontbreekt", _RED),
-            ("Oranje: aanbevolen categorie ontbreekt", _AMBER),
-            ("Groen: minstens één partner", _GREEN),
+            ("Rood: kerncategorie ontbreekt", RED_FILL),
+            ("Oranje: aanbevolen categorie ontbreekt", AMBER_FILL),
+            ("Groen: minstens één partner", GREEN_FILL),
             ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None)]):
         key = workbook.add_format({"bg_color": colour} if colour else {})
         sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
@@ -438,7 +446,7 @@ def _chart(sheet: Any, workbook: Any, first: int, last: int, anchor_row: int) ->
         "name": "Aandeel scholen met minstens één partner",
         "categories": ["Overzicht", first, 0, last, 0],
         "values": ["Overzicht", first, 3, last, 3],
-        "fill": {"color": "#4472C4"},
+        "fill": {"color": BLUE_DARK},
         "gap": 40,
         "data_labels": {"value": True, "num_format": "0%", "font": {"size": 9}},
     })

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import SEVERITIES
+from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
 from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
@@ -21,10 +23,8 @@ from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
 from schoolnet_xl.merge.regional_workbook import write_regional_workbook
-from schoolnet_xl.model import SEVERITIES
-from schoolnet_xl.probe import probe
-from schoolnet_xl.rules.catalogue_file import MERGE_OUTPUT
-from schoolnet_xl.vocabulary import load_vocabulary
+from schoolnet_xl.read.file_rules import MERGE_OUTPUT
+from schoolnet_xl.read.probe import probe
 
 
 class MergeError(Exception):

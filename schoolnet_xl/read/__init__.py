@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import Card, CardKind, Finding
-from schoolnet_xl.package import Package
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import Card, CardKind, Finding
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.read.card import card_from_workbook_data
-from schoolnet_xl.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.read.package import Package
 
 __all__ = ["ReadResult", "card_from_workbook_data", "read_card"]
 
@@ -39,8 +39,8 @@ def read_card(
     path: str | Path, vocabulary: Vocabulary | None = None, lang: Lang = "nl"
 ) -> ReadResult:
     """Probe and read one workbook file into a card; never raises for a bad file."""
-    from schoolnet_xl.probe import probe
-    from schoolnet_xl.rules import catalogue_file as F
+    from schoolnet_xl.read import file_rules as F
+    from schoolnet_xl.read.probe import probe
 
     started = time.perf_counter()
     file = str(path)
@@ -67,8 +67,8 @@ def read_card(
 def _read(
     result: ReadResult, fmt: str, vocabulary: Vocabulary, lang: Lang, package: Package | None
 ) -> None:
-    from schoolnet_xl.read.file import workbook_data_from_file
-    from schoolnet_xl.rules import catalogue_file as F
+    from schoolnet_xl.read import file_rules as F
+    from schoolnet_xl.read.from_file import workbook_data_from_file
 
     try:
         data = workbook_data_from_file(result.path, fmt, package)

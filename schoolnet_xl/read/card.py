@@ -8,10 +8,13 @@ number, a skipped totals row, template parts missing).
 
 from __future__ import annotations
 
-from schoolnet_xl import layout
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.model import Card, Finding, Header, Partner, Sourced
-from schoolnet_xl.read.cells import a1, is_blank
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.cells import a1
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Card, Finding, Header, Partner, Sourced
+from schoolnet_xl.core.values import is_blank
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.grid import GridHit, GridRows, find_grid, read_header_lines, read_rows
 from schoolnet_xl.read.template import (
     is_template,
@@ -22,14 +25,12 @@ from schoolnet_xl.read.template import (
 )
 from schoolnet_xl.read.words import ColumnWords, column_words
 from schoolnet_xl.read.workbook_data import WorkbookData
-from schoolnet_xl.rules import catalogue_file as F
-from schoolnet_xl.vocabulary import Vocabulary
 
 NUMBER_DIGITS = 6
 # Sheets of the template that never hold the grid.
 NOT_GRID_SHEETS = {
-    layout.SHEET_META, layout.SHEET_OVERVIEW, layout.SHEET_CATEGORIES, layout.SHEET_MANUAL,
-    layout.SHEET_VALIDATION,
+    contract.SHEET_META, contract.SHEET_OVERVIEW, contract.SHEET_CATEGORIES, contract.SHEET_MANUAL,
+    contract.SHEET_VALIDATION,
 }
 
 
@@ -83,14 +84,14 @@ def _template_card(
             findings += _totals_findings(rows, hit, lang, file)
             if not by_name:
                 header = Header(**read_header_lines(hit.sheet, hit.header_row))
-    card_sheet = hit.sheet if hit else data.sheet(layout.SHEET_CARD)
+    card_sheet = hit.sheet if hit else data.sheet(contract.SHEET_CARD)
     if card_sheet is not None and card_sheet.has_validations is False:
         findings.append(F.DROPDOWNS_REMOVED.finding(
             lang, file=file, sheet=card_sheet.name, sheet_name=card_sheet.name))
     card = _card(file, "template", header, hit, rows, words)
-    card.template_version = meta.values.get(layout.META_TEMPLATE_VERSION) or None
-    card.vocabulary_version = meta.values.get(layout.META_VOCABULARY_VERSION, "")
-    card.vocabulary_name = meta.values.get(layout.META_VOCABULARY_NAME, "")
+    card.template_version = meta.values.get(contract.META_TEMPLATE_VERSION) or None
+    card.vocabulary_version = meta.values.get(contract.META_VOCABULARY_VERSION, "")
+    card.vocabulary_name = meta.values.get(contract.META_VOCABULARY_NAME, "")
     if not hit and card_sheet is not None:
         card.grid_sheet = card_sheet.name
     return card, findings

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schoolnet_xl.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
-from schoolnet_xl.read.cells import a1, clean, column_letters, fold, is_blank, sourced
+from schoolnet_xl.core.cells import a1, column_letters
+from schoolnet_xl.core.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
+from schoolnet_xl.core.text import fold_words as fold
+from schoolnet_xl.core.values import clean, is_blank
+from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from schoolnet_xl.package import Package
+from schoolnet_xl.read.package import Package
 from schoolnet_xl.read.workbook_data import TableData
 
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")

@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from schoolnet_xl import layout
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import CellValue, Finding, Header
-from schoolnet_xl.read.cells import parse_a1, parse_range, sourced
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.cells import parse_a1, parse_range
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import CellValue, Finding, Header
+from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, vocabulary_from_json
+from schoolnet_xl.read import file_rules as F
+from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
 from schoolnet_xl.read.words import ColumnWords
 from schoolnet_xl.read.workbook_data import WorkbookData
-from schoolnet_xl.rules import catalogue_file as F
-from schoolnet_xl.vocabulary import ConfigError, Vocabulary, vocabulary_from_json
 
 
 @dataclass
@@ -31,20 +32,20 @@ class TemplateMeta:
 
 def is_template(data: WorkbookData) -> bool:
     """A card of ours: it has the `_schoolnet` sheet or the Partners table."""
-    return data.sheet(layout.SHEET_META) is not None or layout.TABLE_PARTNERS in data.tables
+    return data.sheet(contract.SHEET_META) is not None or contract.TABLE_PARTNERS in data.tables
 
 
 def read_meta(data: WorkbookData) -> TemplateMeta:
     """Key/value pairs of `_schoolnet` (looked up by text) and its stored vocabulary."""
     meta = TemplateMeta()
-    sheet = data.sheet(layout.SHEET_META)
+    sheet = data.sheet(contract.SHEET_META)
     if sheet is None:
         return meta
     for row in sheet.rows:
         key = _text_at(row, 0)
         if key:
             meta.values[key] = _text_at(row, 1)
-    stored = meta.values.get(layout.META_VOCABULARY_JSON, "")
+    stored = meta.values.get(contract.META_VOCABULARY_JSON, "")
     meta.vocabulary = _stored_vocabulary(stored) if stored else None
     return meta
 
@@ -69,7 +70,7 @@ def read_header(
     """Header fields through the template's defined names; a missing name is reported."""
     header = Header()
     findings: list[Finding] = []
-    for attribute, name in layout.HEADER_NAMES.items():
+    for attribute, name in contract.HEADER_NAMES.items():
         target = data.names.get(name)
         sheet = data.sheet(target[0]) if target else None
         position = parse_a1(target[1]) if target else None
@@ -83,7 +84,7 @@ def read_header(
 
 def table_hit(data: WorkbookData, words: ColumnWords) -> tuple[GridHit, int] | None:
     """The Partners table as a grid (header row + columns) and its last data row."""
-    table = data.tables.get(layout.TABLE_PARTNERS)
+    table = data.tables.get(contract.TABLE_PARTNERS)
     sheet = data.sheet(table.sheet) if table else None
     bounds = parse_range(table.ref) if table else None
     if table is None or sheet is None or bounds is None:
@@ -104,7 +105,7 @@ def missing_columns(
     return [
         F.COLUMN_REMOVED.finding(lang, file=file, sheet=hit.sheet.name, field=header,
                                  column=header)
-        for key, header in layout.grid_columns(vocabulary)
+        for key, header in contract.grid_columns(vocabulary)
         if key not in hit.columns
     ]
 

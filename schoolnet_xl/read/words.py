@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schoolnet_xl.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
-from schoolnet_xl.read.cells import fold
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
+from schoolnet_xl.core.text import fold_words as fold
+from schoolnet_xl.core.vocabulary import Vocabulary
 
 # Partner attribute -> header words besides the template's own header.
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {

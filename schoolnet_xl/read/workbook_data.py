@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from schoolnet_xl.model import CellValue
+from schoolnet_xl.core.model import CellValue
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SEVERITY_COLOURS = {"fout": "#FFC7CE", "waarschuwing": "#FFEB9C", "info": "#DDEBF7"}
+from schoolnet_xl.core.palette import GREY_HEADER, SEVERITY_FILLS
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,9 @@ class FindingFormats:
 def finding_formats(workbook: Any) -> FindingFormats:
     """Add the findings formats to an XlsxWriter workbook."""
     return FindingFormats(
-        header=workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1}),
+        header=workbook.add_format({"bold": True, "bg_color": GREY_HEADER, "border": 1}),
         wrap=workbook.add_format({"text_wrap": True, "valign": "top"}),
         link=workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"}),
         severity={s: workbook.add_format({"bg_color": c, "valign": "top"})
-                  for s, c in SEVERITY_COLOURS.items()},
+                  for s, c in SEVERITY_FILLS.items()},
     )

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from schoolnet_xl.check import FileReport
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.check import FileReport
 
 SEVERITY_STYLE = {"fout": "bold red", "waarschuwing": "yellow", "info": "cyan"}
 SEVERITY_EN = {"fout": "error", "waarschuwing": "warning", "info": "info"}

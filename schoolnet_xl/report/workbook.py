@@ -11,10 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from schoolnet_xl.check import FileReport
-from schoolnet_xl.i18n import Lang, say
+from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.report.formats import finding_formats
 from schoolnet_xl.report.text import severity_label
+from schoolnet_xl.validate.check import FileReport
 
 SHEET_NAME = {"nl": "Bevindingen", "en": "Findings"}
 HEADERS = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from schoolnet_xl.model import Card
-from schoolnet_xl.overview import compute_overview
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.model import Card
+from schoolnet_xl.core.overview import compute_overview
+from schoolnet_xl.core.vocabulary import Vocabulary
 
 # The master template's fixed creation date keeps `workbook/netwerkkaart.xlsx` reproducible.
 TEMPLATE_CREATED = datetime(2026, 1, 1, 0, 0, 0)

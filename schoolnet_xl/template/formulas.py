@@ -7,9 +7,9 @@ COUNTIF/COUNTA, IF/OR/AND, defined names.
 
 from __future__ import annotations
 
-from schoolnet_xl.layout import TABLE_PARTNERS
-from schoolnet_xl.template.texts import EXPECTATION_WORDS, STATUS_WORDS
-from schoolnet_xl.vocabulary import Category, Vocabulary
+from schoolnet_xl.core.contract import TABLE_PARTNERS
+from schoolnet_xl.core.sheet_words import EXPECTATION_WORDS, STATUS_WORDS
+from schoolnet_xl.core.vocabulary import Category, Vocabulary
 
 
 def quote(text: str) -> str:

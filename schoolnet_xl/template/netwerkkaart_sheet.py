@@ -8,8 +8,9 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from schoolnet_xl import layout
-from schoolnet_xl.model import Card, Partner
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.model import Card, Partner
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template.formulas import quote
 from schoolnet_xl.template.styles import Styles
 from schoolnet_xl.template.texts import (
@@ -19,7 +20,6 @@ from schoolnet_xl.template.texts import (
     SUBTITLE,
     TITLE,
 )
-from schoolnet_xl.vocabulary import Vocabulary
 
 HEADER_FIRST_ROW = 3  # 0-based: rows 4-7 hold the header block
 TABLE_HEADER_ROW = 8  # 0-based: row 9 holds the table's column headers
@@ -36,10 +36,10 @@ LINE_HEIGHT = 15  # points per wrapped line of the cell font
 HEADER_ROW_HEIGHT = 125  # room for the longest rotated X-column header
 ROTATED = {"antennefunctie"}
 LIST_COLUMNS = {
-    "categorie": layout.NAME_CATEGORY_LIST,
-    "intensiteit": layout.NAME_INTENSITY_LIST,
-    "antennefunctie": layout.NAME_ANTENNA_LIST,
-    "status": layout.NAME_STATUS_LIST,
+    "categorie": contract.NAME_CATEGORY_LIST,
+    "intensiteit": contract.NAME_INTENSITY_LIST,
+    "antennefunctie": contract.NAME_ANTENNA_LIST,
+    "status": contract.NAME_STATUS_LIST,
 }
 PROTECTION = {
     "format_cells": True, "format_columns": True, "format_rows": True, "insert_rows": True,
@@ -63,14 +63,14 @@ def write_card_sheet(
     workbook: Any, vocabulary: Vocabulary, styles: Styles, card: Card | None
 ) -> GridPlace:
     """Add the Netwerkkaart sheet (filled from `card` when given)."""
-    sheet = workbook.add_worksheet(layout.SHEET_CARD)
-    columns = layout.grid_columns(vocabulary)
+    sheet = workbook.add_worksheet(contract.SHEET_CARD)
+    columns = contract.grid_columns(vocabulary)
     focus_codes = {area.code for area in vocabulary.focus}
     partners = card.partners if card is not None else []
     first = TABLE_HEADER_ROW + 1
     place = GridPlace(
         first_row=first,
-        last_row=first + len(partners) + layout.MIN_EMPTY_ROWS - 1,
+        last_row=first + len(partners) + contract.MIN_EMPTY_ROWS - 1,
         columns={key: index for index, (key, _) in enumerate(columns)},
     )
     sheet.write_string(0, 0, TITLE, styles.title)
@@ -98,10 +98,10 @@ def _write_header_block(
             value = getattr(card.header, field).value if card is not None else None
             _write_header_value(sheet, styles, row, col, field, value)
             cell = xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)
-            workbook.define_name(layout.HEADER_NAMES[field], f"={layout.SHEET_CARD}!{cell}")
+            workbook.define_name(contract.HEADER_NAMES[field], f"={contract.SHEET_CARD}!{cell}")
             title, message = HEADER_HELP[field]
             if field == "onderwijsniveau":
-                options = {"validate": "list", "source": f"={layout.NAME_LEVEL_LIST}",
+                options = {"validate": "list", "source": f"={contract.NAME_LEVEL_LIST}",
                            "error_type": "warning", "error_title": title,
                            "error_message": "Kies een onderwijsniveau uit de lijst."}
             else:
@@ -143,7 +143,7 @@ def _write_table(
             "header_format": styles.table_header_rotated if rotated else styles.table_header,
         })
     sheet.add_table(TABLE_HEADER_ROW, 0, place.last_row, len(columns) - 1, {
-        "name": layout.TABLE_PARTNERS,
+        "name": contract.TABLE_PARTNERS,
         "columns": table_columns,
         "style": "Table Style Light 9",
         "autofilter": True,
@@ -203,7 +203,7 @@ def _add_column_validations(
             title, message = COLUMN_HELP["focus"]
             title = title.format(header=header)[:32]
             message = message.format(header=header, header_lower=header.lower())
-            options = {"validate": "list", "source": f"={layout.NAME_MARK_LIST}",
+            options = {"validate": "list", "source": f"={contract.NAME_MARK_LIST}",
                        "error_message": "Zet een X of laat de cel leeg."}
         else:
             title, message = COLUMN_HELP[key]
@@ -242,7 +242,7 @@ def _add_row_hints(sheet: Any, vocabulary: Vocabulary, styles: Styles, place: Gr
          f'ISERROR(FIND(".",{mail},FIND("@",{mail})+2)),ISNUMBER(FIND(" ",TRIM({mail}))),'
          f'RIGHT({mail},1)="."))'),
         ("categorie", "categorie",
-         f"AND(LEN(TRIM({cat}))>0,COUNTIF({layout.NAME_CATEGORY_LIST},TRIM({cat}))=0)"),
+         f"AND(LEN(TRIM({cat}))>0,COUNTIF({contract.NAME_CATEGORY_LIST},TRIM({cat}))=0)"),
     ]
     for first_key, last_key, formula in hints:
         sheet.conditional_format(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template import texts
 from schoolnet_xl.template.styles import Styles
-from schoolnet_xl.vocabulary import Vocabulary
 
 
 def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles) -> None:
     """Code, label, definition, examples and the expectation per onderwijsniveau."""
-    sheet = workbook.add_worksheet(layout.SHEET_CATEGORIES)
+    sheet = workbook.add_worksheet(contract.SHEET_CATEGORIES)
     sheet.write_string(0, 0, texts.CATEGORIES_TITLE, styles.title)
     sheet.write_string(1, 0, texts.CATEGORIES_SUBTITLE, styles.subtitle)
     sheet.set_row(0, 28)
@@ -43,7 +43,7 @@ def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles
 
 def write_manual_sheet(workbook: Any, styles: Styles) -> None:
     """Dutch instructions: purpose, filling in, privacy, the Valideer button."""
-    sheet = workbook.add_worksheet(layout.SHEET_MANUAL)
+    sheet = workbook.add_worksheet(contract.SHEET_MANUAL)
     sheet.write_string(0, 0, texts.MANUAL_TITLE, styles.title)
     sheet.set_row(0, 28)
     row = 2

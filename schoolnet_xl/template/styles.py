@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Colours (also used by the conditional formats and the chart).
-BLUE_DARK = "#1F4E79"
-BLUE_LIGHT = "#DDEBF7"
-INPUT_YELLOW = "#FFF9DB"
-RED_FILL = "#F8CBAD"
-RED_FONT = "#9C0006"
-AMBER_FILL = "#FFE699"
-AMBER_FONT = "#7F6000"
-GREEN_FILL = "#E2EFDA"
-GREY_FONT = "#595959"
+from schoolnet_xl.core.palette import (
+    AMBER_FILL,
+    AMBER_FONT,
+    BLUE_DARK,
+    BORDER_GREY,
+    GREY_FONT,
+    INPUT_YELLOW,
+    RED_FILL,
+    RED_FONT,
+    WHITE,
+)
 
 DATE_FORMAT = "dd/mm/yyyy"
 
@@ -49,8 +50,8 @@ def make_styles(workbook: Any) -> Styles:
     add = workbook.add_format
     unlocked = {"locked": False, "valign": "top", "text_wrap": True}
     header = {
-        "bold": True, "font_color": "#FFFFFF", "bg_color": BLUE_DARK, "text_wrap": True,
-        "valign": "bottom", "border": 1, "border_color": "#FFFFFF",
+        "bold": True, "font_color": WHITE, "bg_color": BLUE_DARK, "text_wrap": True,
+        "valign": "bottom", "border": 1, "border_color": WHITE,
     }
     return Styles(
         title=add({"bold": True, "font_size": 18, "font_color": BLUE_DARK}),
@@ -58,11 +59,11 @@ def make_styles(workbook: Any) -> Styles:
         label=add({"bold": True, "align": "right", "valign": "vcenter"}),
         label_left=add({"bold": True}),
         input_text=add({
-            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": "#BFBFBF",
+            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": BORDER_GREY,
             "num_format": "@", "valign": "vcenter",
         }),
         input_date=add({
-            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": "#BFBFBF",
+            "locked": False, "bg_color": INPUT_YELLOW, "border": 1, "border_color": BORDER_GREY,
             "num_format": DATE_FORMAT, "align": "left", "valign": "vcenter",
         }),
         table_header=add(header),

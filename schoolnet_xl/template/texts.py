@@ -59,30 +59,6 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "volgende_stap": ("Volgende stap", "Wat is de volgende afspraak of actie?"),
 }
 
-# Overzicht words (cached values and formula results).
-EXPECTATION_WORDS: dict[str | None, str] = {
-    "core": "kern", "recommended": "aanbevolen", None: "",
-}
-STATUS_WORDS: dict[str, str] = {
-    "present": "aanwezig",
-    "missing_core": "ontbreekt (kern)",
-    "missing_recommended": "ontbreekt (aanbevolen)",
-    "none": "",
-}
-
-OVERVIEW_TITLE = "Overzicht van het netwerk"
-OVERVIEW_SUBTITLE = (
-    "Dit blad rekent zelf; niets invullen. Rood: kerncategorie zonder partner. "
-    "Oranje: aanbevolen categorie zonder partner."
-)
-OVERVIEW_LEVEL = "Onderwijsniveau"
-OVERVIEW_TOTAL = "Aantal partners (met naam)"
-OVERVIEW_MISSING_CORE = "Kerncategorieën zonder partner"
-OVERVIEW_MISSING_RECOMMENDED = "Aanbevolen categorieën zonder partner"
-OVERVIEW_CATEGORY_HEADERS = ("Categorie", "Code", "Partners", "Verwachting", "Status")
-OVERVIEW_FOCUS_HEADERS = ("Uitdaging (X-kolom)", "Partners met X")
-CHART_TITLE = "Partners per categorie"
-
 CATEGORIES_TITLE = "Categorieën van partners"
 CATEGORIES_SUBTITLE = (
     "Kern: elke school hoort minstens één zo'n partner te hebben. "

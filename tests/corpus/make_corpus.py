@@ -16,9 +16,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from schoolnet_xl.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
+from schoolnet_xl.core.vocabulary import default_vocabulary
 from schoolnet_xl.template import write_card
-from schoolnet_xl.vocabulary import default_vocabulary
 
 COMMITTED = Path(__file__).parent / "files"
 CONVERTED_SOURCE = "handmade_row3"  # the grid whose .ods and .xls are committed

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from schoolnet_xl import layout
+from schoolnet_xl.core import contract
 
 
 def fill_card(template: Path, target: Path, header: dict[str, object],
@@ -22,8 +22,8 @@ def fill_card(template: Path, target: Path, header: dict[str, object],
     for name, value in header.items():
         sheet_name, ref = next(iter(workbook.defined_names[name].destinations))
         workbook[sheet_name][ref.replace("$", "")].value = value
-    sheet = workbook[layout.SHEET_CARD]
-    table = sheet.tables[layout.TABLE_PARTNERS]
+    sheet = workbook[contract.SHEET_CARD]
+    table = sheet.tables[contract.TABLE_PARTNERS]
     first_cell = table.ref.split(":")[0]
     header_row = sheet[first_cell].row
     first_col = sheet[first_cell].column
@@ -86,7 +86,7 @@ def overview_category_rows(path: Path) -> dict[str, dict[str, object]]:
     """Category code -> {label, count, expectation, status} as stored in Overzicht."""
     import openpyxl
 
-    sheet = openpyxl.load_workbook(path, data_only=True)[layout.SHEET_OVERVIEW]
+    sheet = openpyxl.load_workbook(path, data_only=True)[contract.SHEET_OVERVIEW]
     rows: dict[str, dict[str, object]] = {}
     in_table = False
     for label, code, count, expectation, status, *_ in sheet.iter_rows(

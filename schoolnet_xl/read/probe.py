@@ -15,16 +15,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import (
+from schoolnet_xl.core.contract import (
     REGIONAL_CSV_START,
     REGIONAL_MARKER_PROPERTY,
     REGIONAL_MARKER_VALUE,
 )
-from schoolnet_xl.model import Finding
-from schoolnet_xl.package import ZIP_MAGIC, Package, read_small
-from schoolnet_xl.rules import catalogue_file as F
-from schoolnet_xl.rules.base import Rule
+from schoolnet_xl.core.findings import Rule
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Finding
+from schoolnet_xl.read import file_rules as F
+from schoolnet_xl.read.package import ZIP_MAGIC, Package, read_small
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …

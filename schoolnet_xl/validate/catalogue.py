@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.rules import catalogue_card, catalogue_file  # noqa: F401  (they register)
-from schoolnet_xl.rules.base import REGISTRY, Rule
+from schoolnet_xl.core.findings import REGISTRY, Rule
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.read import file_rules  # noqa: F401
+from schoolnet_xl.validate.rules import catalogue_card  # noqa: F401  (they register)
 
 
 def all_rules() -> list[Rule]:

@@ -6,7 +6,7 @@ SN1xx judge the school header, SN2xx one grid row, SN3xx the card as a whole
 
 from __future__ import annotations
 
-from schoolnet_xl.rules.base import Rule, register
+from schoolnet_xl.core.findings import Rule, register
 
 CHOOSE_CATEGORY_NL = "Kies een categorie uit de keuzelijst (zie het blad Categorieën)."
 CHOOSE_CATEGORY_EN = "Pick a category from the dropdown (see the Categorieën sheet)."

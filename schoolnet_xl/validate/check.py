@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import SEVERITIES, Card, Finding, Partner
-from schoolnet_xl.rules.engine import (
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import SEVERITIES, Card, Finding, Partner
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.engine import (
     has_content,
     missing_categories,
     row_cell,
     sort_findings,
     validate,
 )
-from schoolnet_xl.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from schoolnet_xl.read import ReadResult

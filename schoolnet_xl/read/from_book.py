@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from schoolnet_xl.model import CellValue
+from schoolnet_xl.core.model import CellValue
 from schoolnet_xl.read.workbook_data import SheetData, TableData, WorkbookData
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from schoolnet_xl.model import Card
-from schoolnet_xl.vocabulary import Expectation, Vocabulary
+from schoolnet_xl.core.model import Card
+from schoolnet_xl.core.vocabulary import Expectation, Vocabulary
 
 Status = Literal["present", "missing_core", "missing_recommended", "none"]
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
+
+from schoolnet_xl.core.text import fold_spacing
 
 Expectation = Literal["core", "recommended"]
 ALL_LEVELS = "*"
@@ -84,7 +86,7 @@ class Vocabulary:
 
     def category_code_for(self, text: str) -> str | None:
         """Resolve a code or a label (case/space-insensitive) to a category code."""
-        return self._category_keys.get(_fold(text))
+        return self._category_keys.get(fold_spacing(text))
 
     @cached_property
     def _category_keys(self) -> dict[str, str]:
@@ -92,14 +94,14 @@ class Vocabulary:
         keys: dict[str, str] = {}
         for cat in self.categories:
             for name in (cat.code, cat.label, cat.label_en):
-                keys.setdefault(_fold(name), cat.code)
+                keys.setdefault(fold_spacing(name), cat.code)
         return keys
 
     def level_code_for(self, text: str) -> str | None:
         """Resolve an onderwijsniveau code or label to its code."""
-        wanted = _fold(text)
+        wanted = fold_spacing(text)
         for code, label in self.levels.items():
-            if wanted in (_fold(code), _fold(label)):
+            if wanted in (fold_spacing(code), fold_spacing(label)):
                 return code
         return None
 
@@ -111,7 +113,7 @@ class Vocabulary:
             return value == 1
         if value is True:
             return True
-        return _fold(str(value)) in self.accepted_marks
+        return fold_spacing(str(value)) in self.accepted_marks
 
     def guess_category(self, *texts: str) -> str | None:
         """Guess a category from free text by keyword hints; first match wins.
@@ -131,12 +133,6 @@ class Vocabulary:
     def to_json(self) -> str:
         """The effective vocabulary as JSON (stored in a card's `_schoolnet` sheet)."""
         return json.dumps(self.raw, ensure_ascii=False, sort_keys=False)
-
-
-@lru_cache(maxsize=8192)
-def _fold(text: str) -> str:
-    """Case- and space-insensitive form of a label (cached: cards repeat their labels)."""
-    return " ".join(str(text).strip().lower().split())
 
 
 def _find_word_start(haystack: str, keyword: str) -> int:
@@ -232,7 +228,7 @@ def _build(data: dict[str, Any], source: str) -> Vocabulary:
         k: tuple(_expect_list(v, where, f"scales.{k}")) for k, v in data["scales"].items()
     }
     accepted = _expect_list(data["marks"]["accepted"], where, "marks.accepted")
-    marks = tuple(_fold(m) for m in accepted)
+    marks = tuple(fold_spacing(m) for m in accepted)
     return Vocabulary(
         name=_expect_str(data["name"], where, "name"),
         version=_expect_str(data["version"], where, "version"),

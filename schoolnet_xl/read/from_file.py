@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schoolnet_xl import layout
-from schoolnet_xl.package import Package
+from schoolnet_xl.core import contract
 from schoolnet_xl.read.ooxml import PackageExtras, SheetScan, read_extras, scan_sheet
+from schoolnet_xl.read.package import Package
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
 OOXML_FORMATS = ("xlsx", "xlsm")
@@ -48,7 +48,7 @@ def workbook_data_from_file(
             extras = read_extras(opened)
             wanted = _card_sheets(extras) or wanted
             scans = {name: scan_sheet(opened, part) for name, part in extras.sheet_parts.items()
-                     if name in wanted and name != layout.SHEET_META}
+                     if name in wanted and name != contract.SHEET_META}
         finally:
             if package is None:
                 opened.close()
@@ -70,12 +70,12 @@ def workbook_data_from_file(
 
 def _card_sheets(extras: PackageExtras) -> set[str]:
     """The sheets a template card lives on; empty for a workbook that is not ours."""
-    is_ours = layout.SHEET_META in extras.sheet_parts or any(
-        t.name == layout.TABLE_PARTNERS for t in extras.tables)
+    is_ours = contract.SHEET_META in extras.sheet_parts or any(
+        t.name == contract.TABLE_PARTNERS for t in extras.tables)
     if not is_ours:
         return set()
-    sheets = {layout.SHEET_META, layout.SHEET_CARD}
+    sheets = {contract.SHEET_META, contract.SHEET_CARD}
     sheets.update(sheet for sheet, _ in extras.names.values())
-    sheets.update(t.sheet for t in extras.tables if t.name == layout.TABLE_PARTNERS)
+    sheets.update(t.sheet for t in extras.tables if t.name == contract.TABLE_PARTNERS)
     return sheets & extras.sheet_parts.keys()
 

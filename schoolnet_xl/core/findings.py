@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import Finding, Severity
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import Finding, Severity
 
 REGISTRY: dict[str, Rule] = {}
 

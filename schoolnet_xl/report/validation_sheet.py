@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from schoolnet_xl.i18n import Lang, say
-from schoolnet_xl.layout import SHEET_VALIDATION
-from schoolnet_xl.model import Finding
+from schoolnet_xl.core.contract import SHEET_VALIDATION
+from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import Finding
+from schoolnet_xl.core.sheet_words import VALIDATION_COLUMNS, validation_headers
 from schoolnet_xl.report.formats import finding_formats
 from schoolnet_xl.report.text import severity_label
 
-HEADERS = {
-    "nl": ("Ernst", "Code", "Cel", "Melding", "Tip"),
-    "en": ("Severity", "Code", "Cell", "Message", "Hint"),
-}
-WIDTHS = (14, 8, 16, 70, 60)
+WIDTHS = tuple(column.width for column in VALIDATION_COLUMNS)
 
 
 def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = "nl") -> None:
@@ -25,7 +22,7 @@ def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = 
     sheet = workbook.add_worksheet(SHEET_VALIDATION)
     formats = finding_formats(workbook)
     bold, wrap, link, severity = formats.header, formats.wrap, formats.link, formats.severity
-    for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
+    for column, (header, width) in enumerate(zip(validation_headers(lang), WIDTHS, strict=True)):
         sheet.write_string(0, column, header, bold)
         sheet.set_column(column, column, width, wrap if width > 20 else None)
     if not findings:

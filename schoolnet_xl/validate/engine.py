@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, datetime
 
-from schoolnet_xl.i18n import Lang
-from schoolnet_xl.model import (
+from schoolnet_xl.core.cells import column_index
+from schoolnet_xl.core.findings import Rule
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import (
     COLUMNS_AFTER_FOCUS,
     COLUMNS_BEFORE_FOCUS,
     HEADER_FIELDS,
@@ -24,12 +24,12 @@ from schoolnet_xl.model import (
     Partner,
     Sourced,
 )
-from schoolnet_xl.rules import catalogue_card as R
-from schoolnet_xl.rules.base import Rule
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.text import fold_name, fold_spacing
+from schoolnet_xl.core.values import has_content, parse_date, row_cell
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.rules import catalogue_card as R
 
 _COLUMN_HEADERS = {**COLUMNS_BEFORE_FOCUS, **COLUMNS_AFTER_FOCUS}
-_ROW_FIELDS = tuple(_COLUMN_HEADERS)
 _HEADER_LABELS = {"gemeente": "Gemeente", "ingevuld_door": "Ingevuld door", "datum": "Datum"}
 _SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie",
                  "status": "Status"}
@@ -39,13 +39,11 @@ _NUMBER_RE = re.compile(r"\d{6}")
 _YEAR_RE = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 _EMAIL_RE = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[A-Za-z]{2,}")
 _PHONE_STRIP_RE = re.compile(r"[\s./\-()]")
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 _PRIVACY_RE = re.compile(
     r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
     r"|\b(?:dossier|gezin van|familie [A-Z])",
 )
 _CELL_RE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
-_EXCEL_EPOCH = date(1899, 12, 30)
 _FIRST_YEAR = 1900  # the earliest plausible Sinds year
 
 
@@ -83,14 +81,7 @@ def _finding_key(finding: Finding) -> tuple[str, int, int, str]:
     match = _CELL_RE.fullmatch(finding.cell)
     if not match:
         return (finding.sheet, 0, 0, finding.code)
-    return (finding.sheet, int(match.group(2)), _column_number(match.group(1)), finding.code)
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
+    return (finding.sheet, int(match.group(2)), column_index(match.group(1)), finding.code)
 
 
 class _Context:
@@ -136,7 +127,7 @@ class _Tables:
         self.focus_headers = {f.code: f.header for f in vocabulary.focus}  # as on the card
         self.scale_values = {name: scale_values(choices)
                              for name, choices in vocabulary.scales.items()}
-        self.category_keys = {_fold_key(key) for category in vocabulary.categories
+        self.category_keys = {fold_spacing(key) for category in vocabulary.categories
                               for key in (category.code, category.label, category.label_en)
                               if key}
         # (attribute, scale name, passed values) for the scales that accept something
@@ -230,23 +221,6 @@ def _check_date(ctx: _Context, value: Sourced) -> Iterator[Finding]:
         yield ctx.emit(R.DATE_FUTURE, value, field, value=parsed.strftime("%d/%m/%Y"))
 
 
-def parse_date(value: object) -> date | None:
-    """A date from a date/datetime, an Excel serial number or dd/mm/yyyy / yyyy-mm-dd text."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 100_000 else None
-    text = str(value).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 # -- SN2xx: grid rows ---------------------------------------------------------
 
 def _row_findings(ctx: _Context, findings: list[Finding]) -> bool:
@@ -303,13 +277,6 @@ def _row_findings(ctx: _Context, findings: list[Finding]) -> bool:
     return any_content
 
 
-def has_content(partner: Partner) -> bool:
-    """True when any column of the row holds something."""
-    return any(not getattr(partner, a).is_empty for a in _ROW_FIELDS) or any(
-        not v.is_empty for v in partner.focus.values()
-    )
-
-
 def _at_row(
     ctx: _Context, rule: Rule, partner: Partner, attribute: str, **params: object
 ) -> Finding:
@@ -327,34 +294,9 @@ def _at_row(
     )
 
 
-def row_cell(partner: Partner) -> str:
-    """The A1 address that stands for a row: Organisatie's, else the first known cell."""
-    if partner.organisatie.cell:
-        return partner.organisatie.cell
-    for attribute in _ROW_FIELDS:
-        cell = getattr(partner, attribute).cell
-        if cell:
-            return cell
-    return next((v.cell for v in partner.focus.values() if v.cell), "")
-
-
-def _fold_key(text: str) -> str:
-    """The folding of `Vocabulary.category_code_for` (case and spaces)."""
-    return " ".join(text.lower().split())
-
-
-@lru_cache(maxsize=8192)
-def fold_name(text: str) -> str:
-    """Case-, space- and accent-insensitive form of an organisation name (cached)."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
 def _check_category(ctx: _Context, partner: Partner, findings: list[Finding]) -> None:
     text = partner.categorie.text
-    if text and _fold_key(text) not in ctx.tables.category_keys:
+    if text and fold_spacing(text) not in ctx.tables.category_keys:
         findings.append(_at_row(ctx, R.CATEGORY_UNKNOWN, partner, "categorie",
                                 suggestion=_category_suggestion(ctx, text)))
     elif not text:

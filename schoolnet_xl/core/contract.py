@@ -7,8 +7,8 @@ things by name (defined names, table columns), not by fixed cells.
 
 from __future__ import annotations
 
-from schoolnet_xl.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS, HEADER_FIELDS
-from schoolnet_xl.vocabulary import Vocabulary
+from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS, HEADER_FIELDS
+from schoolnet_xl.core.vocabulary import Vocabulary
 
 TEMPLATE_VERSION = "1.0"
 

@@ -3,13 +3,13 @@
 SN0xx: the file itself (refusals such as an encrypted file or a zip bomb, and
 warnings such as macros) and what reading a grid noticed (a guessed category, a
 padded instellingsnummer, a skipped totals row). SN4xx: parts of our template
-that a card no longer has. The checks live in `schoolnet_xl.probe` and
+that a card no longer has. The checks live in `schoolnet_xl.read.probe` and
 `schoolnet_xl.read`.
 """
 
 from __future__ import annotations
 
-from schoolnet_xl.rules.base import Rule, register
+from schoolnet_xl.core.findings import Rule, register
 
 # -- SN0xx: refusals (the file is not read) --------------------------------------
 
