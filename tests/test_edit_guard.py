@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from schoolnet_xl.edit.atomic import GuardError, backup_path
 from schoolnet_xl.edit.guard import GuardedWrite, run_guarded
 from schoolnet_xl.edit.preflight import Risk, scan
 from schoolnet_xl.edit.sheets import same_values, sheet_values
-from schoolnet_xl.edit.transplant import transplant
+from schoolnet_xl.edit.transplant import TransplantError, transplant
 from tests.support.workbooks import part_bytes, png, sheet_part
 
 
@@ -239,3 +240,43 @@ def test_a_writer_that_loses_parts_everywhere_is_refused_for_a_chart_on_another_
     assert "een grafiek op blad 'Notities'" in message
     assert "'Overzicht'" not in message  # that chart is the command's own
     assert path.read_bytes() == original
+
+
+def _with_part(path: Path, name: str, change: Callable[[bytes], bytes]) -> Path:
+    parts = part_bytes(path)
+    parts[name] = change(parts[name])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for part, data in parts.items():
+            zf.writestr(part, data)
+    return path
+
+
+def test_an_input_the_probe_has_not_seen_with_a_dtd_is_refused_before_anything_is_written(
+    card: Path, donor: Path
+) -> None:
+    """`upgrade` reads its input with calamine only: the guard's own package reader must
+    refuse entity declarations rather than expand or misread them."""
+    doctype = b'<!DOCTYPE Relationships [<!ENTITY a "aaaaaaaaaa">]>'
+    _with_part(card, "xl/_rels/workbook.xml.rels",
+               lambda xml: xml.replace(b"<Relationships", doctype + b"<Relationships", 1))
+    original = card.read_bytes()
+    with pytest.raises(GuardError) as refused:
+        run_guarded(summary_job(card, donor))
+    assert refused.value.exit_code == 2
+    assert "DOCTYPE" in str(refused.value)
+    assert card.read_bytes() == original
+    assert folder_listing(card.parent) == ["kaart.xlsx"]
+
+
+def test_a_workbook_an_xml_parser_reads_other_than_the_package_reader_is_not_transplanted(
+    card: Path, donor: Path, tmp_path: Path
+) -> None:
+    """A Strict OOXML workbook.xml: the package reader's regular expressions find its sheets,
+    a namespace-aware reader finds none in the transitional namespace. The part writer
+    refuses (summary then takes the openpyxl route) rather than mix the two."""
+    strict = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+    _with_part(card, "xl/workbook.xml", lambda xml: xml.replace(
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", strict))
+    with pytest.raises(TransplantError):
+        transplant(card, donor, tmp_path / "uit.xlsx", after="Overzicht")
+    assert not (tmp_path / "uit.xlsx").exists()

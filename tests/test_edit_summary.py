@@ -25,6 +25,7 @@ from schoolnet_xl.core.sheet_words import STATUS_WORDS
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.summary import summarize
+from schoolnet_xl.read.package import Package
 from schoolnet_xl.template import write_card
 from tests.support import libreoffice
 from tests.support.workbooks import (
@@ -361,11 +362,18 @@ def test_on_the_openpyxl_route_parts_on_any_sheet_are_protected(template_card: P
 
 
 def sheet_entries(path: Path) -> list[tuple[str, str]]:
-    """(name, part) of every sheet, as a namespace-aware parser resolves workbook.xml."""
-    from schoolnet_xl.edit.package import list_sheets
+    """(name, part) of every sheet, as a namespace-aware parser resolves workbook.xml
+    (ElementTree, as Excel reads it, not the package module's regular expressions)."""
+    from xml.etree import ElementTree as ET
 
-    with zipfile.ZipFile(path) as zf:
-        return [(s.name, s.part) for s in list_sheets(zf)]
+    from schoolnet_xl.read.package import NS_MAIN, NS_REL, relations, workbook_part
+
+    with Package.open(path) as package:
+        wb_part = workbook_part(package)
+        targets = {r.rid: r.target for r in relations(package, wb_part)}
+        root = ET.fromstring(package.read(wb_part) or b"")
+    return [(node.get("name", ""), targets.get(node.get(f"{{{NS_REL}}}id", ""), ""))
+            for node in root.iterfind(f"{{{NS_MAIN}}}sheets/{{{NS_MAIN}}}sheet")]
 
 
 @pytest.mark.parametrize("cli", [run_cli, run_cli_without_lxml], ids=["as-installed", "no-lxml"])

@@ -150,3 +150,26 @@ def test_a_locked_old_card_is_refused(old_card: Path) -> None:
     assert done.returncode == 2
     assert "open in een ander programma" in done.stderr
     assert old_card.read_bytes() == original
+
+
+def test_an_old_card_with_an_entity_declaration_is_refused_before_anything_is_written(
+    old_card: Path,
+) -> None:
+    """`upgrade` reads its input without the probe; calamine reads this one, the package
+    reader refuses the DTD instead of reading it differently from an XML parser."""
+    import zipfile
+
+    with zipfile.ZipFile(old_card) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"<Relationships", b'<!DOCTYPE Relationships [<!ENTITY a "a">]><Relationships', 1)
+    with zipfile.ZipFile(old_card, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    original = old_card.read_bytes()
+    done = run_cli("upgrade", old_card)
+    assert done.returncode == 2
+    assert "DOCTYPE" in done.stderr
+    assert old_card.read_bytes() == original
+    assert sorted(p.name for p in old_card.parent.iterdir()) == ["kaart.xlsx"]

@@ -1,5 +1,6 @@
 """The zip package opened once: parts read from memory equal zipfile's, damage is caught,
-and the package XML (names, sheets, tables) is read whatever the prefixes and quoting."""
+and the package XML (relationships, sheets, content types, names, tables) is read
+whatever the prefixes and quoting; relationships and content types are written back."""
 
 from __future__ import annotations
 
@@ -10,7 +11,22 @@ import pytest
 
 from schoolnet_xl.read import package as package_module
 from schoolnet_xl.read.ooxml import read_extras, scan_sheet
-from schoolnet_xl.read.package import Package
+from schoolnet_xl.read.package import (
+    Package,
+    PackageError,
+    Relation,
+    add_override,
+    add_relationship,
+    list_sheets,
+    parse_relations,
+    read_content_types,
+    relationships_xml,
+    relative_target,
+    rels_name,
+    remove_override,
+    remove_relationship,
+    workbook_part,
+)
 
 PARTS = {
     "a.xml": b"<a>" + b"deflated text " * 500 + b"</a>",
@@ -137,3 +153,134 @@ def test_remembered_package_xml_follows_the_contents_not_the_compressed_bytes(
     assert read_extras(small).names == read_extras(fast).names
     assert read_extras(other).names["Schoolnaam"] == ("Kaart & co", "$C$9")
     assert read_extras(fast).names["Schoolnaam"] == ("Kaart & co", "$B$4")
+
+
+# -- the package layout: one reader of relationships, sheets and content types ------
+
+SHEET_PART = "xl/worksheets/sheet1.xml"
+
+
+def test_a_part_s_relationships_live_beside_it_in_rels() -> None:
+    assert rels_name(SHEET_PART) == "xl/worksheets/_rels/sheet1.xml.rels"
+    assert rels_name("xl/workbook.xml") == "xl/_rels/workbook.xml.rels"
+    assert rels_name("") == "_rels/.rels"
+
+
+def test_relative_absolute_and_external_targets_are_resolved_as_opc_says() -> None:
+    rels = (
+        b'<?xml version="1.0"?><pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/'
+        b'package/2006/relationships">'
+        b'<pr:Relationship Id="rId1" Type="http://x/relationships/drawing" '
+        b'Target="../drawings/drawing1.xml"/>'
+        b"<pr:Relationship Id='rId2' Type='http://x/relationships/table' "
+        b"Target='/xl/tables/table1.xml'/>"
+        b'<!-- <pr:Relationship Id="rId9" Type="http://x/comments" Target="c.xml"/> -->'
+        b'<pr:Relationship Id="rId3" Type="http://x/relationships/hyperlink" '
+        b'Target="https://example.org/a?b=1&amp;c=2" TargetMode="External"/>'
+        b"</pr:Relationships>"
+    )
+    assert parse_relations(SHEET_PART, rels) == [
+        Relation("rId1", "drawing", "xl/drawings/drawing1.xml"),
+        Relation("rId2", "table", "xl/tables/table1.xml"),
+        Relation("rId3", "hyperlink", "https://example.org/a?b=1&c=2", external=True),
+    ]
+
+
+def test_written_relationships_read_back_the_same() -> None:
+    rels = [Relation("rId1", "drawing", "xl/drawings/drawing2.xml"),
+            Relation("rId2", "hyperlink", "https://example.org/?a&b", external=True)]
+    written = relationships_xml(SHEET_PART, rels)
+    assert b'Target="../drawings/drawing2.xml"' in written
+    assert parse_relations(SHEET_PART, written) == rels
+    assert relative_target("xl/workbook.xml", "xl/worksheets/sheet3.xml") == (
+        "worksheets/sheet3.xml")
+
+
+def test_a_new_relationship_gets_the_next_free_id_and_one_can_be_removed() -> None:
+    rels = relationships_xml("xl/workbook.xml", [
+        Relation("rId1", "worksheet", "xl/worksheets/sheet1.xml"),
+        Relation("rId7", "calcChain", "xl/calcChain.xml")]).decode()
+    added, rid = add_relationship(rels, "xl/workbook.xml", "worksheet", "xl/worksheets/s2.xml")
+    assert rid == "rId8"
+    assert parse_relations("xl/workbook.xml", added.encode())[-1] == Relation(
+        "rId8", "worksheet", "xl/worksheets/s2.xml")
+    removed = remove_relationship(added, "rId7")
+    assert [r.rid for r in parse_relations("xl/workbook.xml", removed.encode())] == [
+        "rId1", "rId8"]
+    with pytest.raises(PackageError):
+        add_relationship("<r:Relationships/>", "xl/workbook.xml", "worksheet", "a.xml")
+
+
+def test_a_part_with_a_dtd_is_refused_not_read_differently_from_an_xml_parser() -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY t "xl/worksheets/s.xml">]>'
+            b'<Relationships><Relationship Id="rId1" Type="http://x/worksheet" '
+            b'Target="&t;"/></Relationships>')
+    with pytest.raises(PackageError):
+        parse_relations("xl/workbook.xml", bomb)
+
+
+def _package(path: Path, parts: dict[str, bytes]) -> Package:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return Package.open(path)
+
+
+def test_sheets_come_in_workbook_order_with_part_state_and_relations(tmp_path: Path) -> None:
+    with _package(tmp_path / "kaart.xlsx", {
+        "_rels/.rels": b'<Relationships><Relationship Id="r" Type="http://x/officeDocument" '
+                       b'Target="/xl/boek.xml"/></Relationships>',
+        "xl/boek.xml": WORKBOOK.replace(b'name="Leeg"', b'name="Leeg" state="hidden"'),
+        "xl/_rels/boek.xml.rels": RELS,
+        "xl/worksheets/_rels/s1.xml.rels": SHEET_RELS,
+    }) as opened:
+        assert workbook_part(opened) == "xl/boek.xml"
+        first, second = list_sheets(opened)
+    assert (first.name, first.rid, first.part, first.state) == (
+        "Kaart & co", "rId7", "xl/worksheets/s1.xml", "visible")
+    assert first.relations == [Relation("rId1", "table", "xl/tables/t1.xml")]
+    assert (second.name, second.part, second.state, second.relations) == (
+        "Leeg", "xl/worksheets/s2.xml", "hidden", [])
+
+
+def test_without_root_relationships_the_workbook_is_the_usual_part(tmp_path: Path) -> None:
+    with _package(tmp_path / "kaart.xlsx", {"xl/workbook.xml": WORKBOOK}) as opened:
+        assert workbook_part(opened) == "xl/workbook.xml"
+        assert [(s.name, s.rid, s.part) for s in list_sheets(opened)] == [
+            ("Kaart & co", "rId7", ""), ("Leeg", "rId8", "")]
+
+
+CONTENT_TYPES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/content-types"><Default Extension="XML" '
+    'ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.'
+    'openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" '
+    'ContentType="wb"/><Override ContentType="old" PartName="/xl/drawings/drawing1.xml"/>'
+    "</Types>"
+)
+
+
+def test_content_types_are_read_by_extension_and_by_part() -> None:
+    types = read_content_types(CONTENT_TYPES_XML.encode())
+    assert types.defaults["xml"] == "application/xml"
+    assert types.overrides == {"xl/workbook.xml": "wb", "xl/drawings/drawing1.xml": "old"}
+    assert types.of("/xl/workbook.xml") == "wb"
+    assert types.of("xl/styles.xml") == "application/xml"
+    assert types.of("xl/media/image1.png") is None
+
+
+def test_a_content_type_override_is_added_once() -> None:
+    once = add_override(CONTENT_TYPES_XML, "xl/charts/chart1.xml", "chart")
+    twice = add_override(once, "xl/charts/chart1.xml", "chart")
+    assert twice == once
+    assert once.count('PartName="/xl/charts/chart1.xml"') == 1
+    assert once.endswith('<Override PartName="/xl/charts/chart1.xml" ContentType="chart"/></Types>')
+    # a stale entry for the part (any case, any attribute order) is replaced, not doubled
+    replaced = add_override(once, "xl/drawings/Drawing1.xml", "drawing")
+    assert read_content_types(replaced.encode()).overrides["xl/drawings/drawing1.xml"] == (
+        "drawing")
+    assert replaced.lower().count("xl/drawings/drawing1.xml") == 1
+    gone = remove_override(replaced, "xl/charts/chart1.xml")
+    assert "chart1" not in gone and 'PartName="/xl/workbook.xml"' in gone
+    with pytest.raises(PackageError):
+        add_override("<ct:Types xmlns:ct='x'></ct:Types>", "a.xml", "t")

@@ -4,6 +4,10 @@
 change that would lose parts (unless forced); 3. write a temporary file beside
 the target; 4. verify it against the original; 5. replace atomically, keeping
 the original bytes as a timestamped backup.
+
+The input may not have passed the probe (`upgrade` reads it with calamine
+only): the preflight reads its package XML with `read.package`, which never
+expands an entity and refuses a part with a DTD (PackageError, exit 2 here).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from schoolnet_xl.edit.atomic import (
 )
 from schoolnet_xl.edit.preflight import Risk, at_risk, loss_message, scan
 from schoolnet_xl.edit.verify import changed_parts, differences, snapshot
+from schoolnet_xl.read.package import PackageError
 
 # Writes the result into the given temporary path; returns the names of the
 # original's package parts it changed (None = the whole file was rewritten).
@@ -78,7 +83,11 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
     check_writable(target, lang)
     if not in_place:
         refuse_existing(target, job.force, lang)
-    risks = [r for r in at_risk(scan(source),
+    try:
+        found = scan(source)
+    except PackageError as exc:
+        raise package_refusal(source, exc, lang) from None
+    risks = [r for r in at_risk(found,
                                 None if job.rewrites_all or job.loses_everywhere else job.owned)
              if not _harmless(job, r)] + job.extra_risks
     if in_place and risks and not job.force:
@@ -104,6 +113,12 @@ def run_guarded(job: GuardedWrite, lang: Lang = "nl") -> Outcome:
     finally:
         discard(temp)
     return Outcome(target, in_place, saved, risks)
+
+
+def package_refusal(source: Path, exc: PackageError, lang: Lang = "nl") -> GuardError:
+    """The refusal (exit 2) of an input whose package XML `read.package` will not read."""
+    return GuardError(say(f"{source}: onleesbaar bestand ({exc})",
+                          f"{source}: unreadable file ({exc})", lang), exit_code=2)
 
 
 def _write(job: GuardedWrite, temp: Path, lang: Lang) -> set[str] | None:

@@ -8,13 +8,12 @@ images, charts, protected ranges, VBA, slicers, pivot tables, external links.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.edit.package import SheetPart, list_sheets, read_relations
+from schoolnet_xl.read.package import Package, SheetPart, list_sheets, relations
 
 # kind -> (Dutch noun phrase, English noun phrase)
 KINDS: dict[str, tuple[str, str]] = {
@@ -92,46 +91,48 @@ class Risk:
 
 
 def scan(path: Path) -> list[Risk]:
-    """Every risky part of the workbook at `path`, sorted, without duplicates."""
-    with zipfile.ZipFile(path) as zf:
-        names = zf.namelist()
+    """Every risky part of the workbook at `path`, sorted, without duplicates.
+
+    Raises PackageError for a package part with a DTD (see `read.package`).
+    """
+    with Package.open(path) as package:
         found: set[Risk] = set()
-        for sheet in list_sheets(zf):
-            found.update(_sheet_risks(zf, sheet))
-        for name in names:
+        for sheet in list_sheets(package):
+            found.update(_sheet_risks(package, sheet))
+        for name in package.infos:
             for prefix, kind in _PACKAGE_PREFIXES.items():
                 if name.startswith(prefix):
                     found.add(Risk(kind))
     return sorted(found)
 
 
-def _sheet_risks(zf: zipfile.ZipFile, sheet: SheetPart) -> Iterable[Risk]:
-    if not sheet.part or sheet.part not in zf.namelist():
+def _sheet_risks(package: Package, sheet: SheetPart) -> Iterable[Risk]:
+    data = package.read(sheet.part) if sheet.part else None
+    if data is None:
         return
-    data = zf.read(sheet.part)
     for kind, pattern in _SHEET_PATTERNS.items():
         if pattern.search(data):
             yield Risk(kind, sheet.name)
     for rel in sheet.relations:
         if rel.kind in _REL_KINDS:
             yield Risk(_REL_KINDS[rel.kind], sheet.name)
-        elif rel.kind == "vmlDrawing" and not rel.external and rel.target in zf.namelist():
-            if _VML_CONTROL.search(zf.read(rel.target)):
+        elif rel.kind == "vmlDrawing" and not rel.external:
+            if _VML_CONTROL.search(package.read(rel.target) or b""):
                 yield Risk("form_control", sheet.name)
         elif rel.kind == "drawing" and not rel.external:
-            yield from (Risk(k, sheet.name) for k in _drawing_kinds(zf, rel.target))
+            yield from (Risk(k, sheet.name) for k in _drawing_kinds(package, rel.target))
 
 
-def _drawing_kinds(zf: zipfile.ZipFile, part: str) -> set[str]:
-    if part not in zf.namelist():
+def _drawing_kinds(package: Package, part: str) -> set[str]:
+    data = package.read(part)
+    if data is None:
         return set()
-    data = zf.read(part)
     kinds = set()
     if _SP.search(data):
         kinds.add("textbox" if _TEXTBOX.search(data) else "shape")
     if _PIC.search(data):
         kinds.add("image")
-    if any(r.kind == "chart" for r in read_relations(zf, part)):
+    if any(r.kind == "chart" for r in relations(package, part)):
         kinds.add("chart")
     return kinds
 

@@ -24,12 +24,10 @@ def sheet_values(path: Path, sheet: str) -> list[list[Any]] | None:
 
 def sheet_order(path: Path) -> list[str]:
     """The sheet names in workbook order."""
-    import zipfile
+    from schoolnet_xl.read.package import Package, list_sheets
 
-    from schoolnet_xl.edit.package import list_sheets
-
-    with zipfile.ZipFile(path) as zf:
-        return [s.name for s in list_sheets(zf)]
+    with Package.open(path) as package:
+        return [s.name for s in list_sheets(package)]
 
 
 def read_meta(path: Path) -> dict[str, str]:

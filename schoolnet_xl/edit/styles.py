@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.read.package import Package, relations, workbook_part
+
 _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs",
           "cellStyles", "dxfs", "tableStyles", "colors", "extLst")
 _ITEM = {
@@ -133,17 +135,21 @@ def remap_sheet_styles(sheet_xml: str, mapping: StyleMap) -> str:
 
 def styles_kept(original: Path, result: Path) -> list[str]:
     """Dutch descriptions of formats of the original that moved or changed in the result."""
-    import zipfile
-
     problems = []
-    from schoolnet_xl.edit.package import read_relations, workbook_part
-
-    with zipfile.ZipFile(original) as old, zipfile.ZipFile(result) as new:
-        part = next((r.target for r in read_relations(old, workbook_part(old))
+    with Package.open(original) as old, Package.open(result) as new:
+        part = next((r.target for r in relations(old, workbook_part(old))
                      if r.kind == "styles"), "xl/styles.xml")
-        before, after = old.read(part).decode(), new.read(part).decode()
+        before, after = _text(old, part), _text(new, part)
     for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"):
         old_items = section_items(before, tag)
         if section_items(after, tag)[: len(old_items)] != old_items:
             problems.append(f"opmaak ({tag}) van het origineel gewijzigd")
     return problems
+
+
+def _text(package: Package, part: str) -> str:
+    """A part's text; a missing part raises KeyError, as zipfile does."""
+    data = package.read(part)
+    if data is None:
+        raise KeyError(f"There is no item named {part!r} in the archive")
+    return data.decode()

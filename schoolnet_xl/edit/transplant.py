@@ -5,32 +5,47 @@ Each owned sheet's XML (shared strings made inline, style indexes remapped),
 its drawing and chart parts replace the target's old ones; every other part
 of the target is copied byte for byte, except the few package parts that list
 sheets and formats (workbook.xml, its rels, [Content_Types].xml, styles.xml)
-and calcChain.xml, which is dropped so Excel rebuilds it.
+and calcChain.xml, which is dropped so Excel rebuilds it. The package layout
+(relationships, sheets, content types) is `read.package`'s.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# ElementTree only for what the package's regular expressions cannot answer: whether
+# workbook.xml reads for a namespace-aware XML parser (as Excel reads it) the way the
+# package reader read it, before the edit, and as intended after it (prefixes in scope,
+# namespaces right); and the text of the rich shared strings of the donor we wrote.
+# What it parses has passed `read.package`, which refuses a DTD, so there is no entity
+# for it to expand.
 from xml.etree import ElementTree as ET
 
-from schoolnet_xl.edit.package import (
+from schoolnet_xl.edit.styles import merge_styles, remap_sheet_styles
+from schoolnet_xl.read.package import (
+    CONTENT_TYPES,
     NS_MAIN,
     NS_REL,
+    Package,
+    PackageError,
     Relation,
+    SheetPart,
+    add_override,
+    add_relationship,
     list_sheets,
-    parse_relations,
-    read_relations,
+    relations,
+    relationships_xml,
     rels_name,
+    remove_override,
+    remove_relationship,
     workbook_part,
+    xml_part,
 )
-from schoolnet_xl.edit.styles import merge_styles, remap_sheet_styles
 
-REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -60,6 +75,10 @@ class _Package:
             self.order.remove(name)
             self.changed.add(name)
 
+    def read(self, part: str) -> bytes | None:
+        """A part's current bytes (a `PartSource` for `read.package`)."""
+        return self.parts.get(part)
+
     def text(self, name: str) -> str:
         return self.parts[name].decode("utf-8")
 
@@ -75,29 +94,39 @@ def transplant(target: Path, donor: Path, dest: Path, after: str | None = None) 
 
     New sheets go right after the sheet named `after` (else at the end).
     Returns the names of the target's parts that were changed or removed; all
-    others are byte-identical in `dest`.
+    others are byte-identical in `dest`. Raises TransplantError for a package
+    shape it does not handle.
     """
-    with zipfile.ZipFile(target) as zt:
-        pkg = _Package(zt.namelist(), {n: zt.read(n) for n in zt.namelist()})
-        compress = {i.filename: i.compress_type for i in zt.infolist()}
-        sheets = list_sheets(zt)
-        wb_part = workbook_part(zt)
-    with zipfile.ZipFile(donor) as zd:
+    try:
+        return _transplant(target, donor, dest, after)
+    except PackageError as exc:
+        raise TransplantError(str(exc)) from exc
+
+
+def _transplant(target: Path, donor: Path, dest: Path, after: str | None) -> set[str]:
+    with Package.open(target) as zt:
+        order = zt.archive.namelist()
+        pkg = _Package(order, {n: zt.read(n) or b"" for n in order})
+        compress = {name: info.compress_type for name, info in zt.infos.items()}
+    wb_part = workbook_part(pkg)
+    sheets = list_sheets(pkg, wb_part)
+    _refuse_unread_sheets(pkg, wb_part, sheets)
+    with Package.open(donor) as zd:
         strings = _shared_strings(zd)
         donor_sheets = list_sheets(zd)
         styles_part = next(
-            (r.target for r in read_relations(zd, workbook_part(zd)) if r.kind == "styles"), ""
+            (r.target for r in relations(zd, workbook_part(zd)) if r.kind == "styles"), ""
         )
-        donor_styles = zd.read(styles_part).decode("utf-8")
+        donor_styles = _read(zd, styles_part).decode("utf-8")
         target_styles = _styles_part(pkg, wb_part)
         merged, style_map = merge_styles(pkg.text(target_styles), donor_styles)
         pkg.put(target_styles, merged.encode("utf-8"))
-        content_types = pkg.text("[Content_Types].xml")
+        content_types = pkg.text(CONTENT_TYPES)
         wb_rels = rels_name(wb_part)
         existing = {s.name: s for s in sheets}
         insert_after = after
         for dsheet in donor_sheets:
-            xml = zd.read(dsheet.part).decode("utf-8")
+            xml = _read(zd, dsheet.part).decode("utf-8")
             xml = remap_sheet_styles(_inline_strings(xml, strings), style_map)
             xml = xml.replace(' tabSelected="1"', "")
             old = existing.get(dsheet.name)
@@ -107,38 +136,50 @@ def transplant(target: Path, donor: Path, dest: Path, after: str | None = None) 
                                               content_types)
             else:
                 part = pkg.free_name("xl/worksheets/sheet{}.xml")
-                content_types = _add_override(content_types, part, CT_SHEET)
+                content_types = add_override(content_types, part, CT_SHEET)
                 _add_sheet_entry(pkg, wb_part, wb_rels, dsheet.name, part, insert_after)
             insert_after = dsheet.name
             pkg.drop(rels_name(part))
             rels, content_types = _copy_relations(zd, pkg, dsheet.part, part, content_types)
             if rels:
-                pkg.put(rels_name(part), _rels_xml(rels))
+                pkg.put(rels_name(part), relationships_xml(part, rels))
             pkg.put(part, xml.encode("utf-8"))
     content_types = _drop_calc_chain(pkg, wb_part, wb_rels, content_types)
-    pkg.put("[Content_Types].xml", content_types.encode("utf-8"))
+    pkg.put(CONTENT_TYPES, content_types.encode("utf-8"))
     with zipfile.ZipFile(dest, "w") as out:
         for name in pkg.order:
             out.writestr(name, pkg.parts[name], compress.get(name, zipfile.ZIP_DEFLATED))
     return pkg.changed
 
 
+def _read(package: Package, part: str) -> bytes:
+    """A part of the donor; a missing one raises KeyError, as zipfile does."""
+    data = package.read(part)
+    if data is None:
+        raise KeyError(f"There is no item named {part!r} in the archive")
+    return data
+
+
+def _refuse_unread_sheets(pkg: _Package, wb_part: str, sheets: list[SheetPart]) -> None:
+    """Refuse a workbook.xml whose sheets a namespace-aware parser reads differently
+    (e.g. a Strict OOXML workbook, whose sheets are not in the transitional namespace)."""
+    seen = _sheet_entries(pkg.text(wb_part))
+    if seen is None or [(s.name, s.rid) for s in sheets] != [(n, r or "") for n, r in seen]:
+        raise TransplantError("workbook.xml heeft een vorm die niet ondersteund wordt")
+
+
 def _styles_part(pkg: _Package, wb_part: str) -> str:
-    with_rels = {r.kind: r.target for r in _relations_in(pkg, wb_part)}
+    with_rels = {r.kind: r.target for r in relations(pkg, wb_part)}
     if "styles" not in with_rels:
         raise TransplantError("het werkboek heeft geen opmaakdeel (styles.xml)")
     return with_rels["styles"]
 
 
-def _relations_in(pkg: _Package, part: str) -> list[Relation]:
-    name = rels_name(part)
-    return parse_relations(part, pkg.parts[name]) if name in pkg.parts else []
-
-
-def _shared_strings(zd: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in zd.namelist():
+def _shared_strings(zd: Package) -> list[str]:
+    data = zd.read("xl/sharedStrings.xml")
+    if data is None:
         return []
-    root = ET.fromstring(zd.read("xl/sharedStrings.xml"))
+    root = ET.fromstring(xml_part(data, "xl/sharedStrings.xml"))
     return ["".join(si.itertext()) for si in root.findall(f"{{{NS_MAIN}}}si")]
 
 
@@ -152,16 +193,16 @@ def _inline_strings(xml: str, strings: list[str]) -> str:
     return re.sub(r'<c(\b[^>]*? t="s"[^>]*)><v>(\d+)</v></c>', repl, xml)
 
 
-def _owned_parts(pkg: _Package, relations: list[Relation]) -> set[str]:
+def _owned_parts(pkg: _Package, rels: list[Relation]) -> set[str]:
     """Internal parts reachable from a replaced sheet's relationships (drawings, charts…)."""
     found: set[str] = set()
-    todo = [r.target for r in relations if not r.external]
+    todo = [r.target for r in rels if not r.external]
     while todo:
         part = todo.pop()
         if part in found or part not in pkg.parts:
             continue
         found.add(part)
-        todo.extend(r.target for r in _relations_in(pkg, part) if not r.external)
+        todo.extend(r.target for r in relations(pkg, part) if not r.external)
     return found
 
 
@@ -169,78 +210,44 @@ def _remove_parts(pkg: _Package, parts: set[str], content_types: str) -> str:
     for part in parts:
         pkg.drop(part)
         pkg.drop(rels_name(part))
-        content_types = re.sub(rf'<Override PartName="/{re.escape(part)}"[^>]*/>', "",
-                               content_types)
+        content_types = remove_override(content_types, part)
     return content_types
 
 
-def _add_override(content_types: str, part: str, content_type: str) -> str:
-    entry = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
-    return _append_child(content_types, "Types", entry, "[Content_Types].xml")
-
-
-def _append_child(xml: str, root: str, entry: str, part: str) -> str:
-    """Put `entry` last inside the unprefixed root element `root` (else refuse the package)."""
-    if f"</{root}>" not in xml:
-        raise TransplantError(f"{part} heeft een vorm die niet ondersteund wordt")
-    return xml.replace(f"</{root}>", entry + f"</{root}>")
-
-
 def _copy_relations(
-    zd: zipfile.ZipFile, pkg: _Package, donor_part: str, part: str, content_types: str
-) -> tuple[list[tuple[str, str, str, bool]], str]:
+    zd: Package, pkg: _Package, donor_part: str, part: str, content_types: str
+) -> tuple[list[Relation], str]:
     """Copy the donor sheet's drawing (and its charts) under free names; return its rels."""
     rels = []
-    for rel in read_relations(zd, donor_part):
+    for rel in relations(zd, donor_part):
         if rel.external:
-            rels.append((rel.rid, rel.kind, rel.target, True))
+            rels.append(rel)
             continue
         if rel.kind != "drawing":
             raise TransplantError(f"onverwacht onderdeel {rel.kind} in het nieuwe blad")
         drawing = pkg.free_name("xl/drawings/drawing{}.xml")
         chart_rels = []
-        for crel in read_relations(zd, rel.target):
+        for crel in relations(zd, rel.target):
             if crel.kind != "chart":
                 raise TransplantError(f"onverwacht onderdeel {crel.kind} in de tekening")
             chart = pkg.free_name("xl/charts/chart{}.xml")
-            pkg.put(chart, zd.read(crel.target))
-            content_types = _add_override(content_types, chart, CT_CHART)
-            chart_rels.append((crel.rid, "chart", _relative(drawing, chart), False))
-        pkg.put(drawing, zd.read(rel.target))
-        content_types = _add_override(content_types, drawing, CT_DRAWING)
+            pkg.put(chart, _read(zd, crel.target))
+            content_types = add_override(content_types, chart, CT_CHART)
+            chart_rels.append(Relation(crel.rid, "chart", chart))
+        pkg.put(drawing, _read(zd, rel.target))
+        content_types = add_override(content_types, drawing, CT_DRAWING)
         if chart_rels:
-            pkg.put(rels_name(drawing), _rels_xml(chart_rels))
-        rels.append((rel.rid, "drawing", _relative(part, drawing), False))
+            pkg.put(rels_name(drawing), relationships_xml(drawing, chart_rels))
+        rels.append(Relation(rel.rid, "drawing", drawing))
     return rels, content_types
-
-
-def _relative(source: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(source))
-
-
-def _rels_xml(rels: list[tuple[str, str, str, bool]]) -> bytes:
-    items = "".join(
-        f'<Relationship Id="{rid}" Type="{REL_BASE}/{kind}" Target="{html.escape(target)}"'
-        + (' TargetMode="External"' if external else "") + "/>"
-        for rid, kind, target, external in rels
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        f"{items}</Relationships>"
-    ).encode()
 
 
 def _add_sheet_entry(
     pkg: _Package, wb_part: str, wb_rels: str, name: str, part: str, after: str | None
 ) -> None:
     """Add a <sheet> to workbook.xml (after `after`) and its relationship."""
-    rels_xml = pkg.text(wb_rels)
-    used = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels_xml)}
-    rid = f"rId{max(used, default=0) + 1}"
-    target = _relative(wb_part, part)
-    entry = f'<Relationship Id="{rid}" Type="{REL_BASE}/worksheet" Target="{target}"/>'
-    pkg.put(wb_rels, _append_child(rels_xml, "Relationships", entry, wb_rels).encode())
+    rels_xml, rid = add_relationship(pkg.text(wb_rels), wb_part, "worksheet", part)
+    pkg.put(wb_rels, rels_xml.encode("utf-8"))
 
     xml = pkg.text(wb_part)
     unsupported = TransplantError("workbook.xml heeft een vorm die niet ondersteund wordt")
@@ -258,7 +265,7 @@ def _add_sheet_entry(
     # under which prefix) the workbook declares it is up to whoever wrote it. Excel
     # and XlsxWriter put xmlns:r on <workbook>; openpyxl with lxml puts it on each
     # <sheet>, where it is out of scope for a sibling added here.
-    new = (f'<sheet name="{html.escape(name)}" sheetId="{sheet_id}" xmlns:r="{REL_BASE}" '
+    new = (f'<sheet name="{html.escape(name)}" sheetId="{sheet_id}" xmlns:r="{NS_REL}" '
            f'r:id="{rid}"/>')
     anchor = entries[position - 1].end()
     xml = xml[:anchor] + new + xml[anchor:]
@@ -289,10 +296,9 @@ def _sheet_entries(workbook_xml: str) -> list[tuple[str, str | None]] | None:
 
 
 def _drop_calc_chain(pkg: _Package, wb_part: str, wb_rels: str, content_types: str) -> str:
-    chain = next((r for r in _relations_in(pkg, wb_part) if r.kind == "calcChain"), None)
+    chain = next((r for r in relations(pkg, wb_part) if r.kind == "calcChain"), None)
     if chain is None:
         return content_types
     pkg.drop(chain.target)
-    rels_xml = re.sub(rf'<Relationship\b[^>]*Id="{chain.rid}"[^>]*/>', "", pkg.text(wb_rels))
-    pkg.put(wb_rels, rels_xml.encode("utf-8"))
-    return re.sub(rf'<Override PartName="/{re.escape(chain.target)}"[^>]*/>', "", content_types)
+    pkg.put(wb_rels, remove_relationship(pkg.text(wb_rels), chain.rid).encode("utf-8"))
+    return remove_override(content_types, chain.target)

@@ -7,7 +7,6 @@ compares every value before anything is replaced.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,11 @@ from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.compare import card_differences
-from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
+from schoolnet_xl.edit.guard import GuardedWrite, Outcome, package_refusal, run_guarded
 from schoolnet_xl.edit.legacy import READERS, LegacyLayoutError
-from schoolnet_xl.edit.package import list_sheets
 from schoolnet_xl.edit.preflight import Risk
-from schoolnet_xl.edit.sheets import read_meta
+from schoolnet_xl.edit.sheets import read_meta, sheet_order
+from schoolnet_xl.read.package import PackageError
 
 
 @dataclass
@@ -93,21 +92,19 @@ def upgrade_card(
             f"{path}: geen geldige kaart van sjabloonversie {version}: {exc}",
             f"{path}: not a valid card of template version {version}: {exc}", lang),
             exit_code=2) from None
+    try:
+        sheets = sheet_order(path)
+    except PackageError as exc:
+        raise package_refusal(path, exc, lang) from None
     job = GuardedWrite(
         source=path, output=output, owned=set(), rewrites_all=True, force=force,
         backup=backup, before_verify=before_verify,
         write=lambda temp: _write(temp, vocabulary, card),
         check=lambda temp: _check(temp, vocabulary, card),
-        extra_risks=[Risk("extra_sheet", s) for s in _sheet_names(path)
-                     if s not in known_sheets],
+        extra_risks=[Risk("extra_sheet", s) for s in sheets if s not in known_sheets],
     )
     outcome = run_guarded(job, lang)
     return UpgradeResult(version, TEMPLATE_VERSION, len(card.partners), outcome)
-
-
-def _sheet_names(path: Path) -> list[str]:
-    with zipfile.ZipFile(path) as zf:
-        return [s.name for s in list_sheets(zf)]
 
 
 def _write(temp: Path, vocabulary: Vocabulary, card: Card) -> None:

@@ -9,13 +9,13 @@ names and sheet order.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.read.package import Package
 
 
 @dataclass
@@ -144,12 +144,11 @@ def changed_parts(original: Path, result: Path, allowed: set[str], lang: Lang = 
     `allowed` names the parts the writer declared it changes or removes.
     """
     out = []
-    with zipfile.ZipFile(original) as old, zipfile.ZipFile(result) as new:
-        present = set(new.namelist())
-        for name in old.namelist():
+    with Package.open(original) as old, Package.open(result) as new:
+        for name in old.infos:
             if name in allowed:
                 continue
-            if name not in present:
+            if name not in new.infos:
                 out.append(say(f"onderdeel {name} verdwenen", f"part {name} disappeared", lang))
             elif old.read(name) != new.read(name):
                 out.append(say(f"onderdeel {name} gewijzigd", f"part {name} changed", lang))

@@ -1,7 +1,12 @@
-"""A zip package (xlsx, xlsm, ods) opened once: its directory and its parts.
+"""The one module that knows an OOXML package: its zip directory and its layout.
 
-The probe, the package-XML reader and calamine all work from the same bytes,
-so a card file is read from disk once. Parts are inflated straight from those
+Like XlsxWriter's packager: the zip (directory read once, parts inflated from
+memory), the relationships of a part (where they live, parsing, resolving
+targets, writing), the workbook part, the sheet list and [Content_Types].xml.
+Reading cards, the probe and the edit commands all use it.
+
+The whole file is read from disk once: the probe, the package-XML reader and
+calamine work from the same bytes. Parts are inflated straight from those
 bytes (local header checked, CRC verified); anything unusual (encryption,
 another compression method, a header that does not add up) goes through
 `zipfile`, which raises the usual errors for a damaged archive.
@@ -9,12 +14,19 @@ another compression method, a header that does not add up) goes through
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import posixpath
+import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # magic, …, file name length, extra length
@@ -53,6 +65,12 @@ class Package:
     def close(self) -> None:
         """Release the archive (the bytes stay with whoever holds them)."""
         self.archive.close()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def read(self, part: str) -> bytes | None:
         """A part's bytes, or None when the package has no such part."""
@@ -104,3 +122,267 @@ class Package:
     def bytes_io(self) -> io.BytesIO | None:
         """The whole file as a fresh in-memory stream (None for large files)."""
         return io.BytesIO(self.data) if self.data else None
+
+
+# -- the package layout: relationships, workbook, sheets, content types ------------
+#
+# One reader of the package XML for everyone: regular expressions on the few
+# elements that matter, namespace prefixes allowed. They never expand an entity,
+# so an entity bomb cannot explode here even in a file the probe has not seen
+# (the edit commands' inputs); a part that declares a DOCTYPE or entity (which
+# OPC forbids) is refused with PackageError rather than read differently from
+# how an XML parser would read it. Comments are dropped first.
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "[Content_Types].xml"
+DEFAULT_WORKBOOK = "xl/workbook.xml"
+
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_DEFAULT = re.compile(rb"<(?:\w+:)?Default\b([^>]*)>")
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b([^>]*)>")
+# Whole elements, for removing one from a part's text.
+_RELATIONSHIP_ELEMENT = re.compile(
+    r"<(?:\w+:)?Relationship\b[^>]*?(?:/>|>\s*</(?:\w+:)?Relationship>)")
+_OVERRIDE_ELEMENT = re.compile(r"<(?:\w+:)?Override\b[^>]*?(?:/>|>\s*</(?:\w+:)?Override>)")
+
+
+class PackageError(ValueError):
+    """A package part this module will not read or edit (a DTD, a root it cannot find)."""
+
+
+class PartSource(Protocol):
+    """Anything that gives a part's bytes by name: `Package`, or a package being edited."""
+
+    def read(self, part: str) -> bytes | None: ...
+
+
+class Relation(NamedTuple):
+    """One relationship of a part: id, type (last URI segment) and resolved target.
+
+    `target` is a package part name (no leading slash) unless `external`, when
+    it is the URI as stored. A tuple: cheap to make, a card has dozens.
+    """
+
+    rid: str
+    kind: str
+    target: str
+    external: bool = False
+
+
+@dataclass
+class SheetPart:
+    """A sheet of the workbook: its name, rel id in workbook.xml, part name ("" when the
+    id resolves to nothing), state and the relationships of its part."""
+
+    name: str
+    rid: str
+    part: str
+    state: str = "visible"
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class ContentTypes:
+    """[Content_Types].xml: Default by extension (lower case), Override by part name."""
+
+    defaults: dict[str, str] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)  # "xl/workbook.xml" -> type
+
+    def of(self, part: str) -> str | None:
+        """The content type of a part: its override, else the default of its extension."""
+        override = self.overrides.get(part.lstrip("/").lower())
+        if override is not None:
+            return override
+        return self.defaults.get(posixpath.splitext(part)[1].lstrip(".").lower())
+
+
+def attributes(text: bytes) -> dict[str, str]:
+    """An element's attributes, unescaped (a prefixed name keeps its prefix)."""
+    out = {}
+    for name, double, single in _ATTR.findall(text):
+        value = (double or single).decode("utf-8")
+        out[name.decode("ascii", "replace")] = unescape(value) if "&" in value else value
+    return out
+
+
+def xml_part(data: bytes, part: str = "") -> bytes:
+    """A part's XML ready for the regular expressions: comments dropped, a DTD refused."""
+    if b"<!" not in data:  # no comment, DOCTYPE, ENTITY (or CDATA): the usual case
+        return data
+    if b"<!--" in data:
+        data = _COMMENT.sub(b"", data)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise PackageError(f"{part or 'een onderdeel'} bevat een DOCTYPE- of ENTITY-declaratie")
+    return data
+
+
+def read_xml(package: PartSource, part: str) -> bytes | None:
+    """A part's XML (see `xml_part`), or None when the package has no such part."""
+    data = package.read(part)
+    return None if data is None else xml_part(data, part)
+
+
+def rels_name(part: str) -> str:
+    """The relationships part of `part` (xl/worksheets/sheet1.xml -> …/_rels/sheet1.xml.rels;
+    "" -> the package's own _rels/.rels)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A stored Target as a part name: absolute from the package root ("/xl/…"), else
+    relative to the folder of the part the relationship belongs to."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def relative_target(source: str, target: str) -> str:
+    """The Target to store for a relationship from part `source` to part `target`."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def parse_relations(part: str, rels_xml: bytes) -> list[Relation]:
+    """The relationships XML of `part`, targets resolved to package part names."""
+    folder = posixpath.dirname(part)
+    out = []
+    if b"<!" in rels_xml:
+        rels_xml = xml_part(rels_xml, rels_name(part))
+    for match in _RELATIONSHIP.finditer(rels_xml):
+        attrs = attributes(match.group(1))
+        target = attrs.get("Target", "")
+        external = attrs.get("TargetMode") == "External"
+        out.append(Relation(attrs.get("Id", ""), attrs.get("Type", "").rsplit("/", 1)[-1],
+                            target if external else _resolve(folder, target), external))
+    return out
+
+
+def relations(package: PartSource, part: str) -> list[Relation]:
+    """The relationships of `part` ("" = the package's own), [] when it has none."""
+    data = package.read(rels_name(part))
+    return [] if data is None else parse_relations(part, data)
+
+
+def relationships_xml(part: str, rels: Iterable[Relation]) -> bytes:
+    """A relationships part for `part` (internal targets stored relative to it).
+
+    The kinds are officeDocument relationship types (worksheet, drawing, chart,
+    hyperlink…): the only ones the edit commands write.
+    """
+    items = "".join(_relationship_element(part, rel) for rel in rels)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{NS_PKG_REL}">{items}</Relationships>'
+    ).encode()
+
+
+def _relationship_element(part: str, rel: Relation) -> str:
+    target = rel.target if rel.external else relative_target(part, rel.target)
+    mode = ' TargetMode="External"' if rel.external else ""
+    return (f'<Relationship Id="{html.escape(rel.rid)}" Type="{NS_REL}/{rel.kind}" '
+            f'Target="{html.escape(target)}"{mode}/>')
+
+
+def add_relationship(rels_xml: str, part: str, kind: str, target: str) -> tuple[str, str]:
+    """`rels_xml` (the relationships of `part`) with a new one to part `target`, and
+    its id: the next free rIdN."""
+    ids = (attributes(m.group(0).encode()).get("Id", "")
+           for m in _RELATIONSHIP_ELEMENT.finditer(rels_xml))
+    used = [int(i[3:]) for i in ids if i.startswith("rId") and i[3:].isdigit()]
+    rid = f"rId{max(used, default=0) + 1}"
+    entry = _relationship_element(part, Relation(rid, kind, target))
+    return _append_child(rels_xml, "Relationships", entry, rels_name(part)), rid
+
+
+def remove_relationship(rels_xml: str, rid: str) -> str:
+    """`rels_xml` without the relationship `rid`."""
+    return _RELATIONSHIP_ELEMENT.sub(
+        lambda m: "" if attributes(m.group(0).encode()).get("Id") == rid else m.group(0),
+        rels_xml)
+
+
+def workbook_part(package: PartSource) -> str:
+    """The workbook part named by the package's root relationships."""
+    for rel in relations(package, ""):
+        if rel.kind == "officeDocument":
+            return rel.target
+    return DEFAULT_WORKBOOK
+
+
+def list_sheets(
+    package: PartSource, wb_part: str | None = None, workbook_xml: bytes | None = None
+) -> list[SheetPart]:
+    """Every sheet in workbook order, with its part and that part's relationships.
+
+    `wb_part` and its `workbook_xml` (from `read_xml`) when the caller has them already.
+    """
+    wb_part = wb_part or workbook_part(package)
+    targets = {r.rid: r.target for r in relations(package, wb_part)}
+    if workbook_xml is None:
+        workbook_xml = read_xml(package, wb_part) or b""
+    sheets = []
+    for match in _SHEET.finditer(workbook_xml):
+        attrs = attributes(match.group(1))
+        rid = _relation_id(attrs)
+        part = targets.get(rid, "")
+        sheets.append(SheetPart(attrs.get("name", ""), rid, part, attrs.get("state", "visible"),
+                                relations(package, part) if part else []))
+    return sheets
+
+
+def _relation_id(attrs: dict[str, str]) -> str:
+    """The r:id of a sheet element, whatever prefix the relationships namespace has."""
+    return next((v for k, v in attrs.items() if k.endswith(":id")), "")
+
+
+def read_content_types(data: bytes) -> ContentTypes:
+    """The Default and Override entries of a [Content_Types].xml."""
+    data = xml_part(data, CONTENT_TYPES)
+    types = ContentTypes()
+    for match in _DEFAULT.finditer(data):
+        attrs = attributes(match.group(1))
+        types.defaults[attrs.get("Extension", "").lower()] = attrs.get("ContentType", "")
+    for match in _OVERRIDE.finditer(data):
+        attrs = attributes(match.group(1))
+        types.overrides[attrs.get("PartName", "").lstrip("/").lower()] = (
+            attrs.get("ContentType", ""))
+    return types
+
+
+def add_override(content_types: str, part: str, content_type: str) -> str:
+    """The content types with exactly one Override for `part`, of `content_type`.
+
+    Part names compare case-insensitively (as OPC says); an existing entry of
+    another type is replaced, one of the same type left as it is.
+    """
+    if read_content_types(content_types.encode("utf-8")).overrides.get(
+            part.lstrip("/").lower()) == content_type:
+        return content_types
+    entry = (f'<Override PartName="/{html.escape(part)}" '
+             f'ContentType="{html.escape(content_type)}"/>')
+    return _append_child(remove_override(content_types, part), "Types", entry, CONTENT_TYPES)
+
+
+def remove_override(content_types: str, part: str) -> str:
+    """The content types without an Override for `part`."""
+    wanted = part.lstrip("/").lower()
+
+    def keep(match: re.Match[str]) -> str:
+        name = attributes(match.group(0).encode()).get("PartName", "")
+        return "" if name.lstrip("/").lower() == wanted else match.group(0)
+
+    return _OVERRIDE_ELEMENT.sub(keep, content_types)
+
+
+def _append_child(xml: str, root: str, entry: str, part: str) -> str:
+    """Put `entry` last inside the unprefixed root element `root` (else refuse the part)."""
+    closing = f"</{root}>"
+    if closing not in xml:
+        raise PackageError(f"{part} heeft een vorm die niet ondersteund wordt")
+    head, _, tail = xml.rpartition(closing)
+    return head + entry + closing + tail
