@@ -65,7 +65,8 @@ def main() -> None:
         path = Path(folder) / "card.xlsx"
         write_card(path, vocabulary, card=sample_card(vocabulary, args.rows))
         result = read_card(path, vocabulary)
-        assert result.card is not None and len(result.card.partners) == args.rows, result.reason
+        assert result.card is not None and len(result.card.partners) == args.rows, \
+            result.reason()
 
         def read_and_validate(_: int) -> None:
             validate(read_card(path, vocabulary).card, vocabulary)

@@ -106,7 +106,7 @@ def main() -> None:
 
         def library() -> None:
             result = read_card(card_path, vocabulary=vocabulary)
-            assert result.card is not None, result.reason
+            assert result.card is not None, result.reason()
             validate(result.card, vocabulary)
 
         library_s = median_seconds(library, args.runs * 4)

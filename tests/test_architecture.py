@@ -196,7 +196,6 @@ def buried_imports() -> list[str]:
     return list(dict.fromkeys(places))
 
 
-@pytest.mark.xfail(strict=True, reason="function-level imports are being hoisted (issue 11)")
 def test_own_imports_sit_at_the_top_unless_a_comment_says_why() -> None:
     places = buried_imports()
     assert places == [], (

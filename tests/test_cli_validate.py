@@ -228,7 +228,7 @@ def test_lang_en_gives_english_messages(faulty_card: tuple[Path, CardCells]) -> 
     dutch = json_of(run("validate", str(path), "--format", "json"))["files"][0]["findings"]
     english = json_of(run("validate", str(path), "--format", "json", "--lang", "en"))
     by_code = {f["code"]: f for f in english["files"][0]["findings"]}
-    assert by_code["SN103"]["message"] == REGISTRY["SN103"].message_en.format(value="30569")
+    assert by_code["SN103"]["message"] == REGISTRY["SN103"].message.en.format(value="30569")
     assert by_code["SN202"]["hint"].startswith("Did you mean 'Bibliotheek'?")
     assert {f["code"] for f in dutch} == set(by_code)
     text = run("validate", str(path), "--lang", "en")
@@ -327,7 +327,7 @@ def test_rules_lists_every_registered_code() -> None:
     assert any(code.startswith("SN0") for code in listed)  # the file rules too
     english = json_of(run("rules", "--format", "json", "--lang", "en"))
     assert [e["code"] for e in english] == sorted(REGISTRY)
-    assert english[0]["checks"] == REGISTRY[english[0]["code"]].checks_en
+    assert english[0]["checks"] == REGISTRY[english[0]["code"]].checks.en
     assert {"code", "severity", "checks", "example"} <= set(english[0])
 
 

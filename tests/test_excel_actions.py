@@ -329,11 +329,11 @@ def test_an_existing_validatie_sheet_is_cleared_and_rewritten_not_duplicated(
 
 
 def test_the_totals_use_singular_and_plural_and_say_when_all_is_well() -> None:
-    from schoolnet_xl.core.model import Finding
+    from schoolnet_xl.core.findings import Finding
     from schoolnet_xl.excel.validation import totals_message
 
     def finding(severity: str) -> Finding:
-        return Finding("SN000", severity, "melding")  # type: ignore[arg-type]
+        return Finding("SN000", severity)  # type: ignore[arg-type]
 
     assert totals_message([finding("fout"), finding("waarschuwing")], "nl") == \
         "1 fout, 1 waarschuwing — zie blad Validatie"

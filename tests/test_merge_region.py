@@ -15,7 +15,7 @@ import pytest
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import DemoFile, make_demo_region, plan_demo_region
-from schoolnet_xl.validate.rules import catalogue_card as R
+from schoolnet_xl.validate.rules import header, rows
 from tests.support.regional import fingerprints, records, run_cli, sheet_rows
 
 EXPECTED_KIND = {"template": "template", "handmade": "handmade", "ods": "handmade",
@@ -178,9 +178,9 @@ def test_flawed_cards_show_up_in_bevindingen(region) -> None:
     for row in records(out, "Bevindingen"):
         codes.setdefault(str(Path(row["Bestand"]).relative_to(inbox)), set()).add(row["Code"])
     flaws = {item.flaw: item.path for item in plan if item.flaw}
-    assert R.EMAIL_INVALID.code in codes[flaws["e-mail"]]
-    assert R.NUMBER_INVALID.code in codes[flaws["instellingsnummer"]]
-    assert R.ORGANISATION_DUPLICATE.code in codes[flaws["dubbele organisatie"]]
+    assert rows.EMAIL_INVALID.code in codes[flaws["e-mail"]]
+    assert header.NUMBER_INVALID.code in codes[flaws["instellingsnummer"]]
+    assert rows.ORGANISATION_DUPLICATE.code in codes[flaws["dubbele organisatie"]]
 
 
 def test_the_partners_table_spans_every_row_and_openpyxl_reads_the_package(region) -> None:

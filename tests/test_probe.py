@@ -53,9 +53,9 @@ def test_macros_are_a_warning_not_a_refusal(corpus):
 
 
 def test_lock_file_reason_is_clear_in_dutch_and_english(corpus):
-    assert probe(corpus["~$card"]).refusal.message == (
+    assert probe(corpus["~$card"]).refusal.message() == (
         "Tijdelijk vergrendelingsbestand van Excel, geen netwerkkaart.")
-    assert probe(corpus["~$card"], lang="en").refusal.message == (
+    assert probe(corpus["~$card"]).refusal.message("en") == (
         "Temporary Excel lock file, not a network card.")
 
 
@@ -75,8 +75,8 @@ def test_empty_file_and_html_page_say_what_they_are(tmp_path):
     empty.write_bytes(b"")
     page = tmp_path / "download.xlsx"
     page.write_text("<!DOCTYPE html><html><body>Login</body></html>", "utf-8")
-    assert "leeg bestand" in probe(empty).refusal.message
-    assert "webpagina" in probe(page).refusal.message
+    assert "leeg bestand" in probe(empty).refusal.message()
+    assert "webpagina" in probe(page).refusal.message()
 
 
 def test_zip_without_a_workbook_is_not_a_spreadsheet(tmp_path):
@@ -99,8 +99,8 @@ def test_entity_declaration_after_a_long_comment_is_still_found(corpus, tmp_path
 
 
 def test_bomb_refusals_name_the_size_and_the_part(corpus):
-    assert "210 MB" in probe(corpus["zip_bomb_total"]).refusal.message
-    assert "xl/worksheets/sheet1.xml" in probe(corpus["zip_bomb_ratio"]).refusal.message
+    assert "210 MB" in probe(corpus["zip_bomb_total"]).refusal.message()
+    assert "xl/worksheets/sheet1.xml" in probe(corpus["zip_bomb_ratio"]).refusal.message()
 
 
 def test_entity_verdicts_remembered_by_first_bytes_still_refuse(corpus, tmp_path):

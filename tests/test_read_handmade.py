@@ -58,7 +58,7 @@ def test_category_guess_names_the_cell_and_the_guess(folder):
     result = _read(folder, corpus_files.handmade_row3)
     guess = next(f for f in result.findings if f.code == "SN050")
     assert (guess.severity, guess.cell, guess.value) == ("info", "F5", "BIB")
-    assert "Stedelijke bib" in guess.message and "Bibliotheek" in guess.message
+    assert "Stedelijke bib" in guess.message() and "Bibliotheek" in guess.message()
 
 
 def test_other_header_words_in_another_order_on_row_6(folder):
@@ -89,7 +89,7 @@ def test_labels_with_values_in_the_next_cell_and_a_numeric_number(folder):
     assert header.schooljaar.is_empty
     padded = next(f for f in result.findings if f.code == "SN051")
     assert (padded.cell, padded.value) == ("B3", "030569")
-    assert "30569" in padded.message
+    assert "30569" in padded.message()
 
 
 def test_count_only_last_row_is_skipped(folder):

@@ -47,8 +47,8 @@ def _moved_template() -> WorkbookData:
 
 
 def test_header_cells_are_found_through_their_defined_names(vocabulary):
-    card, findings, reason = card_from_workbook_data(_moved_template(), vocabulary)
-    assert reason == ""
+    card, findings = card_from_workbook_data(_moved_template(), vocabulary)
+    assert card is not None
     header = card.header
     assert (header.schoolnaam.text, header.schoolnaam.cell) == ("Lyceum Aan Zee", "D20")
     assert (header.instellingsnummer.value, header.instellingsnummer.cell) == ("030569", "D21")
@@ -60,7 +60,7 @@ def test_header_cells_are_found_through_their_defined_names(vocabulary):
 
 
 def test_grid_rows_come_from_the_table_range_with_sheet_cells(vocabulary):
-    card, _, _ = card_from_workbook_data(_moved_template(), vocabulary)
+    card, _ = card_from_workbook_data(_moved_template(), vocabulary)
     assert card.kind == "template"
     assert card.template_version == "1.0"
     assert [(p.row, p.organisatie.cell, p.organisatie.text) for p in card.partners] == [
@@ -72,7 +72,7 @@ def test_grid_rows_come_from_the_table_range_with_sheet_cells(vocabulary):
 
 
 def test_an_open_workbook_that_cannot_tell_about_dropdowns_gets_no_dropdown_finding(vocabulary):
-    _, findings, _ = card_from_workbook_data(_moved_template(), vocabulary)
+    _, findings = card_from_workbook_data(_moved_template(), vocabulary)
     assert "SN402" not in {f.code for f in findings}
 
 

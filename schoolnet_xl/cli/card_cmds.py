@@ -10,6 +10,8 @@ import click
 from schoolnet_xl.cli.common import UserError, config_option, vocabulary_from_option
 from schoolnet_xl.core.model import Card, Header, Sourced
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.edit.atomic import GuardError, check_writable, discard, temp_path_beside
+from schoolnet_xl.template import write_card
 
 NUMBER_PATTERN = re.compile(r"\d{6}")
 YEAR_PATTERN = re.compile(r"(\d{4})-(\d{4})")
@@ -121,9 +123,6 @@ def _required_text(text: str, option: str) -> str:
 def _write(output: Path, vocabulary: Vocabulary, card: Card | None, force: bool) -> None:
     """Write atomically: a temp file in the same folder, then os.replace."""
     import os
-
-    from schoolnet_xl.edit.atomic import GuardError, check_writable, discard, temp_path_beside
-    from schoolnet_xl.template import write_card
 
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"{output}: de naam moet eindigen op .xlsx.")

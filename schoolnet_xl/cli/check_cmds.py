@@ -19,6 +19,9 @@ from schoolnet_xl.cli.common import (
     vocabulary_from_option,
 )
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.report.json import gaps_document, validate_document
+from schoolnet_xl.report.text import render_gaps, render_plain, render_rich, summary_line
+from schoolnet_xl.validate.catalogue import catalogue, catalogue_markdown
 from schoolnet_xl.validate.check import FileReport, check_file, summary
 
 FORMAT_OPTION = click.option(
@@ -60,11 +63,8 @@ def validate(files: tuple[str, ...], fmt: str, report_path: Path | None, lang: L
         _write_report(reports, report_path, lang)
     totals = summary(reports)
     if fmt == "json":
-        document = {"files": [r.to_json() for r in reports], "summary": totals}
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(validate_document(reports, lang), ensure_ascii=False, indent=2))
     else:
-        from schoolnet_xl.report.text import render_plain, render_rich, summary_line
-
         if sys.stdout.isatty():
             render_rich(reports, lang)
         else:
@@ -96,11 +96,9 @@ def gaps(files: tuple[str, ...], fmt: str, lang: Lang, config: Path | None) -> N
     vocabulary = vocabulary_from_option(config)
     reports = _check_all(files, vocabulary, lang)
     if fmt == "json":
-        document = {"files": [_gaps_json(r, vocabulary) for r in reports]}
+        document = gaps_document(reports, vocabulary, lang)
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        from schoolnet_xl.report.text import render_gaps
-
         render_gaps(reports, vocabulary, lang, click.echo)
     unreadable = any(r.read.status != "ok" for r in reports)
     sys.exit(EXIT_USAGE if unreadable else EXIT_OK)
@@ -119,8 +117,6 @@ def rules(fmt: str, lang: Lang) -> None:
       schoolnet-xl rules
       schoolnet-xl rules --lang en --format json
     """
-    from schoolnet_xl.validate.catalogue import catalogue, catalogue_markdown
-
     entries = catalogue(lang)
     if fmt == "json":
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
@@ -139,37 +135,18 @@ def _check_all(files: tuple[str, ...], vocabulary: Vocabulary, lang: Lang) -> li
         if not Path(name).is_file():
             click.echo(f"Fout: {name}: bestand niet gevonden" if lang == "nl"
                        else f"Error: {name}: file not found", err=True)
-        reports.append(check_file(name, vocabulary, lang))
+        reports.append(check_file(name, vocabulary))
     return reports
 
 
 def _write_report(reports: list[FileReport], out: Path, lang: Lang) -> None:
+    # lazy: the findings workbook needs XlsxWriter (about 40 ms to import), only for --report
     from schoolnet_xl.report.workbook import ReportError, write_findings_workbook
 
     try:
         write_findings_workbook(reports, out, lang)
     except (ReportError, OSError) as exc:
         raise UserError(str(exc)) from None
-
-
-def _gaps_json(report: FileReport, vocabulary: Vocabulary) -> dict[str, object]:
-    """Per file: school and each missing category with label, definition and examples."""
-    full = report.to_json()
-
-    def describe(code: str) -> dict[str, str]:
-        category = vocabulary.category(code)
-        return {"code": code, "label": category.label if category else code,
-                "definition": category.definition if category else "",
-                "examples": category.examples if category else ""}
-
-    return {
-        "path": full["path"],
-        "status": full["status"],
-        "reason": full["reason"],
-        "school": full["school"],
-        "missing_categories": {key: [describe(code) for code in codes]
-                               for key, codes in full["missing_categories"].items()},
-    }
 
 
 def _exit_code(totals: dict[str, int]) -> int:

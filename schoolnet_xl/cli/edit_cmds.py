@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from schoolnet_xl.cli.card_cmds import check_level, check_number, check_school_year
 from schoolnet_xl.cli.common import (
     UserError,
     config_option,
@@ -21,6 +22,9 @@ from schoolnet_xl.cli.common import (
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import Outcome
+from schoolnet_xl.edit.import_card import import_grid
+from schoolnet_xl.edit.summary import summarize
+from schoolnet_xl.edit.upgrade import upgrade_card
 
 EXIT_CODES = """\b
 Exit codes: 0 = gelukt; 1 = geweigerd door de beveiliging (er zou iets
@@ -37,6 +41,19 @@ def _backup_option(func: F) -> F:
                         help="Bewaar de oorspronkelijke bytes als "
                              "kaart.backup-JJJJMMDD-UUMMSS.xlsx ernaast (alleen bij wijzigen "
                              "ter plaatse).")(func)
+
+
+def _rewrite_options(output_help: str) -> Callable[[F], F]:
+    """The arguments of a command that rewrites a card: CARD, -o, --backup, --force,
+    --lang, --config."""
+    def apply(func: F) -> F:
+        for option in (config_option, lang_option, _force_option, _backup_option,
+                       click.option("-o", "--output", type=_path, default=None,
+                                    help=output_help),
+                       click.argument("card", type=_path)):
+            func = option(func)
+        return func
+    return apply
 
 
 def _force_option(func: F) -> F:
@@ -60,13 +77,7 @@ def _report_outcome(outcome: Outcome, lang: Lang) -> None:
 
 
 @click.command(epilog=EXIT_CODES)
-@click.argument("card", type=_path)
-@click.option("-o", "--output", type=_path, default=None,
-              help="Schrijf naar een nieuw bestand in plaats van de kaart zelf te wijzigen.")
-@_backup_option
-@_force_option
-@lang_option
-@config_option
+@_rewrite_options("Schrijf naar een nieuw bestand in plaats van de kaart zelf te wijzigen.")
 def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
             config: Path | None) -> None:
     """Maak de bladen Overzicht en Validatie van een kaart opnieuw uit het rooster.
@@ -80,8 +91,6 @@ def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: La
       schoolnet-xl summary kaart.xlsx
       schoolnet-xl summary kaart.xlsx -o kaart-met-overzicht.xlsx
     """
-    from schoolnet_xl.edit.summary import summarize
-
     vocabulary = vocabulary_from_option(config) if config else None
     try:
         result = summarize(card, vocabulary, output=output, force=force, backup=backup,
@@ -133,9 +142,6 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
     Voorbeeld:
       schoolnet-xl import ons-netwerk.ods --nummer 030569 --schooljaar 2026-2027
     """
-    from schoolnet_xl.cli.card_cmds import check_level, check_number, check_school_year
-    from schoolnet_xl.edit.import_card import import_grid
-
     vocabulary = vocabulary_from_option(config)
     nummer = check_number(nummer) if nummer is not None else None
     schooljaar = check_school_year(schooljaar) if schooljaar is not None else None
@@ -178,17 +184,11 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
                    f"{len(result.findings) - len(errors)} other findings.", lang))
     for finding in errors:
         where = f"{finding.sheet}!{finding.cell}" if finding.cell else finding.sheet
-        click.echo(f"  {where}  {finding.message}")
+        click.echo(f"  {where}  {finding.message(lang)}")
 
 
 @click.command(epilog=EXIT_CODES)
-@click.argument("card", type=_path)
-@click.option("-o", "--output", type=_path, default=None,
-              help="Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart zelf.")
-@_backup_option
-@_force_option
-@lang_option
-@config_option
+@_rewrite_options("Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart zelf.")
 def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
             config: Path | None) -> None:
     """Zet een kaart van een oudere sjabloonversie over naar de huidige, met elke waarde.
@@ -201,8 +201,6 @@ def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: La
       schoolnet-xl upgrade kaart-2025.xlsx
       schoolnet-xl upgrade kaart-2025.xlsx -o kaart-2026.xlsx
     """
-    from schoolnet_xl.edit.upgrade import upgrade_card
-
     vocabulary = vocabulary_from_option(config)
     if not card.is_file():
         raise UserError(say(f"{card}: bestand niet gevonden", f"{card}: file not found", lang))

@@ -12,6 +12,12 @@ import click
 
 from schoolnet_xl.cli.common import EXIT_USAGE, Lang, UserError, config_option, lang_option
 from schoolnet_xl.core.lang import say
+from schoolnet_xl.core.vocabulary import ConfigError
+from schoolnet_xl.demo import make_demo_region
+from schoolnet_xl.merge import MergeError, merge_files
+from schoolnet_xl.merge.inbox import InboxError
+from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
+from schoolnet_xl.merge.region import source_status
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge import MergeOutcome
@@ -61,10 +67,6 @@ def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts
 def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
                **options: Any) -> MergeOutcome:
     """Run the library merge with a progress bar; report as text or JSON."""
-    from schoolnet_xl.core.vocabulary import ConfigError
-    from schoolnet_xl.merge import MergeError, merge_files
-    from schoolnet_xl.merge.inbox import InboxError
-
     progress = _Progress(lang)
     try:
         with progress:
@@ -88,8 +90,6 @@ class _Progress(AbstractContextManager["_Progress"]):
         self.task: Any = None
 
     def start(self, total: int) -> None:
-        from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
-
         if total <= PROGRESS_THRESHOLD:
             return
         from rich.console import Console
@@ -115,8 +115,6 @@ class _Progress(AbstractContextManager["_Progress"]):
 
 
 def _print_text(outcome: MergeOutcome, lang: Lang) -> None:
-    from schoolnet_xl.merge.region import source_status
-
     for result in outcome.results:
         kind, status, reason = source_status(result, lang)
         if kind in ("unreadable", "duplicate", "skipped"):
@@ -145,8 +143,6 @@ def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
 
 
 def _json_document(outcome: MergeOutcome) -> dict[str, Any]:
-    from schoolnet_xl.merge.region import source_status
-
     files = []
     for result in outcome.results:
         kind, status, reason = source_status(result, "en")
@@ -180,8 +176,6 @@ def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
       schoolnet-xl demo
       schoolnet-xl demo /tmp/regio-demo
     """
-    from schoolnet_xl.demo import make_demo_region
-
     _prepare_demo_folder(folder, lang)
     inbox = folder / "inbox"
     written = make_demo_region(inbox, seed=seed, schools=schools)

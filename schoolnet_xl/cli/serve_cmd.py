@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 from schoolnet_xl.cli.common import UserError, config_option, vocabulary_from_option
+from schoolnet_xl.excel.licence import LICENCE_URL
+from schoolnet_xl.excel.open_card import ENV_CONFIG
+from schoolnet_xl.excel.server import configure_environment, create_app
 
 
 @click.command()
@@ -44,9 +47,6 @@ def serve(host: str, port: int, ssl_certfile: Path | None, ssl_keyfile: Path | N
     try:
         import uvicorn
 
-        from schoolnet_xl.excel.licence import LICENCE_URL
-        from schoolnet_xl.excel.open_card import ENV_CONFIG
-        from schoolnet_xl.excel.server import configure_environment, create_app
     except ImportError as exc:
         raise UserError(
             f"De Excel-onderdelen zijn niet geïnstalleerd ({exc.name}). "

@@ -6,14 +6,13 @@ writers render it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal, NamedTuple
 
 CellValue = str | int | float | bool | date | datetime | None
-Severity = Literal["fout", "waarschuwing", "info"]
 CardKind = Literal["template", "handmade"]
-SEVERITIES: tuple[Severity, ...] = ("fout", "waarschuwing", "info")
 
 
 class Sourced(NamedTuple):
@@ -63,6 +62,12 @@ HEADER_FIELDS: dict[str, str] = {
     "ingevuld_door": "IngevuldDoor",
     "datum": "Datum",
 }
+# Header fields as a user reads them: the defined name with its words apart
+# ("IngevuldDoor" -> "Ingevuld door").
+HEADER_LABELS: dict[str, str] = {
+    attribute: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()
+    for attribute, name in HEADER_FIELDS.items()
+}
 
 
 @dataclass(slots=True)
@@ -98,7 +103,6 @@ COLUMNS_AFTER_FOCUS: dict[str, str] = {
     "sinds": "Sinds",
     "volgende_stap": "Volgende stap",
 }
-CONTACT_FIELDS: tuple[str, ...] = ("contactpersoon", "email", "telefoon")
 
 
 @dataclass(slots=True)
@@ -128,11 +132,6 @@ class Partner:
     sinds: Sourced = EMPTY
     volgende_stap: Sourced = EMPTY
 
-    def cell_of(self, attribute: str) -> str:
-        """A1 address of a column of this row (attribute name or focus code)."""
-        value = self.focus.get(attribute) or getattr(self, attribute, EMPTY)
-        return value.cell
-
 
 # Partner's Sourced fields in declaration order: readers build partners positionally,
 # as Partner(row, sheet, organisatie, aard, focus, categorie, None, False, *the rest).
@@ -156,32 +155,3 @@ class Card:
     template_version: str | None = None
     vocabulary_version: str = ""
     vocabulary_name: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem (or piece of information) about a card, as plain data."""
-
-    code: str
-    severity: Severity
-    message: str
-    file: str = ""
-    sheet: str = ""
-    cell: str = ""
-    field: str = ""
-    value: str = ""
-    hint: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        """JSON-ready form (the documented `findings` items)."""
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "sheet": self.sheet,
-            "cell": self.cell,
-            "field": self.field,
-            "value": self.value,
-            "message": self.message,
-            "hint": self.hint,
-        }

@@ -96,3 +96,21 @@ def compute_overview(card: Card, vocabulary: Vocabulary) -> Overview:
         lines.append(CategoryLine(cat.code, cat.label, count, expectation,
                                   status_of(count, expectation)))
     return Overview(level_code, tuple(lines), focus_counts, total)
+
+
+def missing_categories(card: Card, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """Core and recommended category codes with no partner, in vocabulary order.
+
+    The same verdict as the Overzicht's (`status_of`): the expectations follow
+    the card's onderwijsniveau; guessed categories count as covered.
+    """
+    level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
+    present = {p.category_code for p in card.partners if p.category_code}
+    missing: dict[str, list[str]] = {"core": [], "recommended": []}
+    for category in vocabulary.categories:
+        status = status_of(category.code in present, category.expectation(level))
+        if status == "missing_core":
+            missing["core"].append(category.code)
+        elif status == "missing_recommended":
+            missing["recommended"].append(category.code)
+    return missing

@@ -12,7 +12,6 @@ RED_FONT = "#9C0006"
 AMBER_FILL = "#FFEB9C"  # a waarschuwing; a missing recommended category
 AMBER_FONT = "#9C5700"
 GREEN_FILL = "#C6EFCE"  # covered
-GREEN_FONT = "#006100"
 BLUE_DARK = "#1F4E79"  # headings, table headers, chart bars
 BLUE_LIGHT = "#DDEBF7"  # info; light header rows
 INPUT_YELLOW = "#FFF9DB"  # the card's header input cells

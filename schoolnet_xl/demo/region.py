@@ -19,6 +19,7 @@ from schoolnet_xl.core.model import Card, Partner, Sourced
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.demo.cards import make_card
 from schoolnet_xl.demo.handmade import write_handmade_ods, write_handmade_xlsx
+from schoolnet_xl.template import write_card
 
 DemoKind = Literal["template", "handmade", "ods", "superseded", "unreadable", "lock"]
 CREATED = datetime(2026, 1, 1)
@@ -70,8 +71,6 @@ def plan_demo_region(seed: int = 2026, schools: int = 24) -> list[DemoFile]:
 
 def make_demo_region(folder: Path, seed: int = 2026, schools: int = 24) -> list[Path]:
     """Write the demo inbox into `folder`; return the written paths in plan order."""
-    from schoolnet_xl.template import write_card
-
     vocabulary = default_vocabulary()
     written = []
     for item in plan_demo_region(seed, schools):

@@ -45,16 +45,17 @@ def card_differences(expected: Card, actual: Card, vocabulary: Vocabulary) -> li
     rows_actual = [p for p in actual.partners if has_content(p)]
     if len(rows_expected) != len(rows_actual):
         problems.append(f"{len(rows_expected)} partnerrijen verwacht, {len(rows_actual)} gevonden")
-    for want, got in zip(rows_expected, rows_actual, strict=False):
-        label = want.organisatie.text or f"rij {want.row}"
+    for before, after in zip(rows_expected, rows_actual, strict=False):
+        label = before.organisatie.text or f"rij {before.row}"
         for field in ROW_FIELDS:
-            if normalised(getattr(want, field)) != normalised(getattr(got, field)):
-                problems.append(f"{label}: {field} {normalised(getattr(want, field))!r} werd "
-                                f"{normalised(getattr(got, field))!r}")
-        if (want.category_code or want.categorie.text) != (got.category_code or got.categorie.text):
-            problems.append(f"{label}: categorie {want.category_code or want.categorie.text!r} "
-                            f"werd {got.category_code or got.categorie.text!r}")
-        if marked(want, vocabulary) != marked(got, vocabulary):
-            problems.append(f"{label}: X-markeringen {sorted(marked(want, vocabulary))} werden "
-                            f"{sorted(marked(got, vocabulary))}")
+            if normalised(getattr(before, field)) != normalised(getattr(after, field)):
+                problems.append(f"{label}: {field} {normalised(getattr(before, field))!r} werd "
+                                f"{normalised(getattr(after, field))!r}")
+        category_before = before.category_code or before.categorie.text
+        category_after = after.category_code or after.categorie.text
+        if category_before != category_after:
+            problems.append(f"{label}: categorie {category_before!r} werd {category_after!r}")
+        if marked(before, vocabulary) != marked(after, vocabulary):
+            problems.append(f"{label}: X-markeringen {sorted(marked(before, vocabulary))} "
+                            f"werden {sorted(marked(after, vocabulary))}")
     return problems

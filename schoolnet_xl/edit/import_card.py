@@ -12,8 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import HEADER_FIELDS, Card, Finding, Sourced
+from schoolnet_xl.core.model import HEADER_FIELDS, Card, Sourced
 from schoolnet_xl.core.values import has_content
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import (
@@ -25,6 +26,9 @@ from schoolnet_xl.edit.atomic import (
     temp_path_beside,
 )
 from schoolnet_xl.edit.compare import card_differences
+from schoolnet_xl.read import read_card
+from schoolnet_xl.template import write_card
+from schoolnet_xl.validate.check import check_file
 
 
 @dataclass(frozen=True)
@@ -66,15 +70,12 @@ def import_grid(
     lang: Lang = "nl",
 ) -> ImportResult:
     """Write a template card from the hand-made grid at `source`."""
-    from schoolnet_xl.read import read_card
-    from schoolnet_xl.validate.check import check_file
-
     output = output or default_output(source)
     _refuse_bad_paths(source, output, force, lang)
-    result = read_card(source, vocabulary=vocabulary, lang=lang)
+    result = read_card(source, vocabulary=vocabulary)
     if result.status != "ok" or result.card is None:
-        raise GuardError(say(f"{source}: onleesbaar: {result.reason}",
-                             f"{source}: unreadable: {result.reason}", lang), exit_code=2)
+        raise GuardError(say(f"{source}: onleesbaar: {result.reason('nl')}",
+                             f"{source}: unreadable: {result.reason('en')}", lang), exit_code=2)
     if result.kind == "template":
         raise GuardError(say(
             f"{source}: dit is al een netwerkkaart van het sjabloon; gebruik "
@@ -93,7 +94,7 @@ def import_grid(
             partner.categorie = Sourced(label, partner.categorie.sheet, partner.categorie.cell)
     card.partners = rows
     written = _write_verified(card, output, vocabulary, lang)
-    report = check_file(output, vocabulary, lang)
+    report = check_file(output, vocabulary)
     new_rows = [p for p in written.partners if has_content(p)]
     out = ImportResult(output, len(rows), sum(
         vocabulary.is_mark(v.value) for p in rows for v in p.focus.values()))
@@ -128,15 +129,12 @@ def _refuse_bad_paths(source: Path, output: Path, force: bool, lang: Lang) -> No
 
 def _write_verified(card: Card, output: Path, vocabulary: Vocabulary, lang: Lang) -> Card:
     """Write the card to a temp file beside `output`, read it back, compare, then move it."""
-    from schoolnet_xl.read import read_card
-    from schoolnet_xl.template import write_card
-
     temp = temp_path_beside(output)
     try:
         write_card(temp, vocabulary, card)
-        back = read_card(temp, vocabulary=vocabulary, lang=lang)
+        back = read_card(temp, vocabulary=vocabulary)
         problems = (card_differences(card, back.card, vocabulary) if back.card
-                    else [f"onleesbaar: {back.reason}"])
+                    else [f"onleesbaar: {back.reason()}"])
         if problems:
             raise GuardError(say(
                 f"{output}: controle na het schrijven mislukt ({'; '.join(problems[:8])}); "

@@ -7,6 +7,7 @@ from typing import Any
 
 from schoolnet_xl.core.contract import SHEET_META
 from schoolnet_xl.core.vocabulary import Vocabulary, vocabulary_from_json
+from schoolnet_xl.read.package import Package, list_sheets
 
 
 def sheet_values(path: Path, sheet: str) -> list[list[Any]] | None:
@@ -24,8 +25,6 @@ def sheet_values(path: Path, sheet: str) -> list[list[Any]] | None:
 
 def sheet_order(path: Path) -> list[str]:
     """The sheet names in workbook order."""
-    from schoolnet_xl.read.package import Package, list_sheets
-
     with Package.open(path) as package:
         return [s.name for s in list_sheets(package)]
 

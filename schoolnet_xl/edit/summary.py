@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from schoolnet_xl.core.contract import SHEET_OVERVIEW, SHEET_VALIDATION
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Card, Finding
+from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import Overview, compute_overview
-from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
 from schoolnet_xl.edit.rewrite import kept_kinds, without_sheets
@@ -27,6 +28,9 @@ from schoolnet_xl.edit.sheets import card_vocabulary, same_values, sheet_order
 from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
 from schoolnet_xl.edit.transplant import TransplantError, transplant
 from schoolnet_xl.report.validation_sheet import write_validation_sheet
+from schoolnet_xl.template.overview_sheet import write_overview_sheet
+from schoolnet_xl.template.styles import make_styles
+from schoolnet_xl.validate.check import check_file
 
 OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION)
 # "parts": only the owned parts replaced; "openpyxl": the fallback load+save route.
@@ -57,18 +61,15 @@ def summarize(
 
     `vocabulary` None = the one stored in the card (else the default).
     """
-    from schoolnet_xl.core.vocabulary import default_vocabulary
-    from schoolnet_xl.validate.check import check_file
-
     if not path.is_file():
         raise GuardError(say(f"{path}: bestand niet gevonden", f"{path}: file not found", lang),
                          exit_code=2)
     vocabulary = vocabulary or card_vocabulary(path) or default_vocabulary()
-    report = check_file(path, vocabulary, lang)
+    report = check_file(path, vocabulary)
     card = report.read.card
     if report.read.status != "ok" or card is None:
-        raise GuardError(say(f"{path}: onleesbaar: {report.read.reason}",
-                             f"{path}: unreadable: {report.read.reason}", lang), exit_code=2)
+        raise GuardError(say(f"{path}: onleesbaar: {report.read.reason('nl')}",
+                             f"{path}: unreadable: {report.read.reason('en')}", lang), exit_code=2)
     if report.read.kind != "template":
         raise GuardError(say(
             f"{path}: geen netwerkkaart van het sjabloon (het blad {SHEET_OVERVIEW} en de tabel "
@@ -145,9 +146,6 @@ def write_summary_sheets(
 ) -> None:
     """A scratch workbook holding only the new Overzicht and Validatie sheets."""
     import xlsxwriter
-
-    from schoolnet_xl.template.overview_sheet import write_overview_sheet
-    from schoolnet_xl.template.styles import make_styles
 
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                "strings_to_urls": False,

@@ -21,7 +21,9 @@ from schoolnet_xl.edit.guard import GuardedWrite, Outcome, package_refusal, run_
 from schoolnet_xl.edit.legacy import READERS, LegacyLayoutError
 from schoolnet_xl.edit.preflight import Risk
 from schoolnet_xl.edit.sheets import read_meta, sheet_order
+from schoolnet_xl.read import read_card
 from schoolnet_xl.read.package import PackageError
+from schoolnet_xl.template import write_card
 
 
 @dataclass
@@ -108,17 +110,13 @@ def upgrade_card(
 
 
 def _write(temp: Path, vocabulary: Vocabulary, card: Card) -> None:
-    from schoolnet_xl.template import write_card
-
     write_card(temp, vocabulary, card)
 
 
 def _check(temp: Path, vocabulary: Vocabulary, card: Card) -> list[str]:
-    from schoolnet_xl.read import read_card
-
     result = read_card(temp, vocabulary=vocabulary)
     if result.card is None:
-        return [f"de nieuwe kaart is onleesbaar ({result.reason})"]
+        return [f"de nieuwe kaart is onleesbaar ({result.reason()})"]
     problems = card_differences(card, result.card, vocabulary)
     written = read_meta(temp).get(META_TEMPLATE_VERSION, "")
     if written != TEMPLATE_VERSION:

@@ -11,11 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from schoolnet_xl.core import contract
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Finding
+from schoolnet_xl.core.overview import compute_overview
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.excel import overview_sheet, validation
 from schoolnet_xl.excel.marks import MarkStore, clear_marks
 from schoolnet_xl.excel.open_card import configured_vocabulary, read_open_card
+from schoolnet_xl.read.from_book import workbook_data_names
+from schoolnet_xl.validate.check import check_card
+from schoolnet_xl.validate.engine import sort_findings
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -25,13 +30,9 @@ def valideer(book: xw.Book, vocabulary: Vocabulary | None = None,
              lang: Lang = "nl") -> list[Finding]:
     """Validate the open card: clear the previous marks, mark the problem cells,
     write a fresh `Validatie` sheet and show the totals. Returns the findings."""
-    from schoolnet_xl.excel import validation
-    from schoolnet_xl.validate.check import check_card
-    from schoolnet_xl.validate.engine import sort_findings
-
     vocabulary = vocabulary or configured_vocabulary()
     card, read_findings = read_open_card(book, vocabulary, lang)
-    rule_findings, _missing = check_card(card, vocabulary, lang)
+    rule_findings, _missing = check_card(card, vocabulary)
     findings = [_in_book(f, book.name)
                 for f in sort_findings([*read_findings, *rule_findings])]
     store = MarkStore(book)
@@ -53,12 +54,9 @@ def ontbrekende_categorieen(book: xw.Book, vocabulary: Vocabulary | None = None,
                             lang: Lang = "nl") -> dict[str, list[str]]:
     """Mark the missing core (red) and recommended (amber) categories on `Overzicht`
     and list whom to look for. Returns {"core": [...], "recommended": [...]}."""
-    from schoolnet_xl.excel import overview_sheet
-    from schoolnet_xl.validate.check import check_card
-
     vocabulary = vocabulary or configured_vocabulary()
     card, _ = read_open_card(book, vocabulary, lang)
-    _, missing = check_card(card, vocabulary, lang)
+    _, missing = check_card(card, vocabulary)
     message = overview_sheet.show_missing(book, missing, vocabulary, lang)
     book.app.alert(message, title=say("Ontbrekende categorieën", "Missing categories", lang))
     return missing
@@ -68,9 +66,6 @@ def overzicht_vernieuwen(book: xw.Book, vocabulary: Vocabulary | None = None,
                          lang: Lang = "nl") -> list[str]:
     """Write the counts computed from the grid into `Overzicht` where the sheet shows
     other values (formulas that were not recalculated). Returns the cells written."""
-    from schoolnet_xl.core.overview import compute_overview
-    from schoolnet_xl.excel import overview_sheet
-
     vocabulary = vocabulary or configured_vocabulary()
     card, _ = read_open_card(book, vocabulary, lang)
     written = overview_sheet.refresh(book, compute_overview(card, vocabulary), vocabulary, lang)
@@ -95,8 +90,6 @@ def _in_book(finding: Finding, name: str) -> Finding:
 
 def _header_cells(book: xw.Book) -> set[tuple[str, str]]:
     """(sheet, A1) of the header input cells, found by their defined names."""
-    from schoolnet_xl.read.from_book import workbook_data_names
-
     names = workbook_data_names(book)
     return {(sheet, address.replace("$", "")) for key, (sheet, address) in names.items()
             if key in contract.HEADER_NAMES.values()}

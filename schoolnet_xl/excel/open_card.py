@@ -6,9 +6,13 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Card, Finding
+from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS, Card
 from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
+from schoolnet_xl.read import card_from_workbook_data
+from schoolnet_xl.read.file_rules import COLUMN_REMOVED
+from schoolnet_xl.read.from_book import workbook_data
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -33,12 +37,9 @@ def read_open_card(
     """The card and the reading findings of `book`; a friendly XlwingsError when it is no card."""
     import xlwings as xw
 
-    from schoolnet_xl.read import card_from_workbook_data
-    from schoolnet_xl.read.from_book import workbook_data
-
-    card, findings, reason = card_from_workbook_data(workbook_data(book), vocabulary, lang)
+    card, findings = card_from_workbook_data(workbook_data(book), vocabulary)
     if card is None:
-        raise xw.XlwingsError(reason or say(
+        raise xw.XlwingsError(findings[-1].message(lang) if findings else say(
             "Dit werkboek is geen netwerkkaart: er is geen rooster met de kolommen "
             "Organisatie en Categorie gevonden.",
             "This workbook is not a network card: no grid with the columns Organisatie "
@@ -52,14 +53,11 @@ def _refuse_without_key_columns(findings: list[Finding], vocabulary: Vocabulary,
     """A grid that lost Organisatie or Categorie cannot be judged cell by cell: say so."""
     import xlwings as xw
 
-    from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS
-    from schoolnet_xl.read.file_rules import COLUMN_REMOVED
-
     key_headers = {COLUMNS_BEFORE_FOCUS["organisatie"], COLUMNS_AFTER_FOCUS["categorie"]}
     lost = [f for f in findings if f.code == COLUMN_REMOVED.code and f.field in key_headers]
     if lost:
         several = len(lost) > 1
-        raise xw.XlwingsError(" ".join([*(f.message for f in lost), say(
+        raise xw.XlwingsError(" ".join([*(f.message(lang) for f in lost), say(
             f"Zet de {'kolomkoppen' if several else 'kolomkop'} terug zoals in het sjabloon "
             "en klik dan opnieuw.",
             f"Restore the column {'headers' if several else 'header'} as in the template, "

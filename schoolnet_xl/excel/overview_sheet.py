@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any
 from schoolnet_xl.core import contract, sheet_words
 from schoolnet_xl.core.cells import a1
 from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.model import CellValue
 from schoolnet_xl.core.text import fold_words as fold
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.excel.marks import Mark, MarkStore, clear_marks
 from schoolnet_xl.excel.sheets import as_text_cell, find_sheet
+from schoolnet_xl.excel.validation import fills
+from schoolnet_xl.read.from_book import sheet_rows
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -43,7 +46,6 @@ class OverviewLayout:
 
 def locate(sheet: xw.Sheet) -> OverviewLayout | None:
     """Find the category table (header words), the summary labels and the focus table."""
-    from schoolnet_xl.read.from_book import sheet_rows
     found = OverviewLayout(sheet_rows(sheet))
     wanted = [fold(word) for word in sheet_words.OVERVIEW_CATEGORY_HEADERS]
     summary = {fold(label): label for label in (
@@ -102,8 +104,6 @@ def show_missing(book: xw.Book, missing: dict[str, list[str]], vocabulary: Vocab
 
 def _mark_rows(sheet: xw.Sheet, found: OverviewLayout,
                missing: dict[str, list[str]]) -> list[Mark]:
-    from schoolnet_xl.excel.validation import fills
-
     colours = fills()
     first, last = min(found.columns.values()), max(found.columns.values())
     marks = []
@@ -141,8 +141,8 @@ def _write_block(sheet: xw.Sheet, found: OverviewLayout, missing: dict[str, list
 
 
 def _block_lines(missing: dict[str, list[str]], vocabulary: Vocabulary,
-                 lang: Lang) -> list[list[str]]:
-    lines = []
+                 lang: Lang) -> list[list[CellValue]]:
+    lines: list[list[CellValue]] = []
     for kind in ("core", "recommended"):
         for code in missing.get(kind, []):
             category = vocabulary.category(code)
@@ -210,9 +210,9 @@ def refresh(book: xw.Book, overview: Overview, vocabulary: Vocabulary, lang: Lan
                 wanted[(found.focus_rows[area.header], found.focus_count_column)] = \
                     overview.focus_counts[area.code]
     written = []
-    for (row, col), value in wanted.items():
-        if not _same(_shown(found, row, col), value):
-            sheet.range((row + 1, col + 1)).value = value
+    for (row, col), wanted_value in wanted.items():
+        if not _same(_shown(found, row, col), wanted_value):
+            sheet.range((row + 1, col + 1)).value = wanted_value
             written.append(a1(row, col))
     return written
 

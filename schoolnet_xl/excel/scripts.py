@@ -28,5 +28,3 @@ def overzicht_vernieuwen(book: xw.Book) -> None:
     """Overzicht vernieuwen: rewrite the Overzicht counts from the grid."""
     actions.overzicht_vernieuwen(book, lang=default_lang())
 
-
-SCRIPT_NAMES = ("valideer", "ontbrekende_categorieen", "overzicht_vernieuwen")

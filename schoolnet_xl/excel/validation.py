@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from schoolnet_xl.core import contract
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Finding
 from schoolnet_xl.core.palette import AMBER_FILL, INPUT_YELLOW, RED_FILL
 from schoolnet_xl.core.sheet_words import VALIDATION_COLUMNS, validation_headers
 from schoolnet_xl.excel.marks import Mark, add_note
@@ -50,7 +50,7 @@ def mark_findings(
 
 def note_text(findings: list[Finding], lang: Lang) -> str:
     """The note of a marked cell: one line per finding, then where to read more."""
-    lines = [f"{f.code} ({f.severity}): {f.message}" for f in findings]
+    lines = [f"{f.code} ({f.severity}): {f.message(lang)}" for f in findings]
     lines.append(say("schoolnet-xl Valideer: zie blad Validatie.",
                      "schoolnet-xl Validate: see the Validatie sheet.", lang))
     return "\n".join(lines)
@@ -70,8 +70,8 @@ def write_validation_sheet(
         return sheet
     last = len(findings) + 1
     sheet.range(f"A2:E{last}").value = [
-        [f.severity, f.code, cell_label(f, card_sheet), as_text_cell(f.message),
-         as_text_cell(f.hint)]
+        [f.severity, f.code, cell_label(f, card_sheet), as_text_cell(f.message(lang)),
+         as_text_cell(f.hint(lang))]
         for f in findings
     ]
     linked = [[link_formula(f.sheet, f.cell, cell_label(f, card_sheet))]

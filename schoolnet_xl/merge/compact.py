@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from schoolnet_xl.core.model import Card, Finding, Sourced
+from schoolnet_xl.core.findings import Finding
+from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.model import Card, Sourced
 from schoolnet_xl.core.values import has_content, parse_date, row_cell
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.records import Cell, FindingRow, PartnerRow, SchoolInfo
@@ -12,7 +15,9 @@ from schoolnet_xl.merge.records import Cell, FindingRow, PartnerRow, SchoolInfo
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
 MEMO_LIMIT = 4096  # entries a look-up table of `PartnerRows` holds before it starts afresh
 
-_text = Sourced.text.fget  # the property's function: called directly, once per cell
+# The property's function, called directly once per cell (typeshed types a NamedTuple's
+# property as a plain callable).
+_text: Callable[[Sourced], str] = Sourced.text.fget  # type: ignore[attr-defined]
 
 
 def partner_headers(vocabulary: Vocabulary) -> list[str]:
@@ -73,10 +78,10 @@ class PartnerRows:
             marked: list[str] = []
             for code in codes:
                 value = p.focus.get(code)
-                raw = None if value is None else value.value
-                if raw is None:
+                if value is None or value.value is None:
                     shown.append(None)
                     continue
+                raw = value.value
                 key = (raw.__class__, raw)
                 if key in marks:
                     mark = marks[key]
@@ -85,12 +90,12 @@ class PartnerRows:
                 shown.append(mark)
                 if mark == "X":
                     marked.append(code)
-            raw = p.sinds.value
-            key = (raw.__class__, raw)
-            if key in years:
-                year = years[key]
+            since = p.sinds.value
+            since_key = (since.__class__, since)
+            if since_key in years:
+                year = years[since_key]
             else:
-                year = years[key] = _year(p.sinds)
+                year = years[since_key] = _year(p.sinds)
             cell = p.organisatie.cell or row_cell(p)
             category = p.category_code or ""
             rows.append(PartnerRow(category, tuple(marked), (
@@ -119,10 +124,10 @@ class _Texts(dict[str, str]):
         return text
 
 
-def finding_rows(findings: list[Finding]) -> list[FindingRow]:
+def finding_rows(findings: list[Finding], lang: Lang) -> list[FindingRow]:
     """The findings as compact rows, in the order given."""
-    return [FindingRow(f.sheet, f.cell, f.code, f.severity, f.field, f.value, f.message,
-                       f.hint) for f in findings]
+    return [FindingRow(f.sheet, f.cell, f.code, f.severity, f.field, f.value, f.message(lang),
+                       f.hint(lang)) for f in findings]
 
 
 def _year(value: Sourced) -> Cell:

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
+from schoolnet_xl.merge.compact import PartnerRows, finding_rows, school_info
 from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
 from schoolnet_xl.read.package import IN_MEMORY_BYTES
+from schoolnet_xl.validate.check import check_file
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge.compact import PartnerRows
@@ -85,8 +87,6 @@ def _results(files: list[str], config: str | Path | None, lang: Lang,
 
 
 def _init_worker(config: str | Path | None, lang: Lang) -> None:
-    from schoolnet_xl.merge.compact import PartnerRows
-
     vocabulary = _WORKER["vocabulary"] = load_vocabulary(config)
     _WORKER["lang"] = lang
     _WORKER["partner_rows"] = PartnerRows(
@@ -99,14 +99,11 @@ def read_one(path: str) -> FileResult:
     lang: Lang = _WORKER["lang"]
     size, digest, mtime = fingerprint(path)
     try:
-        from schoolnet_xl.validate.check import check_file
-
-        report = check_file(path, vocabulary, lang)
+        report = check_file(path, vocabulary)
     except Exception as exc:  # a safety net: one file must never stop the batch
         reason = say(f"onverwachte fout bij het lezen: {exc!r}",
                      f"unexpected error while reading: {exc!r}", lang)
         return FileResult(path, size, digest, mtime, "unreadable", reason=reason)
-    from schoolnet_xl.merge.compact import finding_rows, school_info
 
     partner_rows: PartnerRows = _WORKER["partner_rows"]
     read = report.read
@@ -114,7 +111,7 @@ def read_one(path: str) -> FileResult:
     if any(f.code == MERGE_OUTPUT.code for f in read.findings):
         # An earlier merge's output in the inbox is not a card, nor a problem.
         return FileResult(path, size, digest, mtime, "skipped", format=read.format or "",
-                          reason=read.reason)
+                          reason=read.reason(lang))
     return FileResult(
         path=path,
         size=size,
@@ -122,13 +119,13 @@ def read_one(path: str) -> FileResult:
         mtime=mtime,
         status="ok" if read.status == "ok" and card is not None else "unreadable",
         kind=read.kind,
-        reason=read.reason or "",
+        reason=read.reason(lang),
         format=read.format or "",
         template_version=(card.template_version or "") if card else "",
         read_ms=float(read.read_ms or 0.0),
         school=school_info(card, vocabulary) if card else None,
         partners=partner_rows(card) if card else [],
-        findings=finding_rows(report.findings),
+        findings=finding_rows(report.findings, lang),
         missing={k: list(v) for k, v in report.missing.items()},
         counts=report.counts(),
     )

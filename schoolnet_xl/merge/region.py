@@ -228,7 +228,7 @@ def expectation_text(code: str, vocabulary: Vocabulary) -> str:
     category = vocabulary.category(code)
     if category is None or not (category.core or category.recommended):
         return "geen"
-    parts = []
+    parts: list[str] = []
     for name, levels in (("kern", category.core), ("aanbevolen", category.recommended)):
         if not levels:
             continue

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import SEVERITIES
 from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates

@@ -2,7 +2,7 @@
 
 `read_card` probes a file, reads its cells and builds the card; it never
 raises for a bad file: a refusal or an unexpected error becomes an
-"unreadable" result with a reason and a finding.
+"unreadable" result whose `problem` finding says why.
 """
 
 from __future__ import annotations
@@ -12,74 +12,73 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang
-from schoolnet_xl.core.model import Card, CardKind, Finding
+from schoolnet_xl.core.model import Card, CardKind
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.card import card_from_workbook_data
+from schoolnet_xl.read.from_file import workbook_data_from_file
 from schoolnet_xl.read.package import Package
+from schoolnet_xl.read.probe import probe
 
 __all__ = ["ReadResult", "card_from_workbook_data", "read_card"]
 
 
 @dataclass
 class ReadResult:
-    """How reading one file went: the card, or why there is none."""
+    """How reading one file went: the card, or the finding that says why there is none."""
 
     path: str
     status: Literal["ok", "unreadable"]
     kind: CardKind | None
     card: Card | None
     findings: list[Finding] = field(default_factory=list)
-    reason: str = ""
+    problem: Finding | None = None
     format: str = ""
     read_ms: float = 0.0
 
+    def reason(self, lang: Lang = "nl") -> str:
+        """Why there is no card, in `lang` ("" for a card that was read)."""
+        return self.problem.message(lang) if self.problem is not None else ""
 
-def read_card(
-    path: str | Path, vocabulary: Vocabulary | None = None, lang: Lang = "nl"
-) -> ReadResult:
+
+def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadResult:
     """Probe and read one workbook file into a card; never raises for a bad file."""
-    from schoolnet_xl.read import file_rules as F
-    from schoolnet_xl.read.probe import probe
-
     started = time.perf_counter()
     file = str(path)
     vocabulary = vocabulary or default_vocabulary()
     result = ReadResult(file, "unreadable", None, None)
     try:
-        checked = probe(path, lang, keep_open=True)
+        checked = probe(path, keep_open=True)
         result.findings.extend(checked.findings)
         result.format = checked.format
         if checked.refusal is not None:
             _refuse(result, checked.refusal)
         else:
             try:
-                _read(result, checked.format, vocabulary, lang, checked.package)
+                _read(result, checked.format, vocabulary, checked.package)
             finally:
                 if checked.package is not None:
                     checked.package.close()
     except Exception as exc:  # a bad file must never raise: it is reported
-        _refuse(result, F.INTERNAL_ERROR.finding(lang, file=file, detail=_describe(exc)))
+        _refuse(result, F.INTERNAL_ERROR.finding(file=file, detail=_describe(exc)))
     result.read_ms = (time.perf_counter() - started) * 1000
     return result
 
 
-def _read(
-    result: ReadResult, fmt: str, vocabulary: Vocabulary, lang: Lang, package: Package | None
-) -> None:
-    from schoolnet_xl.read import file_rules as F
-    from schoolnet_xl.read.from_file import workbook_data_from_file
-
+def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary,
+          package: Package | None) -> None:
     try:
         data = workbook_data_from_file(result.path, fmt, package)
     except Exception as exc:  # a parser error on a bad file becomes a refusal
         rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
-        _refuse(result, rule.finding(lang, file=result.path, detail=_describe(exc)))
+        _refuse(result, rule.finding(file=result.path, detail=_describe(exc)))
         return
-    card, findings, reason = card_from_workbook_data(data, vocabulary, lang)
+    card, findings = card_from_workbook_data(data, vocabulary)
     result.findings.extend(findings)
     if card is None:
-        result.reason = reason
+        result.problem = findings[-1]
         return
     result.status, result.kind, result.card = "ok", card.kind, card
 
@@ -87,7 +86,7 @@ def _read(
 def _refuse(result: ReadResult, finding: Finding) -> None:
     result.status, result.kind, result.card = "unreadable", None, None
     result.findings.append(finding)
-    result.reason = finding.message
+    result.problem = finding
 
 
 def _describe(exc: BaseException) -> str:

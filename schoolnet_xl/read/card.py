@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.cells import a1
-from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Card, Finding, Header, Partner, Sourced
+from schoolnet_xl.core.findings import Finding, Words
+from schoolnet_xl.core.model import Card, Header, Partner, Sourced
 from schoolnet_xl.core.values import is_blank
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.read import file_rules as F
@@ -35,33 +35,29 @@ NOT_GRID_SHEETS = {
 
 
 def card_from_workbook_data(
-    data: WorkbookData, vocabulary: Vocabulary, lang: Lang = "nl"
-) -> tuple[Card | None, list[Finding], str]:
-    """(card, reading findings, reason when no card could be made)."""
+    data: WorkbookData, vocabulary: Vocabulary
+) -> tuple[Card | None, list[Finding]]:
+    """(card, reading findings); without a card, the last finding says why."""
     file = data.path
     if not any(not is_blank(v) for sheet in data.sheets for row in sheet.rows for v in row):
-        finding = F.EMPTY_WORKBOOK.finding(lang, file=file)
-        return None, [finding], finding.message
+        return None, [F.EMPTY_WORKBOOK.finding(file=file)]
     if is_template(data):
-        card, findings = _template_card(data, vocabulary, lang)
+        card, findings = _template_card(data, vocabulary)
     else:
         words = column_words(vocabulary)
         hit = find_grid(data, words, skip=set())
         if hit is None:
-            finding = F.NO_GRID.finding(lang, file=file)
-            return None, [finding], finding.message
+            return None, [F.NO_GRID.finding(file=file)]
         rows = read_rows(hit, words.focus_codes())
         header = Header(**read_header_lines(hit.sheet, hit.header_row))
         card = _card(file, "handmade", header, hit, rows, words)
-        findings = _totals_findings(rows, hit, lang, file)
-    findings += _normalise_number(card.header, lang, file)
-    findings += _resolve_categories(card.partners, vocabulary, lang, file)
-    return card, findings, ""
+        findings = _totals_findings(rows, hit, file)
+    findings += _normalise_number(card.header, file)
+    findings += _resolve_categories(card.partners, vocabulary, file)
+    return card, findings
 
 
-def _template_card(
-    data: WorkbookData, vocabulary: Vocabulary, lang: Lang
-) -> tuple[Card, list[Finding]]:
+def _template_card(data: WorkbookData, vocabulary: Vocabulary) -> tuple[Card, list[Finding]]:
     file = data.path
     meta = read_meta(data)
     card_vocabulary = meta.vocabulary or vocabulary
@@ -69,25 +65,25 @@ def _template_card(
     # A format without names and tables (a card saved as .ods or .xls) is read by
     # its labels and header row like a hand-made grid: nothing was removed.
     by_name = bool(data.names or data.tables)
-    header, findings = read_header(data, lang, file) if by_name else (Header(), [])
+    header, findings = read_header(data, file) if by_name else (Header(), [])
     table = read_table(data, words)
     hit: GridHit | None
     if table is not None:
         hit, rows = table
-        findings += missing_columns(hit, card_vocabulary, lang, file)
+        findings += missing_columns(hit, card_vocabulary, file)
     else:
         if by_name:
-            findings.append(F.TABLE_REMOVED.finding(lang, file=file))
+            findings.append(F.TABLE_REMOVED.finding(file=file))
         hit = find_grid(data, words, skip=NOT_GRID_SHEETS)
         rows = read_rows(hit, words.focus_codes()) if hit else GridRows()
         if hit:
-            findings += _totals_findings(rows, hit, lang, file)
+            findings += _totals_findings(rows, hit, file)
             if not by_name:
                 header = Header(**read_header_lines(hit.sheet, hit.header_row))
     card_sheet = hit.sheet if hit else data.sheet(contract.SHEET_CARD)
     if card_sheet is not None and card_sheet.has_validations is False:
         findings.append(F.DROPDOWNS_REMOVED.finding(
-            lang, file=file, sheet=card_sheet.name, sheet_name=card_sheet.name))
+            file=file, sheet=card_sheet.name, sheet_name=card_sheet.name))
     card = _card(file, "template", header, hit, rows, words)
     card.template_version = meta.values.get(contract.META_TEMPLATE_VERSION) or None
     card.vocabulary_version = meta.values.get(contract.META_VOCABULARY_VERSION, "")
@@ -114,16 +110,16 @@ def _card(
     )
 
 
-def _totals_findings(rows: GridRows, hit: GridHit, lang: Lang, file: str) -> list[Finding]:
+def _totals_findings(rows: GridRows, hit: GridHit, file: str) -> list[Finding]:
     col = hit.columns.get("organisatie", 0)
     return [
-        F.TOTALS_SKIPPED.finding(lang, file=file, sheet=hit.sheet.name, cell=a1(row - 1, col),
+        F.TOTALS_SKIPPED.finding(file=file, sheet=hit.sheet.name, cell=a1(row - 1, col),
                                  row=row)
         for row in rows.totals_rows
     ]
 
 
-def _normalise_number(header: Header, lang: Lang, file: str) -> list[Finding]:
+def _normalise_number(header: Header, file: str) -> list[Finding]:
     """An instellingsnummer stored as a number gets its leading zeros back (reported)."""
     number = header.instellingsnummer
     value = number.value
@@ -136,12 +132,12 @@ def _normalise_number(header: Header, lang: Lang, file: str) -> list[Finding]:
     header.instellingsnummer = Sourced(padded, number.sheet, number.cell)
     if typed == padded:
         return []
-    return [F.NUMBER_PADDED.finding(lang, file=file, sheet=number.sheet, cell=number.cell,
+    return [F.NUMBER_PADDED.finding(file=file, sheet=number.sheet, cell=number.cell,
                                     field="Instellingsnummer", value=padded, typed=typed)]
 
 
 def _resolve_categories(
-    partners: list[Partner], vocabulary: Vocabulary, lang: Lang, file: str
+    partners: list[Partner], vocabulary: Vocabulary, file: str
 ) -> list[Finding]:
     """Category codes from the Categorie cell, else a keyword guess that is reported."""
     findings = []
@@ -162,9 +158,9 @@ def _resolve_categories(
         label = category.label if category else guess
         where = partner.categorie if partner.categorie.cell else partner.organisatie
         findings.append(F.CATEGORY_GUESSED.finding(
-            lang, file=file, sheet=where.sheet or partner.sheet, cell=where.cell,
+            file=file, sheet=where.sheet or partner.sheet, cell=where.cell,
             field="Categorie", value=guess, label=label,
-            organisatie=partner.organisatie.text or say(f"rij {partner.row}",
-                                                       f"row {partner.row}", lang),
+            organisatie=partner.organisatie.text or Words(f"rij {partner.row}",
+                                                         f"row {partner.row}"),
         ))
     return findings

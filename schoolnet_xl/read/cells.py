@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from schoolnet_xl.core.cells import a1
-from schoolnet_xl.core.model import CellValue, Sourced
+from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.values import clean
-from schoolnet_xl.read.workbook_data import SheetData
+from schoolnet_xl.read.workbook_data import RawValue, SheetData
 
 
-def value_at(sheet: SheetData, row: int, col: int) -> CellValue:
+def value_at(sheet: SheetData, row: int, col: int) -> RawValue:
     """The value of a cell (None outside the used area)."""
     if 0 <= row < len(sheet.rows):
         cells = sheet.rows[row]

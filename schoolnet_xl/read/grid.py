@@ -160,7 +160,8 @@ def _is_count_row(partner: Partner, columns: dict[str, int]) -> bool:
         return False
     filled = [getattr(partner, k, None) or partner.focus.get(k, EMPTY) for k in columns]
     values = [s.value for s in filled if s is not None and not s.is_empty]
-    return all(_is_number(v) for v in values) and any(v > 1 for v in values)
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    return len(numbers) == len(values) and any(v > 1 for v in numbers)
 
 
 def _is_number(value: CellValue) -> bool:

@@ -20,9 +20,7 @@ from schoolnet_xl.core.contract import (
     REGIONAL_MARKER_PROPERTY,
     REGIONAL_MARKER_VALUE,
 )
-from schoolnet_xl.core.findings import Rule
-from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Finding
+from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.package import ZIP_MAGIC, Package, read_small
 
@@ -71,7 +69,7 @@ class Probe:
 Refuse = Callable[..., Probe]  # refuse(rule, **params) -> the refused Probe
 
 
-def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Probe:
+def probe(path: str | Path, *, keep_open: bool = False) -> Probe:
     """Inspect a file without parsing its cells; never raises for a bad file.
 
     The file is read once; with `keep_open` an accepted zip package stays open
@@ -80,8 +78,9 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
     path = Path(path)
     result = Probe(str(path))
 
-    def refuse(rule: Rule, **params: object) -> Probe:
-        result.refusal = rule.finding(lang, file=str(path), **params)
+    def refuse(rule: Rule, **params: ParamValue) -> Probe:
+        # mypy cannot tell that no parameter is named file, sheet, cell, field or value
+        result.refusal = rule.finding(file=str(path), **params)  # type: ignore[arg-type]
         return result
 
     if path.name.startswith("~$"):
@@ -92,21 +91,21 @@ def probe(path: str | Path, lang: Lang = "nl", *, keep_open: bool = False) -> Pr
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
-        _probe_zip(path, data, result, refuse, lang)
+        _probe_zip(path, data, result, refuse)
         if result.package is not None and (result.refusal is not None or not keep_open):
             result.package.close()
             result.package = None
         return result
     if head == OLE_MAGIC:
-        return _probe_ole(path, result, refuse, lang)
+        return _probe_ole(path, result, refuse)
     try:
         sample = data[:TEXT_SAMPLE] if data is not None else _read_head(path, TEXT_SAMPLE)
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
     if sample.startswith(REGIONAL_CSV_START):
-        return refuse(F.MERGE_OUTPUT, what=say("een CSV-tabel van een regionaal werkboek",
-                                               "a CSV table of a regional workbook", lang))
-    return refuse(F.NOT_SPREADSHEET, detail=_describe_other(sample, lang))
+        return refuse(F.MERGE_OUTPUT, what=Words("een CSV-tabel van een regionaal werkboek",
+                                                 "a CSV table of a regional workbook"))
+    return refuse(F.NOT_SPREADSHEET, detail=_describe_other(sample))
 
 
 def _read_head(path: Path, size: int = 8) -> bytes:
@@ -114,9 +113,7 @@ def _read_head(path: Path, size: int = 8) -> bytes:
         return handle.read(size)
 
 
-def _probe_zip(
-    path: Path, data: bytes | None, result: Probe, refuse: Refuse, lang: Lang
-) -> Probe:
+def _probe_zip(path: Path, data: bytes | None, result: Probe, refuse: Refuse) -> Probe:
     try:
         package = result.package = Package.open(path, data)
         infos = list(package.infos.values())
@@ -128,8 +125,8 @@ def _probe_zip(
         elif "mimetype" in names and (package.read("mimetype") or b"").strip() == ODS_MIMETYPE:
             result.format = "ods"
         else:
-            return refuse(F.NOT_SPREADSHEET, detail=say(
-                "een zip-archief zonder werkmap", "a zip archive without a workbook", lang))
+            return refuse(F.NOT_SPREADSHEET, detail=Words(
+                "een zip-archief zonder werkmap", "a zip archive without a workbook"))
         refusal = _check_sizes(infos, refuse)
         if refusal is not None:
             return refusal
@@ -137,17 +134,17 @@ def _probe_zip(
             if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
                 return refuse(F.XML_ENTITIES, part=info.filename)
         if is_regional_workbook(package):
-            return refuse(F.MERGE_OUTPUT, what=say("een regionaal werkboek",
-                                                   "a regional workbook", lang))
+            return refuse(F.MERGE_OUTPUT, what=Words("een regionaal werkboek",
+                                                     "a regional workbook"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        return refuse(F.CORRUPT, detail=_zip_detail(exc, lang))
+        return refuse(F.CORRUPT, detail=_zip_detail(exc))
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
     except NotImplementedError as exc:  # e.g. an unsupported compression method
         return refuse(F.CORRUPT, detail=str(exc))
     macro_parts = ("xl/vbaProject.bin", "Basic/script-lc.xml")
     if any(part in names for part in macro_parts):
-        result.findings.append(F.MACROS.finding(lang, file=str(path)))
+        result.findings.append(F.MACROS.finding(file=str(path)))
     return result
 
 
@@ -182,6 +179,7 @@ def _declares_entities(package: Package, info: zipfile.ZipInfo) -> bool:
         verdict = _first_chunk_verdict(info.compress_type, bytes(body[:INFLATE_CHUNK]))
         if verdict is not None:
             return verdict
+        chunks: Iterator[bytes]
         if info.compress_type == zipfile.ZIP_STORED:
             chunks = (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
         else:
@@ -257,36 +255,36 @@ def _root_started(data: bytes) -> bool:
     return False
 
 
-def _probe_ole(path: Path, result: Probe, refuse: Refuse, lang: Lang) -> Probe:
+def _probe_ole(path: Path, result: Probe, refuse: Refuse) -> Probe:
     """An OLE compound file: an encrypted OOXML package, a legacy .xls, or something else."""
     data = path.read_bytes()
     if any(name in data for name in OLE_ENCRYPTED):
         return refuse(F.ENCRYPTED)
     if not any(name in data for name in OLE_WORKBOOK):
-        return refuse(F.NOT_SPREADSHEET, detail=say(
+        return refuse(F.NOT_SPREADSHEET, detail=Words(
             "een Office-bestand zonder werkmap, bv. een Word-document",
-            "an Office file without a workbook, e.g. a Word document", lang))
+            "an Office file without a workbook, e.g. a Word document"))
     result.format = "xls"
     if OLE_MACROS in data:
-        result.findings.append(F.MACROS.finding(lang, file=str(path)))
+        result.findings.append(F.MACROS.finding(file=str(path)))
     return result
 
 
-def _describe_other(sample: bytes, lang: Lang) -> str:
+def _describe_other(sample: bytes) -> Words:
     """What a file that is no workbook looks like, from its first bytes."""
     if not sample:
-        return say("een leeg bestand", "an empty file", lang)
+        return Words("een leeg bestand", "an empty file")
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError:
-        return say("onbekend bestandsformaat", "unknown file format", lang)
+        return Words("onbekend bestandsformaat", "unknown file format")
     if sample.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return say("een webpagina (HTML)", "a web page (HTML)", lang)
-    return say("een tekstbestand", "a text file", lang)
+        return Words("een webpagina (HTML)", "a web page (HTML)")
+    return Words("een tekstbestand", "a text file")
 
 
-def _zip_detail(exc: Exception, lang: Lang) -> str:
+def _zip_detail(exc: Exception) -> Words | str:
     if isinstance(exc, (EOFError, zipfile.BadZipFile)):
-        return say("het zip-archief is afgebroken of ongeldig",
-                   "the zip archive is truncated or invalid", lang)
+        return Words("het zip-archief is afgebroken of ongeldig",
+                     "the zip archive is truncated or invalid")
     return f"{type(exc).__name__}: {exc}"

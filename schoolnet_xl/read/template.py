@@ -7,19 +7,20 @@ the card was made with from the hidden `_schoolnet` sheet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.cells import parse_a1, parse_range
-from schoolnet_xl.core.lang import Lang
-from schoolnet_xl.core.model import CellValue, Finding, Header
+from schoolnet_xl.core.findings import Finding
+from schoolnet_xl.core.model import Header
 from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, vocabulary_from_json
 from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
 from schoolnet_xl.read.words import ColumnWords
-from schoolnet_xl.read.workbook_data import WorkbookData
+from schoolnet_xl.read.workbook_data import RawValue, WorkbookData
 
 
 @dataclass
@@ -59,14 +60,12 @@ def _stored_vocabulary(text: str) -> Vocabulary | None:
         return None
 
 
-def _text_at(row: list[CellValue], col: int) -> str:
+def _text_at(row: Sequence[RawValue], col: int) -> str:
     value = row[col] if col < len(row) else None
     return "" if value is None else str(value).strip()
 
 
-def read_header(
-    data: WorkbookData, lang: Lang, file: str
-) -> tuple[Header, list[Finding]]:
+def read_header(data: WorkbookData, file: str) -> tuple[Header, list[Finding]]:
     """Header fields through the template's defined names; a missing name is reported."""
     header = Header()
     findings: list[Finding] = []
@@ -75,7 +74,7 @@ def read_header(
         sheet = data.sheet(target[0]) if target else None
         position = parse_a1(target[1]) if target else None
         if sheet is None or position is None:
-            findings.append(F.NAME_REMOVED.finding(lang, file=file, field=name, name=name))
+            findings.append(F.NAME_REMOVED.finding(file=file, field=name, name=name))
             continue
         row, col = position
         setattr(header, attribute, sourced(sheet, row, col))
@@ -98,12 +97,10 @@ def table_hit(data: WorkbookData, words: ColumnWords) -> tuple[GridHit, int] | N
     return GridHit(sheet, first_row, columns), last_row
 
 
-def missing_columns(
-    hit: GridHit, vocabulary: Vocabulary, lang: Lang, file: str
-) -> list[Finding]:
+def missing_columns(hit: GridHit, vocabulary: Vocabulary, file: str) -> list[Finding]:
     """SN404 for every template column the table no longer has."""
     return [
-        F.COLUMN_REMOVED.finding(lang, file=file, sheet=hit.sheet.name, field=header,
+        F.COLUMN_REMOVED.finding(file=file, sheet=hit.sheet.name, field=header,
                                  column=header)
         for key, header in contract.grid_columns(vocabulary)
         if key not in hit.columns

@@ -7,9 +7,15 @@ turns that into a `Card`. So the file and the button read cards identically.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import time, timedelta
 
 from schoolnet_xl.core.model import CellValue
+
+# What a source may hand over for a cell: a model value, or a time of day or duration
+# (calamine), which `core.values.clean` turns into text.
+RawValue = CellValue | time | timedelta
 
 
 @dataclass(slots=True)
@@ -17,7 +23,7 @@ class SheetData:
     """One sheet's values; rows[0][0] is cell A1 (no leading rows or columns skipped)."""
 
     name: str
-    rows: list[list[CellValue]]
+    rows: Sequence[Sequence[RawValue]]
     hidden_columns: frozenset[int] = frozenset()  # 0-based column indexes
     hidden: bool = False
     has_validations: bool | None = None  # dropdowns present; None = the source cannot tell

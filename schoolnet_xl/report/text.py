@@ -26,7 +26,7 @@ def file_title(report: FileReport, lang: Lang) -> str:
     """'path — school (template card)' or 'path — unreadable: reason'."""
     path = report.read.path
     if report.read.status != "ok" or report.card is None:
-        return f"{path} — {say('onleesbaar', 'unreadable', lang)}: {report.read.reason}"
+        return f"{path} — {say('onleesbaar', 'unreadable', lang)}: {report.read.reason(lang)}"
     school = report.card.header.schoolnaam.text or say("(geen schoolnaam)", "(no school name)",
                                                        lang)
     kind = {"template": say("sjabloon", "template", lang),
@@ -47,9 +47,11 @@ def render_plain(reports: list[FileReport], lang: Lang, echo: Echo) -> None:
             echo("  " + say("geen bevindingen", "no findings", lang))
         for f in report.findings:
             where = location(f.sheet, f.cell)
-            echo(f"  {severity_label(f.severity, lang):<12} {f.code}  {where:<18} {f.message}")
-            if f.hint:
-                echo(f"  {'':<12} {'':<5}  {'':<18} → {f.hint}")
+            echo(f"  {severity_label(f.severity, lang):<12} {f.code}  {where:<18} "
+                 f"{f.message(lang)}")
+            hint = f.hint(lang)
+            if hint:
+                echo(f"  {'':<12} {'':<5}  {'':<18} → {hint}")
         echo("")
 
 
@@ -66,7 +68,7 @@ def render_rich(reports: list[FileReport], lang: Lang) -> None:
             table.add_column(header, overflow="fold")
         for f in report.findings:
             table.add_row(f"[{SEVERITY_STYLE[f.severity]}]{severity_label(f.severity, lang)}[/]",
-                          f.code, location(f.sheet, f.cell), f.message, f.hint)
+                          f.code, location(f.sheet, f.cell), f.message(lang), f.hint(lang))
         if not report.findings:
             table.add_row("", "", "", say("geen bevindingen", "no findings", lang), "")
         console.print(table)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from schoolnet_xl.core.contract import SHEET_VALIDATION
+from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.model import Finding
 from schoolnet_xl.core.sheet_words import VALIDATION_COLUMNS, validation_headers
 from schoolnet_xl.report.formats import finding_formats
 from schoolnet_xl.report.text import severity_label
@@ -38,10 +38,10 @@ def write_validation_sheet(workbook: Any, findings: list[Finding], lang: Lang = 
             sheet.write_url(row, 2, f"internal:'{target}'!{finding.cell}", link, string=cell)
         else:
             sheet.write_string(row, 2, cell, wrap)
-        sheet.write_string(row, 3, finding.message, wrap)
-        sheet.write_string(row, 4, finding.hint, wrap)
-        sheet.set_row(row, 15 * max(_lines(finding.message, WIDTHS[3]),
-                                    _lines(finding.hint, WIDTHS[4])))
+        message, hint = finding.message(lang), finding.hint(lang)
+        sheet.write_string(row, 3, message, wrap)
+        sheet.write_string(row, 4, hint, wrap)
+        sheet.set_row(row, 15 * max(_lines(message, WIDTHS[3]), _lines(hint, WIDTHS[4])))
     sheet.freeze_panes(1, 0)
     # Page setup lives in the sheet XML, so it survives the part-level write
     # (print titles would be a defined name in workbook.xml: not used here).

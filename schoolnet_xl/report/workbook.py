@@ -94,7 +94,8 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
             sheet.write_string(row, 4, severity_label(finding.severity, lang),
                                severity_formats[finding.severity])
             for column, value in enumerate((finding.code, finding.field, finding.value,
-                                            finding.message, finding.hint), start=5):
+                                            finding.message(lang), finding.hint(lang)),
+                                           start=5):
                 sheet.write_string(row, column, value, wrap)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row, 1), len(HEADERS[lang]) - 1)

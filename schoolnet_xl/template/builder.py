@@ -8,6 +8,11 @@ from pathlib import Path
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import compute_overview
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.template.meta_sheet import write_meta_sheet
+from schoolnet_xl.template.netwerkkaart_sheet import write_card_sheet
+from schoolnet_xl.template.overview_sheet import write_overview_sheet
+from schoolnet_xl.template.reference_sheets import write_categories_sheet, write_manual_sheet
+from schoolnet_xl.template.styles import make_styles
 
 # The master template's fixed creation date keeps `workbook/netwerkkaart.xlsx` reproducible.
 TEMPLATE_CREATED = datetime(2026, 1, 1, 0, 0, 0)
@@ -26,12 +31,6 @@ def write_card(
     and a pre-filled card the current time.
     """
     import xlsxwriter
-
-    from schoolnet_xl.template.meta_sheet import write_meta_sheet
-    from schoolnet_xl.template.netwerkkaart_sheet import write_card_sheet
-    from schoolnet_xl.template.overview_sheet import write_overview_sheet
-    from schoolnet_xl.template.reference_sheets import write_categories_sheet, write_manual_sheet
-    from schoolnet_xl.template.styles import make_styles
 
     target = Path(path)
     overview = compute_overview(card if card is not None else Card("", "template"), vocabulary)

@@ -9,14 +9,13 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from schoolnet_xl.core import contract
-from schoolnet_xl.core.model import Card, Partner
+from schoolnet_xl.core.model import HEADER_LABELS, Card, Partner
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template.formulas import quote
 from schoolnet_xl.template.styles import Styles
 from schoolnet_xl.template.texts import (
     COLUMN_HELP,
     HEADER_HELP,
-    HEADER_LABELS,
     SUBTITLE,
     TITLE,
 )
@@ -199,6 +198,7 @@ def _add_column_validations(
     place: GridPlace,
 ) -> None:
     for col, (key, header) in enumerate(columns):
+        options: dict[str, object]
         if key in focus_codes:
             title, message = COLUMN_HELP["focus"]
             title = title.format(header=header)[:32]

@@ -81,6 +81,7 @@ def _write_categories(
         row = first + offset
         excel_row = row + 1
         category = vocabulary.category(line.code)
+        assert category is not None  # the lines come from this vocabulary
         sheet.write_string(row, 0, line.label)
         sheet.write_string(row, 1, line.code)
         sheet.write_formula(row, 2, f"=COUNTIF({category_ref},A{excel_row})", styles.count,

@@ -8,16 +8,6 @@ SUBTITLE = (
     "Rode cellen wijzen op iets dat nog ontbreekt. Uitleg: blad Handleiding."
 )
 
-HEADER_LABELS: dict[str, str] = {
-    "schoolnaam": "Schoolnaam",
-    "instellingsnummer": "Instellingsnummer",
-    "onderwijsniveau": "Onderwijsniveau",
-    "scholengemeenschap": "Scholengemeenschap",
-    "gemeente": "Gemeente",
-    "schooljaar": "Schooljaar",
-    "ingevuld_door": "Ingevuld door",
-    "datum": "Datum",
-}
 
 # (title <= 32 characters, message <= 255 characters) per header field.
 HEADER_HELP: dict[str, tuple[str, str]] = {

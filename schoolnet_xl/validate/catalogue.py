@@ -1,11 +1,12 @@
-"""The whole rule catalogue: file rules (probe, reading) and card rules, in code order."""
+"""The one table of codes: every registered rule (file rules of the readers, card rules
+of `validate/rules/`), in code order, as data and as docs/rules.md."""
 
 from __future__ import annotations
 
 from schoolnet_xl.core.findings import REGISTRY, Rule
 from schoolnet_xl.core.lang import Lang
-from schoolnet_xl.read import file_rules  # noqa: F401
-from schoolnet_xl.validate.rules import catalogue_card  # noqa: F401  (they register)
+from schoolnet_xl.read import file_rules  # noqa: F401  (importing them registers their rules)
+from schoolnet_xl.validate import rules  # noqa: F401
 
 
 def all_rules() -> list[Rule]:
@@ -19,9 +20,9 @@ def catalogue(lang: Lang = "nl") -> list[dict[str, str]]:
         {
             "code": rule.code,
             "severity": rule.severity,
-            "checks": rule.checks(lang),
-            "message": rule.message_en if lang == "en" else rule.message_nl,
-            "hint": rule.hint_en if lang == "en" else rule.hint_nl,
+            "checks": rule.checks.render(lang),
+            "message": rule.message.render(lang),
+            "hint": rule.hint.render(lang) if rule.hint else "",
             "example": rule.example,
         }
         for rule in all_rules()

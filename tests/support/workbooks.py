@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from schoolnet_xl.read.package import Package, list_sheets, rels_name
+
 THREADED_REL = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"
 THREADED_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -42,16 +44,12 @@ def xlsxwriter_book(path: Path, build: Callable[[Any, Any], None]) -> Path:
 
 def sheet_part(path: Path, sheet: str) -> str:
     """The package part name of a sheet."""
-    from schoolnet_xl.edit.package import list_sheets
-
-    with zipfile.ZipFile(path) as zf:
-        return next(s.part for s in list_sheets(zf) if s.name == sheet)
+    with Package.open(path) as package:
+        return next(s.part for s in list_sheets(package) if s.name == sheet)
 
 
 def add_threaded_comment(path: Path, sheet: str) -> Path:
     """Add a threaded comment part to `sheet` by editing the zip (as Excel 365 stores it)."""
-    from schoolnet_xl.edit.package import rels_name
-
     part = sheet_part(path, sheet)
     rels = rels_name(part)
     with zipfile.ZipFile(path) as zf:
@@ -124,10 +122,8 @@ def add_sparkline(path: Path, sheet: str, source: str, target: str) -> Path:
 
 def add_textbox(path: Path, sheet: str, text: str) -> Path:
     """Add a text box to the existing drawing of a sheet (e.g. beside Overzicht's chart)."""
-    from schoolnet_xl.edit.package import list_sheets
-
-    with zipfile.ZipFile(path) as zf:
-        drawing = next(r.target for s in list_sheets(zf) if s.name == sheet
+    with Package.open(path) as package:
+        drawing = next(r.target for s in list_sheets(package) if s.name == sheet
                        for r in s.relations if r.kind == "drawing")
     parts = part_bytes(path)
     xml = parts[drawing].decode("utf-8")

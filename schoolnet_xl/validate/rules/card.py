@@ -1,0 +1,64 @@
+"""Rules of the card as a whole (SN3xx), each declared beside its check."""
+
+from __future__ import annotations
+
+from schoolnet_xl.core.findings import Words, rule
+from schoolnet_xl.core.model import Sourced
+from schoolnet_xl.core.overview import missing_categories
+from schoolnet_xl.validate.checks import NONE, Context, Findings, card_check
+
+CARD_EMPTY = rule("SN301", "fout", "card", example="Een leeg sjabloon", nl="""
+    checks:  De kaart bevat minstens één partner.
+    message: De kaart bevat geen enkele partner.
+    hint:    Vul per partnerorganisatie een rij in het raster in.
+""", en="""
+    checks:  The card lists at least one partner.
+    message: The card lists no partners.
+    hint:    Fill in one grid row per partner organisation.
+""")
+
+
+@card_check(CARD_EMPTY)
+def card_empty(ctx: Context, any_content: bool) -> Findings:
+    if any_content:
+        return NONE
+    return [ctx.emit(CARD_EMPTY, Sourced("", ctx.card.grid_sheet, ""), "")]
+
+
+CORE_CATEGORY_MISSING = rule("SN302", "waarschuwing", "card", example="Geen CLB op de kaart", nl="""
+    checks:  Elke kerncategorie voor het onderwijsniveau heeft minstens één partner.
+    message: Geen partner in kerncategorie '{label}'.
+    hint:    Zoek bv.: {examples}
+""", en="""
+    checks:  Every core category for the education level has at least one partner.
+    message: No partner in core category '{label}'.
+    hint:    Look for e.g.: {examples}
+""")
+
+
+RECOMMENDED_CATEGORY_MISSING = rule(
+    "SN303", "info", "card", example="Geen bibliotheek op de kaart", nl="""
+    checks:  Elke aanbevolen categorie voor het onderwijsniveau heeft een partner.
+    message: Geen partner in aanbevolen categorie '{label}'.
+    hint:    Zoek bv.: {examples}
+""", en="""
+    checks:  Every recommended category for the education level has a partner.
+    message: No partner in recommended category '{label}'.
+    hint:    Look for e.g.: {examples}
+""")
+
+
+@card_check(CORE_CATEGORY_MISSING, RECOMMENDED_CATEGORY_MISSING)
+def categories_missing(ctx: Context, any_content: bool) -> Findings:
+    whole = Sourced("", ctx.card.grid_sheet, "")
+    found = []
+    missing = missing_categories(ctx.card, ctx.vocabulary)
+    for expectation, declared in (("core", CORE_CATEGORY_MISSING),
+                                  ("recommended", RECOMMENDED_CATEGORY_MISSING)):
+        for code in missing[expectation]:
+            category = ctx.vocabulary.category(code)
+            assert category is not None
+            found.append(ctx.emit(declared, whole, "Categorie", code,
+                                  label=Words(category.label, category.label_en or category.label),
+                                  examples=category.examples or category.definition))
+    return found

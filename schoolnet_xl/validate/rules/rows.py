@@ -1,0 +1,359 @@
+"""Rules of one grid row (SN2xx), each declared beside its check."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime
+
+from schoolnet_xl.core.findings import Finding, Words, rule
+from schoolnet_xl.core.model import CellValue, Partner, Sourced
+from schoolnet_xl.core.text import fold_name, fold_spacing
+from schoolnet_xl.core.values import row_cell
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.checks import (
+    NONE,
+    Context,
+    Findings,
+    per_vocabulary,
+    row_check,
+    row_name,
+)
+
+FIRST_YEAR = 1900  # the earliest plausible Sinds year
+CHOOSE_CATEGORY = Words("Kies een categorie uit de keuzelijst (zie het blad Categorieën).",
+                        "Pick a category from the dropdown (see the Categorieën sheet).")
+_EMAIL_RE = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[A-Za-z]{2,}")
+_PHONE_STRIP_RE = re.compile(r"[\s./\-()]")
+_PRIVACY_CATEGORIES = ("JH", "BRUG")
+_PRIVACY_RE = re.compile(
+    r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
+    r"|\b(?:dossier|gezin van|familie [A-Z])",
+)
+_SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie",
+                 "status": "Status"}
+
+
+ORGANISATION_MISSING = rule("SN201", "fout", "row", example="Alleen 'Zorg' aangekruist", nl="""
+    checks:  Een rij met inhoud heeft een Organisatie.
+    message: Rij {row} heeft inhoud maar geen Organisatie.
+    hint:    Vul de naam van de partnerorganisatie in, of maak de rij leeg.
+""", en="""
+    checks:  A row with content names its Organisatie.
+    message: Row {row} has content but no Organisatie.
+    hint:    Fill in the partner organisation's name, or clear the row.
+""")
+
+
+ORGANISATION_DUPLICATE = rule(
+    "SN209", "waarschuwing", "row", example="'CLB Brugge' en 'clb  brugge'", nl="""
+    checks:  Elke organisatie staat maar één keer op de kaart.
+    message: '{value}' staat al op de kaart in cel {first_cell}.
+    hint:    Voeg de rijen samen; zet meerdere X'en op één rij.
+""", en="""
+    checks:  Every organisation appears only once on the card.
+    message: '{value}' is already on the card in cell {first_cell}.
+    hint:    Merge the rows; put several X marks on one row.
+""")
+
+
+@row_check(ORGANISATION_MISSING, ORGANISATION_DUPLICATE)
+def organisation(ctx: Context, partner: Partner) -> Findings:
+    name = partner.organisatie.text
+    if not name:
+        return [ctx.at_row(ORGANISATION_MISSING, partner, "organisatie")]
+    first = ctx.seen_names.setdefault(fold_name(name), partner)
+    if first is not partner:
+        return [ctx.at_row(ORGANISATION_DUPLICATE, partner, "organisatie",
+                           first_cell=row_cell(first))]
+    return NONE
+
+
+CATEGORY_UNKNOWN = rule("SN202", "fout", "row", example="Bibliotheeek", nl="""
+    checks:  De Categorie is een categorie uit de woordenlijst (code of label).
+    message: Categorie '{value}' bestaat niet.
+    hint:    {suggestion}
+""", en="""
+    checks:  The Categorie is a category of the vocabulary (code or label).
+    message: Category '{value}' does not exist.
+    hint:    {suggestion}
+""")
+
+
+CATEGORY_MISSING = rule("SN203", "fout", "row", example="Categorie leeg bij 'Vzw De Brug'", nl="""
+    checks:  Elke partner heeft een Categorie (ingevuld of af te leiden uit de naam).
+    message: '{organisatie}' heeft geen categorie.
+    hint:    Kies een categorie uit de keuzelijst (zie het blad Categorieën).
+""", en="""
+    checks:  Every partner has a Categorie (filled in or guessable from its name).
+    message: '{organisatie}' has no category.
+    hint:    Pick a category from the dropdown (see the Categorieën sheet).
+""")
+
+
+@row_check(CATEGORY_UNKNOWN, CATEGORY_MISSING, cache_on="categorie")
+def category(ctx: Context, partner: Partner) -> Findings:
+    text = partner.categorie.text
+    if text and fold_spacing(text) not in _category_keys(ctx.vocabulary):
+        return [ctx.at_row(CATEGORY_UNKNOWN, partner, "categorie",
+                           suggestion=category_suggestion(ctx.vocabulary, text))]
+    if not text and partner.category_code is None:
+        return [ctx.at_row(CATEGORY_MISSING, partner, "categorie")]
+    return NONE
+
+
+@per_vocabulary
+def _category_keys(vocabulary: Vocabulary) -> frozenset[str]:
+    """The folded codes and labels a Categorie cell may hold."""
+    return frozenset(fold_spacing(key) for category in vocabulary.categories
+                     for key in (category.code, category.label, category.label_en) if key)
+
+
+def category_suggestion(vocabulary: Vocabulary, text: str) -> Words:
+    """'Did you mean …?' with the closest label, else the generic advice."""
+    by_key: dict[str, str] = {}
+    for category in vocabulary.categories:
+        for key in (category.label, category.code, category.label_en):
+            if key:
+                by_key.setdefault(key.casefold(), category.label)
+    close = difflib.get_close_matches(text.casefold(), list(by_key), n=1, cutoff=0.6)
+    if not close:
+        return CHOOSE_CATEGORY
+    label = by_key[close[0]]
+    return Words(f"Bedoelde je '{label}'? {CHOOSE_CATEGORY.nl}",
+                 f"Did you mean '{label}'? {CHOOSE_CATEGORY.en}")
+
+
+NO_MARK = rule("SN204", "waarschuwing", "row", example="Kansen, Zorg en Armoede leeg", nl="""
+    checks:  Een partner heeft minstens één X in de focuskolommen.
+    message: '{organisatie}' heeft geen X in {columns}.
+    hint:    Zet een X bij de uitdaging(en) waaraan deze partner meewerkt.
+""", en="""
+    checks:  A partner has at least one X in the focus columns.
+    message: '{organisatie}' has no X in {columns}.
+    hint:    Put an X under the challenge(s) this partner helps with.
+""")
+
+
+MARK_INVALID = rule("SN205", "waarschuwing", "row", example="'soms' in Zorg", nl="""
+    checks:  Een X-kolom bevat een X (of een gekend teken) of is leeg.
+    message: '{value}' in {column} is geen X; de cel telt niet als aangekruist.
+    hint:    Zet alleen een X in deze kolom; uitleg hoort in Aard en specificaties.
+""", en="""
+    checks:  An X column holds an X (or an accepted mark) or is empty.
+    message: '{value}' in {column} is not an X; the cell does not count as marked.
+    hint:    Put only an X in this column; explanations belong in Aard en specificaties.
+""")
+
+
+@row_check(NO_MARK, MARK_INVALID)
+def marks(ctx: Context, partner: Partner) -> Findings:
+    if not ctx.has_focus_columns:
+        return NONE
+    headers = _focus_headers(ctx.vocabulary)
+    marked = False
+    found: list[Finding] = []
+    for code, value in partner.focus.items():
+        raw = value.value
+        if raw is None:
+            continue
+        if ctx.vocabulary.is_mark(raw):
+            marked = True
+        elif not value.is_empty:
+            header = headers.get(code, code)
+            where = Sourced(raw, value.sheet or partner.sheet, value.cell or row_cell(partner))
+            found.append(ctx.emit(MARK_INVALID, where, header, column=header))
+    if not marked:
+        codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
+        found.append(ctx.emit(NO_MARK, Sourced("", partner.sheet, row_cell(partner)), "X",
+                              organisatie=row_name(partner),
+                              columns=", ".join(headers.get(c, c) for c in codes)))
+    return found
+
+
+@per_vocabulary
+def _focus_headers(vocabulary: Vocabulary) -> dict[str, str]:
+    """X-column code -> its header as on the card."""
+    return {f.code: f.header for f in vocabulary.focus}
+
+
+EMAIL_INVALID = rule("SN206", "fout", "row", example="info(at)clb.be", nl="""
+    checks:  Een E-mail is een e-mailadres.
+    message: '{value}' is geen e-mailadres.
+    hint:    Gebruik liefst een functioneel adres, bv. onthaal@organisatie.be.
+""", en="""
+    checks:  An E-mail is an e-mail address.
+    message: '{value}' is not an e-mail address.
+    hint:    Preferably use a functional mailbox, e.g. onthaal@organisatie.be.
+""")
+
+
+@row_check(EMAIL_INVALID, cache_on="email")
+def email(ctx: Context, partner: Partner) -> Findings:
+    address = partner.email.text
+    if address and not _EMAIL_RE.fullmatch(address.removeprefix("mailto:")):
+        return [ctx.at_row(EMAIL_INVALID, partner, "email")]
+    return NONE
+
+
+PHONE_SHAPE = rule(
+    "SN207", "waarschuwing", "row", example="12345 of 471123456 (0 weggevallen)", nl="""
+    checks:  Een Telefoon heeft de vorm van een Belgisch nummer (+32… of 0…, 9 of 10 cijfers).
+    message: '{value}' lijkt geen Belgisch telefoonnummer.
+    hint:    Schrijf het nummer als tekst met de 0 of +32 vooraan, bv. 050 12 34 56.
+""", en="""
+    checks:  A Telefoon looks like a Belgian number (+32… or 0…, 9 or 10 digits).
+    message: '{value}' does not look like a Belgian phone number.
+    hint:    Write the number as text starting with 0 or +32, e.g. 050 12 34 56.
+""")
+
+
+@row_check(PHONE_SHAPE, cache_on="telefoon")
+def phone(ctx: Context, partner: Partner) -> Findings:
+    number = partner.telefoon
+    if not number.is_empty and not is_belgian_phone(number.text):
+        return [ctx.at_row(PHONE_SHAPE, partner, "telefoon")]
+    return NONE
+
+
+def is_belgian_phone(text: str) -> bool:
+    """+32… or 0… with 9–10 digits once spaces, dots, slashes and dashes are removed."""
+    number = _PHONE_STRIP_RE.sub("", text)
+    if number.startswith("+32"):
+        number = "0" + number[3:]
+    elif number.startswith("0032"):
+        number = "0" + number[4:]
+    return number.isdigit() and number.startswith("0") and 9 <= len(number) <= 10
+
+
+SINCE_IMPLAUSIBLE = rule("SN208", "waarschuwing", "row", example="2099 of 'lang geleden'", nl="""
+    checks:  Sinds is een jaartal tussen 1900 en dit jaar.
+    message: Sinds '{value}' is geen aannemelijk jaartal (1900–{this_year}).
+    hint:    Vul het jaar in waarin de samenwerking begon, bv. 2019.
+""", en="""
+    checks:  Sinds is a year between 1900 and this year.
+    message: Sinds '{value}' is not a plausible year (1900–{this_year}).
+    hint:    Fill in the year the partnership started, e.g. 2019.
+""")
+
+
+@row_check(SINCE_IMPLAUSIBLE)
+def since(ctx: Context, partner: Partner) -> Findings:
+    value = partner.sinds
+    raw = value.value
+    if raw is None or _whole_year_between(raw, FIRST_YEAR, ctx.today.year) or value.is_empty:
+        return NONE
+    year: int | None = None
+    if isinstance(raw, (date, datetime)):
+        year = raw.year
+    elif value.text.isdigit():
+        year = int(value.text)
+    if year is None or not FIRST_YEAR <= year <= ctx.today.year:
+        return [ctx.at_row(SINCE_IMPLAUSIBLE, partner, "sinds", this_year=ctx.today.year)]
+    return NONE
+
+
+def _whole_year_between(raw: CellValue, low: int, high: int) -> bool:
+    """True for an int or whole float from low to high (how most Sinds cells arrive)."""
+    return (
+        (raw.__class__ is int or raw.__class__ is float)
+        and low <= raw <= high  # type: ignore[operator]
+        and raw == int(raw)  # type: ignore[arg-type]
+    )
+
+
+SCALE_INVALID = rule("SN210", "waarschuwing", "row", example="Intensiteit 'veel'", nl="""
+    checks:  Intensiteit, Antennefunctie en Status hebben een waarde uit hun keuzelijst.
+    message: '{value}' is geen waarde voor {column}.
+    hint:    Kies uit: {choices}.
+""", en="""
+    checks:  Intensiteit, Antennefunctie and Status hold a value from their dropdown.
+    message: '{value}' is not a value for {column}.
+    hint:    Choose from: {choices}.
+""")
+
+
+def _scale_check(attribute: str, scale: str) -> None:
+    """Register the check of one scale column (Intensiteit, Antennefunctie, Status)."""
+
+    @row_check(SCALE_INVALID, cache_on=attribute)
+    def scale_value(ctx: Context, partner: Partner) -> Findings:
+        value: Sourced = getattr(partner, attribute)
+        accepted = _scale_values(ctx.vocabulary).get(scale)
+        if not accepted or value.is_empty or fold_name(value.text) in accepted:
+            return NONE
+        return [ctx.at_row(SCALE_INVALID, partner, attribute, column=scale,
+                           choices=", ".join(ctx.vocabulary.scales[scale]))]
+
+
+for _attribute, _scale in _SCALE_FIELDS.items():
+    _scale_check(_attribute, _scale)
+
+
+@per_vocabulary
+def _scale_values(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """Per scale, the folded forms it accepts: each choice, and its number or words alone.
+
+    "3 Samenwerken" accepts "3 samenwerken", "3" and "samenwerken".
+    """
+    accepted: dict[str, frozenset[str]] = {}
+    for name, choices in vocabulary.scales.items():
+        forms: set[str] = set()
+        for choice in choices:
+            folded = fold_name(choice)
+            forms.add(folded)
+            number, _, words = folded.partition(" ")
+            if number.isdigit() and words:
+                forms.update((number, words))
+        accepted[name] = frozenset(forms)
+    return accepted
+
+
+OWNER_MISSING = rule("SN211", "info", "row", example="Interne trekker leeg", nl="""
+    checks:  Elke partner heeft een Interne trekker (wie beheert het contact?).
+    message: '{organisatie}' heeft geen interne trekker.
+    hint:    Aanbevolen: noteer wie in de school dit contact beheert (naam of rol).
+""", en="""
+    checks:  Every partner has an Interne trekker (who in the school owns the contact?).
+    message: '{organisatie}' has no internal owner.
+    hint:    Recommended: note who in the school owns this contact (name or role).
+""")
+
+
+@row_check(OWNER_MISSING)
+def owner(ctx: Context, partner: Partner) -> Findings:
+    if partner.interne_trekker.is_empty:
+        return [ctx.at_row(OWNER_MISSING, partner, "interne_trekker")]
+    return NONE
+
+
+DESCRIPTION_MISSING = rule("SN212", "info", "row", example="Aard en specificaties leeg", nl="""
+    checks:  Elke partner heeft Aard en specificaties.
+    message: '{organisatie}' heeft geen aard en specificaties.
+    hint:    Aanbevolen: beschrijf kort waarvoor jullie samenwerken.
+""", en="""
+    checks:  Every partner has Aard en specificaties (what the partnership is).
+    message: '{organisatie}' has no description.
+    hint:    Recommended: describe briefly what you work on together.
+""")
+
+
+PRIVACY_CASE = rule(
+    "SN213", "info", "row", example="'dossier leerling Jonas, gezin van Ahmed'", nl="""
+    checks:  Aard en specificaties bij jeugdhulp of brugfiguren noemt geen leerling of gezin.
+    message: '{organisatie}': de omschrijving lijkt een leerling of gezin te noemen.
+    hint:    Noteer geen leerling- of gezinsgegevens op de netwerkkaart (privacy, AVG).
+""", en="""
+    checks:  Aard en specificaties of youth care or bridge rows names no pupil or family.
+    message: '{organisatie}': the description seems to name a pupil or family.
+    hint:    Do not note pupil or family case details on the card (privacy, GDPR).
+""")
+
+
+@row_check(DESCRIPTION_MISSING, PRIVACY_CASE)
+def description(ctx: Context, partner: Partner) -> Findings:
+    if partner.aard.is_empty:
+        return [ctx.at_row(DESCRIPTION_MISSING, partner, "aard")]
+    if partner.category_code in _PRIVACY_CATEGORIES and _PRIVACY_RE.search(partner.aard.text):
+        return [ctx.at_row(PRIVACY_CASE, partner, "aard", "")]
+    return NONE
