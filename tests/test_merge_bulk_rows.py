@@ -8,13 +8,13 @@ from pathlib import Path
 import xlsxwriter
 
 from schoolnet_xl.core.cells import column_letters
-from schoolnet_xl.merge.bulk_rows import (
+from schoolnet_xl.merge.fast_write.bulk_rows import (
     EXCEL_MAX_TEXT,
-    LINE_HEIGHT,
     SheetRows,
+    rows_xml,
     splice_rows,
-    wrapped_lines,
 )
+from schoolnet_xl.merge.regional_workbook import LINE_HEIGHT, wrapped_lines
 from tests.support.regional import sheet_rows
 
 
@@ -95,3 +95,45 @@ def test_spliced_rows_go_between_the_header_and_rows_laid_out_below(tmp_path: Pa
     assert numbers == sorted(numbers) == [1, 2, 3, 4, 6]
     assert f'<c r="B3" s="{style}"><v>0</v></c>' in xml and '<c r="B2"><v>1</v>' in xml
     assert '<dimension ref="A1:B6"/>' in xml
+
+
+# What Excel treats specially in text: its own _xHHHH_ escapes (a literal one in the
+# text must be escaped itself), control characters, the ends' spaces, non-characters,
+# its 32,767-unit cell limit (a character beyond U+FFFF counts two).
+TRICKY_TEXTS = [
+    "Bib _x000D_ Gent", "has_x000D_.xlsx", "_x005F_x000D_", "_x00ab_ en _XABCD_ en _x12_",
+    "a\rb\r\nc", "\x01\x08\x0b\x0c\x0e\x1f", "\t tab en lf\n", "  spaties  ", "\ufffe\uffff",
+    "&<>\"'", "=1+1", "x" * (EXCEL_MAX_TEXT + 10), "😀" * 20_000, "é" + "😀" * 16_383 + "z",
+]
+
+
+def test_text_is_cut_and_escaped_exactly_as_xlsxwriter_writes_it(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    package = tmp_path / "xlsxwriter.xlsx"  # constant_memory needs a file, not in_memory
+    workbook = xlsxwriter.Workbook(package, {"constant_memory": True,
+                                             "strings_to_formulas": False})
+    sheet = workbook.add_worksheet("Blad")
+    for row, text in enumerate(TRICKY_TEXTS):
+        sheet.write_string(row, 0, text)  # constant_memory: inline strings, as ours
+    workbook.close()
+    with zipfile.ZipFile(package) as archive:
+        theirs = archive.read("xl/worksheets/sheet1.xml").decode()
+    ours = "".join(rows_xml([[text] for text in TRICKY_TEXTS], 0, 1))
+
+    cells = re.compile(r'<c r="A\d+" t="inlineStr">.*?</c>', re.DOTALL)
+    assert cells.findall(ours) == cells.findall(theirs)
+    assert len(cells.findall(ours)) == len(TRICKY_TEXTS)
+
+
+def test_a_literal_escape_in_text_reads_back_as_written_not_as_a_carriage_return(
+        tmp_path: Path) -> None:
+    package = io.BytesIO()
+    workbook = xlsxwriter.Workbook(package, {"in_memory": True})
+    workbook.add_worksheet("Blad").write_string(0, 0, "Tekst")
+    workbook.close()
+    package.seek(0)
+    rows = [["Bib _x000D_ Gent"], ["has_x000D_.xlsx"], ["a\rb\r\nc"], ["\x01 \x1f"]]
+    target = splice_rows(package, tmp_path / "uit.xlsx", {"xl/worksheets/sheet1.xml": (rows, 1)})
+    assert sheet_rows(target, "Blad")[1:] == rows

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.merge.deflated import crc32_combine, deflate_to_file, write_member
+from schoolnet_xl.merge.fast_write.deflated import crc32_combine, deflate_to_file, write_member
 
 
 def _text(size: int, seed: int) -> bytes:

@@ -11,6 +11,7 @@ import pytest
 
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import merge_files, regional_workbook
+from schoolnet_xl.merge.fast_write import alongside as forked
 from tests.support import libreoffice
 from tests.support.regional import sheet_rows
 
@@ -28,16 +29,16 @@ def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
     make_demo_region(inbox)
     here = merge_files([str(inbox)], tmp_path / "hier.xlsx", jobs=1)
     cells = len(here.region.partners.rows) * len(here.region.partners.columns)
-    assert cells < regional_workbook.ALONGSIDE_CELLS  # the demo is written inline …
+    assert cells < forked.ALONGSIDE_CELLS  # the demo is written inline …
     marker = tmp_path / "child.pid"
-    real_rows_to_file = regional_workbook.rows_to_file
+    real_rows_to_file = forked.rows_to_file
 
     def in_child(*args: object) -> object:
         marker.write_text(str(os.getpid()))
         return real_rows_to_file(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)  # … unless it is large
-    monkeypatch.setattr(regional_workbook, "rows_to_file", in_child)
+    monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)  # … unless it is large
+    monkeypatch.setattr(forked, "rows_to_file", in_child)
     alongside = merge_files([str(inbox)], tmp_path / "ernaast.xlsx", jobs=1)
 
     assert int(marker.read_text()) != os.getpid()  # written by another process
@@ -59,7 +60,7 @@ def test_libreoffice_reads_every_partner_row_written_alongside(
 ) -> None:
     inbox = tmp_path / "inbox"
     make_demo_region(inbox)
-    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)
+    monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)
     outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
     reread = sheet_rows(libreoffice.recalculate(outcome.output, tmp_path / "lo"), "Partners")
     assert reread[0] == outcome.region.partners.columns
@@ -76,8 +77,8 @@ def test_a_failing_child_falls_back_to_writing_the_rows_inline(
     def broken(*args: object) -> None:
         raise OSError("schijf vol")
 
-    monkeypatch.setattr(regional_workbook, "ALONGSIDE_CELLS", 1)
-    monkeypatch.setattr(regional_workbook, "rows_to_file", broken)
+    monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)
+    monkeypatch.setattr(forked, "rows_to_file", broken)
     outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
     partners = _parts(outcome.output)[regional_workbook.sheet_part("Partners")].decode()
     assert partners.count("<row ") == len(outcome.region.partners.rows) + 1

@@ -1,11 +1,21 @@
 """Write the regional workbook (XlsxWriter, a new file) from a `Region`.
 
 Sheets: Overzicht, Scholen, Dekking, Partners, Gedeelde partners, Bevindingen,
-Bronbestanden. XlsxWriter lays out every sheet (headers, formats, the Partners
-table, filters, frozen panes, the chart); the data rows of the table-shaped
-sheets are streamed in by `bulk_rows` (7x faster for 90,000 partner rows).
+Bronbestanden. This module lays out every sheet (headers, formats, the Partners
+table, filters, frozen panes, the chart) and hands the data rows of the
+table-shaped sheets to one of two writers, chosen by one switch
+(`write_regional_workbook(..., fast=...)`; `merge` reads `SCHOOLNET_XL_PLAIN_WRITER`):
+
+- `PlainWriter` (below): every cell with XlsxWriter's own calls, the Partners
+  table added over its full range. The reference: short, and what the fast
+  writer's output is compared with cell for cell (tests/test_merge_writer_paths.py).
+- `fast_write.FastWriter` (the default): the same workbook, with the data rows
+  rendered as XML, spliced into XlsxWriter's package, and a large region's
+  Partners rows written and deflated by forked processes; its measured reasons
+  are in `fast_write/__init__.py`.
+
 Card text is never interpreted: XlsxWriter runs with strings_to_formulas/
-numbers/urls off and bulk rows are inline strings, so `=1+1` in a card stays
+numbers/urls off and the fast rows are inline strings, so `=1+1` in a card stays
 text. The only formulas (Dekking totals) carry their cached values.
 
 Made to be read and printed: long text wraps (with row heights computed, as
@@ -17,13 +27,11 @@ header row on every page and "Pagina n van m" (Overzicht on one page).
 from __future__ import annotations
 
 import io
-import os
-import sys
-from collections.abc import Callable
-from contextlib import ExitStack, suppress
+from collections.abc import Sequence
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from schoolnet_xl import __version__
 from schoolnet_xl.core.contract import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
@@ -37,26 +45,18 @@ from schoolnet_xl.core.palette import (
     WHITE,
 )
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.merge.bulk_rows import (
-    LINE_HEIGHT,
-    FileRows,
-    SheetRows,
-    rows_to_file,
-    splice_rows,
-    wrapped_lines,
-)
+from schoolnet_xl.merge.records import Cell
 from schoolnet_xl.merge.region import Region, Table
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
 SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
           "Bronbestanden")
 PARTNERS_TABLE = "RegioPartners"
-ALONGSIDE_CELLS = 200_000  # Partners cells from which forked processes write their XML
-ALONGSIDE_PROCESSES = 2  # with this process, enough to keep two cores busy
+# Set to 1 (or any value but 0 or empty) to have `merge` write with `PlainWriter`.
+PLAIN_WRITER_ENV = "SCHOOLNET_XL_PLAIN_WRITER"
 # Fixed so that the same inputs give the same workbook content.
 FIXED_CREATED = datetime(2026, 1, 1)
+LINE_HEIGHT = 15  # points per line of 11 pt text
+_MAX_LINES = 27  # Excel's highest row is 409 points
 
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
 _COLUMNS: dict[str, tuple[float, bool]] = {
@@ -79,26 +79,99 @@ _COLUMNS: dict[str, tuple[float, bool]] = {
 _NARROW = 7  # a column this narrow gets its header turned upright
 
 
-def write_regional_workbook(region: Region, path: Path) -> Path:
-    """Write the workbook to `path` (the caller makes it atomic); return the path."""
-    with ExitStack() as stack:
-        return _write(region, path, stack)
+def write_regional_workbook(region: Region, path: Path, *, fast: bool = True) -> Path:
+    """Write the workbook to `path` (the caller makes it atomic); return the path.
 
-
-def _write(region: Region, path: Path, stack: ExitStack) -> Path:
+    `fast=False` writes it with `PlainWriter`: the same workbook (cell values, formats,
+    row heights, table), only slower for a large region.
+    """
     import xlsxwriter
 
-    package = io.BytesIO()
-    workbook = xlsxwriter.Workbook(package, {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_numbers": False,
-        "strings_to_urls": False,
-        # Top-aligned by default, so rows with wrapped text read line by line
-        # without a style attribute on each of the bulk rows' cells.
-        "default_format_properties": {"font_name": "Calibri", "font_size": 11,
-                                      "valign": "top"},
-    })
+    with ExitStack() as stack:
+        writer: RowWriter
+        if fast:
+            # Here, so that the plain path never loads the fast one; and
+            # cycle: fast_write imports LINE_HEIGHT, wrapped_lines, sheet_part from here
+            from schoolnet_xl.merge.fast_write import FastWriter
+
+            writer = FastWriter(stack, alongside={"Partners"})
+        else:
+            writer = PlainWriter()
+        workbook = xlsxwriter.Workbook(writer.destination(path), {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            # Top-aligned by default, so rows with wrapped text read line by line
+            # without a style attribute on each of the fast rows' cells.
+            "default_format_properties": {"font_name": "Calibri", "font_size": 11,
+                                          "valign": "top"},
+        })
+        _lay_out(workbook, region, writer)
+        return writer.close(workbook, path)
+
+
+class RowWriter(Protocol):
+    """How the data rows of a table-shaped sheet (below its header row, row 1 on)
+    and the Partners table get into the workbook."""
+
+    def destination(self, path: Path) -> str | io.BytesIO:
+        """What `xlsxwriter.Workbook` writes to."""
+        ...
+
+    def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
+             formats: Sequence[Any], per_line: Sequence[int],
+             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+        """Write `rows` from the sheet's second row on: a cell's format is `formats`
+        of its column (None: none), or with `cell_formats` its own; `per_line` is the
+        characters per line of a column that wraps text (0: no wrap)."""
+        ...
+
+    def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
+        """Add the Excel table over A1 to (last_row, last_col), header row included."""
+        ...
+
+    def close(self, workbook: Any, path: Path) -> Path:
+        """Finish the workbook at `path`."""
+        ...
+
+
+class PlainWriter:
+    """Every data cell with XlsxWriter's own calls: `write_string` / `write_number`
+    with the cell's format, `set_row` for a row with wrapped text, `add_table` over
+    the whole range. Empty cells (None or "") are not written."""
+
+    def destination(self, path: Path) -> str:
+        return str(path)
+
+    def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
+             formats: Sequence[Any], per_line: Sequence[int],
+             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+        for number, row in enumerate(rows, start=1):
+            row_formats = formats if cell_formats is None else cell_formats[number - 1]
+            lines = 1
+            for column, value in enumerate(row[:width]):
+                if value is None or value == "":
+                    continue
+                fmt = row_formats[column] if column < len(row_formats) else None
+                if isinstance(value, str):
+                    sheet.write_string(number, column, value, fmt)
+                    wraps = per_line[column] if column < len(per_line) else 0
+                    lines = max(lines, cell_lines(value, wraps))
+                else:
+                    sheet.write_number(number, column, value, fmt)
+            if lines > 1:
+                sheet.set_row(number, lines * LINE_HEIGHT)
+
+    def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
+        sheet.add_table(0, 0, last_row, last_col, options)
+
+    def close(self, workbook: Any, path: Path) -> Path:
+        workbook.close()
+        return path
+
+
+def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
     workbook.set_properties({
         "title": "Regionale netwerkkaart",
         "subject": "Samenvoeging van netwerkkaarten van scholen",
@@ -110,87 +183,57 @@ def _write(region: Region, path: Path, stack: ExitStack) -> Path:
     formats = _Formats(workbook)
     sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
     marks = frozenset(f.header for f in region.vocabulary.focus)
-    partners = SheetRows(region.partners.rows, len(region.partners.columns),
-                         *_columns(sheets["Partners"], region.partners.columns, formats, marks))
-    partner_rows = _rows_written_alongside(partners, stack)
+    # The Partners rows first: the fast writer has forked processes write a large
+    # region's while this one lays out the rest.
+    partners = region.partners
+    writer.body(sheets["Partners"], partners.rows, len(partners.columns),
+                *_columns(sheets["Partners"], partners.columns, formats, marks))
     for name, sheet in sheets.items():
         _print_setup(sheet, name)
     _overview(sheets["Overzicht"], workbook, region, formats)
-    coverage = _coverage(sheets["Dekking"], workbook, region, formats)
-    bulk = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
-            "Bevindingen": region.findings, "Bronbestanden": region.sources}
-    partners_ref = _partners(sheets["Partners"], region.partners, formats, marks)
-    rows: dict[str, SheetRows | Callable[[], SheetRows | FileRows]] = {
-        sheet_part(name): SheetRows(table.rows, len(table.columns),
-                                    *_plain_table(sheets[name], table, formats))
-        for name, table in bulk.items()}
-    rows[sheet_part("Dekking")] = coverage
-    workbook.close()
-    package.seek(0)
-    rows[sheet_part("Partners")] = partner_rows  # asked for last: still being written
-    return splice_rows(package, path, rows, {"xl/tables/table1.xml": partners_ref})
-
-
-def _rows_written_alongside(
-    sheet: SheetRows, stack: ExitStack
-) -> Callable[[], SheetRows | FileRows]:
-    """A large region's Partners rows, written as XML by forked processes meanwhile.
-
-    The rest of the workbook keeps this process busy; forked children inherit
-    the rows (nothing to pickle), each writes its share of them as deflated XML
-    to a temporary file and sends back that piece's size and CRC. Without fork
-    (Windows, macOS), for a small region, or should a child fail, the rows are
-    written inline as before.
-    """
-    if len(sheet.rows) * sheet.width < ALONGSIDE_CELLS or not sys.platform.startswith("linux"):
-        return lambda: sheet
-    import multiprocessing
-    import tempfile
-
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="schoolnet-xl-")))
-    context = multiprocessing.get_context("fork")
-    share = -(-len(sheet.rows) // ALONGSIDE_PROCESSES)
-    children = []
-    for index in range(ALONGSIDE_PROCESSES):
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_rows_to_file_or_exit, daemon=True, args=(
-            sheet, folder / f"partners{index}.deflate", index * share, (index + 1) * share,
-            send))
-        child.start()
-        send.close()
-        stack.callback(child.join)
-        stack.callback(receive.close)
-        children.append((child, receive))
-
-    def written() -> SheetRows | FileRows:
-        pieces = []
-        for child, receive in children:
-            with suppress(EOFError):  # the child ended without sending: it failed
-                pieces.append(receive.recv())
-            child.join()
-        if len(pieces) < len(children) or any(child.exitcode for child, _ in children):
-            return sheet
-        return FileRows(tuple(pieces), len(sheet.rows), sheet.width)
-
-    return written
-
-
-def _rows_to_file_or_exit(sheet: SheetRows, target: Path, start: int, stop: int,
-                          send: Connection) -> None:
-    """A forked process's work, then its end by `os._exit`: no traceback on the user's
-    screen (a failure only sets exit code 1, and the parent writes the rows itself), and
-    no flushing of streams whose locks another thread of the parent may have held."""
-    status = 0
-    try:
-        send.send(rows_to_file(sheet, target, start, stop))
-    except Exception:  # any failure: the parent writes the rows itself
-        status = 1
-    os._exit(status)
+    _coverage(sheets["Dekking"], workbook, region, formats, writer)
+    # The shared partners are worked out here, on first use (while forked writers run).
+    lists = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
+             "Bevindingen": region.findings, "Bronbestanden": region.sources}
+    _partners(sheets["Partners"], partners, formats, marks, writer)
+    for name, table in lists.items():
+        _list_sheet(sheets[name], table, formats, writer)
 
 
 def sheet_part(name: str) -> str:
     """The package part of a sheet (XlsxWriter numbers sheets in creation order)."""
     return f"xl/worksheets/sheet{SHEETS.index(name) + 1}.xml"
+
+
+def cell_lines(text: str, per_line: int) -> int:
+    """Lines a cell's text is given in a column that wraps `per_line` characters
+    (0: no wrap). A text no longer than a line is given one, line breaks or not."""
+    if not per_line or len(text) <= per_line:
+        return 1
+    return wrapped_lines(text, per_line)
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines a text needs in a wrapping column `per_line` characters wide (an
+    estimate: words wrap whole, proportional letters are narrower than the '0'
+    that column widths count), at most Excel's highest row."""
+    room = per_line * 11 // 10
+    if len(text) >= (room + 1) * _MAX_LINES:  # a line holds a word-breaking space at most
+        return _MAX_LINES
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split(" "):
+            size = len(word) + (1 if used else 0)
+            if used and used + size > room:
+                lines += 1
+                used, size = 0, len(word)
+            lines += (used + size - 1) // room if used + size > room else 0
+            used = (used + size) % room if used + size > room else used + size
+        if lines >= _MAX_LINES:
+            return _MAX_LINES
+    return lines
 
 
 class _Formats:
@@ -239,18 +282,18 @@ def _spec(name: str, narrow: frozenset[str]) -> tuple[float, bool]:
 
 
 def _columns(sheet: Any, columns: list[str], formats: _Formats,
-             narrow: frozenset[str] = frozenset()) -> tuple[list[int | None], list[int]]:
-    """Set each column's width; return the cell style per column and, for the
-    columns that wrap long text, their characters per line (else 0)."""
-    wrap, centre = formats.wrap._get_xf_index(), formats.centre._get_xf_index()
-    styles: list[int | None] = []
+             narrow: frozenset[str] = frozenset()) -> tuple[list[Any], list[int]]:
+    """Set each column's width; return the cell format per column (None: none) and,
+    for the columns that wrap long text, their characters per line (else 0)."""
+    cell_formats: list[Any] = []
     per_line: list[int] = []
     for index, name in enumerate(columns):
         width, wrapped = _spec(name, narrow)
         sheet.set_column(index, index, width)
-        styles.append(wrap if wrapped else centre if width <= _NARROW else None)
+        cell_formats.append(formats.wrap if wrapped else
+                            formats.centre if width <= _NARROW else None)
         per_line.append(int(width) if wrapped else 0)
-    return styles, per_line
+    return cell_formats, per_line
 
 
 def _header_formats(columns: list[str], formats: _Formats,
@@ -260,9 +303,8 @@ def _header_formats(columns: list[str], formats: _Formats,
             for name in columns]
 
 
-def _plain_table(sheet: Any, table: Table,
-                 formats: _Formats) -> tuple[list[int | None], list[int]]:
-    """Header row, frozen header, autofilter over the rows that `bulk_rows` adds."""
+def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter) -> None:
+    """Header row, frozen header, autofilter over the rows, the rows."""
     for index, (name, fmt) in enumerate(zip(table.columns,
                                             _header_formats(table.columns, formats),
                                             strict=True)):
@@ -272,7 +314,7 @@ def _plain_table(sheet: Any, table: Table,
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
-    return _columns(sheet, table.columns, formats)
+    writer.body(sheet, table.rows, len(table.columns), *_columns(sheet, table.columns, formats))
 
 
 def _fit_row(sheet: Any, row: int, texts: list[tuple[str, int]]) -> None:
@@ -287,17 +329,10 @@ def _ignore_text_numbers(sheet: Any) -> None:
     sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
 
 
-def _partners(sheet: Any, table: Table, formats: _Formats,
-              narrow: frozenset[str]) -> tuple[str, str]:
-    """The Excel Table of every partner row, laid out over its header and first row.
-
-    Returns (the range given to XlsxWriter, the real range) for `bulk_rows`,
-    which adds the rows and widens the table.
-    """
-    from xlsxwriter.utility import xl_range
-
-    last_col = len(table.columns) - 1
-    sheet.add_table(0, 0, 1, last_col, {
+def _partners(sheet: Any, table: Table, formats: _Formats, narrow: frozenset[str],
+              writer: RowWriter) -> None:
+    """The Excel Table of every partner row (the rows are written already)."""
+    writer.table(sheet, max(len(table.rows), 1), len(table.columns) - 1, {
         "name": PARTNERS_TABLE,
         "style": "Table Style Light 9",
         "columns": [{"header": name, "header_format": fmt} for name, fmt in
@@ -307,14 +342,14 @@ def _partners(sheet: Any, table: Table, formats: _Formats,
     sheet.set_row(0, 130)
     sheet.freeze_panes(1, 1)
     _ignore_text_numbers(sheet)
-    return xl_range(0, 0, 1, last_col), xl_range(0, 0, max(len(table.rows), 1), last_col)
 
 
-def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> SheetRows:
+def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
+              writer: RowWriter) -> None:
     """Schools × categories, coloured by expectation, with per-category totals.
 
-    Lays out the header, totals and legend; returns the matrix rows, with each
-    count's colour as its cell format, for `bulk_rows`.
+    The matrix rows give each count the colour of what the school's level
+    expects (red, amber, green) as its cell format.
     """
     table = region.coverage
     first_cat = 3
@@ -322,12 +357,10 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> S
     for index, name in enumerate(table.columns):
         sheet.write_string(0, index, name, formats.upright if index == 1 or index >= first_cat
                            else formats.header)
-    wrap = formats.wrap._get_xf_index()
-    styles = {state: fmt._get_xf_index() for state, fmt in (
-        ("core", formats.red), ("recommended", formats.amber), ("ok", formats.green),
-        ("", formats.centre))}
-    cell_styles = [[wrap] * first_cat + [styles[state] for state in status]
-                   for status in region.coverage_status]
+    looks = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
+             "": formats.centre}
+    cell_formats = [[formats.wrap] * first_cat + [looks[state] for state in status]
+                    for status in region.coverage_status]
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(n, 1), last_col)
@@ -347,8 +380,7 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> S
             ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None)]):
         key = workbook.add_format({"bg_color": colour} if colour else {})
         sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
-    return SheetRows(table.rows, len(table.columns), wrap=[30, 0, 19],
-                     cell_styles=cell_styles)
+    writer.body(sheet, table.rows, len(table.columns), (), [30, 0, 19], cell_formats)
 
 
 def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> None:

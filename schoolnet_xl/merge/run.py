@@ -22,7 +22,7 @@ from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
-from schoolnet_xl.merge.regional_workbook import write_regional_workbook
+from schoolnet_xl.merge.regional_workbook import PLAIN_WRITER_ENV, write_regional_workbook
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
 from schoolnet_xl.read.probe import probe
 
@@ -105,18 +105,27 @@ def merge_files(
 
 
 def write_atomically(region: Region, output: Path) -> Path:
-    """Write the workbook to a temporary file beside `output`, then rename it into place."""
+    """Write the workbook to a temporary file beside `output`, then rename it into place.
+
+    With SCHOOLNET_XL_PLAIN_WRITER=1 in the environment it is written by the plain
+    XlsxWriter path instead of the fast one (the same workbook, slower).
+    """
     folder = output.parent if str(output.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
     os.close(handle)
     try:
-        write_regional_workbook(region, Path(temp))
+        write_regional_workbook(region, Path(temp), fast=not plain_writer_asked())
         os.replace(temp, output)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
     return output
+
+
+def plain_writer_asked() -> bool:
+    """True when SCHOOLNET_XL_PLAIN_WRITER is set to anything but "" or "0"."""
+    return os.environ.get(PLAIN_WRITER_ENV, "").strip() not in ("", "0")
 
 
 def is_merge_output(path: Path) -> bool:

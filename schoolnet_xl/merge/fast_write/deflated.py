@@ -5,7 +5,15 @@ rows that a forked process renders. That process deflates the body too, so the
 main process only copies its bytes: a raw deflate stream may be cut into
 pieces that each end in a sync flush (byte-aligned, not final), and the pieces
 joined as they are, the way pigz does. The CRC-32 of the whole is joined from
-the pieces' CRCs (`crc32_combine`).
+the pieces' CRCs (`crc32_combine`). For the 83 MB of Partners rows of 3,000
+cards this took the main process's splice from 0.65 to 0.09 s (commit 9724b58).
+
+zipfile has no call for adding bytes compressed elsewhere, so `write_member`
+does what `ZipFile.open(name, "w")` and its writer's close do inside, with the
+internals `ZipFile.fp`, `start_dir`, `filelist`, `NameToInfo`,
+`ZipInfo.FileHeader` and `header_offset` (on an archive opened with "w").
+tests/test_merge_writer_private_apis.py checks each of them on the running
+Python and says which one changed.
 """
 
 from __future__ import annotations
@@ -76,9 +84,9 @@ def write_member(archive: ZipFile, like: ZipInfo, head: bytes,
                             + len(end))
     member.CRC = zlib.crc32(tail, crc)
     zip64 = max(member.file_size, member.compress_size) > ZIP64_LIMIT
-    # ZipFile has no call for adding compressed bytes; this is what its own
-    # writer does: the local header at the end of the data, then the bytes, then
-    # the member on the list the central directory is written from.
+    # What ZipFile's own writer does (zipfile internals, see the module docstring):
+    # the local header at the end of the data, then the bytes, then the member on
+    # the list the central directory is written from.
     stream = archive.fp
     assert stream is not None
     stream.seek(archive.start_dir)

@@ -1,0 +1,74 @@
+"""`FastWriter`: the regional workbook's rows rendered here, spliced into XlsxWriter's package.
+
+The layout (regional_workbook) calls it exactly as it calls `PlainWriter`; it
+collects each sheet's rows as `SheetRows` (XlsxWriter formats turned into their
+xf index, the `s` attribute of a cell), has the `alongside` sheets' rows written
+by forked processes, lays the Excel table out over its header and first row,
+and when the workbook is closed copies XlsxWriter's package to the target with
+the rows and the table's real range put in (`bulk_rows.splice_rows`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Collection, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from schoolnet_xl.merge.fast_write.alongside import rows_written_alongside
+from schoolnet_xl.merge.fast_write.bulk_rows import FileRows, SheetRows, splice_rows
+from schoolnet_xl.merge.records import Cell
+from schoolnet_xl.merge.regional_workbook import sheet_part
+
+
+class FastWriter:
+    """A `regional_workbook.RowWriter` for large regions (the default one)."""
+
+    def __init__(self, stack: ExitStack, alongside: Collection[str] = ()) -> None:
+        """`alongside`: the sheets whose rows forked processes may write (Linux, large
+        sheets); `stack` ends them and removes their files."""
+        self._stack = stack
+        self._alongside = alongside
+        self._package = io.BytesIO()
+        self._rows: dict[str, SheetRows | Callable[[], SheetRows | FileRows]] = {}
+        self._tables: dict[str, tuple[str, str]] = {}
+
+    def destination(self, path: Path) -> io.BytesIO:
+        return self._package
+
+    def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
+             formats: Sequence[Any], per_line: Sequence[int],
+             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+        name = sheet.get_name()
+        sheet_rows = SheetRows(rows, width, _xf_indices(formats), per_line,
+                               None if cell_formats is None else [_xf_indices(row)
+                                                                  for row in cell_formats])
+        self._rows[sheet_part(name)] = (rows_written_alongside(sheet_rows, self._stack)
+                                        if name in self._alongside else sheet_rows)
+
+    def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
+        """XlsxWriter's add_table spends ~2 s checking overlaps cell by cell over 90,000
+        rows (commit 7f594d0), so the table is laid out over its header and first row
+        and its range widened when the package is copied."""
+        from xlsxwriter.utility import xl_range
+
+        sheet.add_table(0, 0, 1, last_col, options)
+        # XlsxWriter numbers table parts in the order the tables are added (one here).
+        part = f"xl/tables/table{len(self._tables) + 1}.xml"
+        self._tables[part] = (xl_range(0, 0, 1, last_col), xl_range(0, 0, last_row, last_col))
+
+    def close(self, workbook: Any, path: Path) -> Path:
+        workbook.close()
+        self._package.seek(0)
+        return splice_rows(self._package, path, self._rows, self._tables)
+
+
+def _xf_indices(formats: Sequence[Any]) -> list[int | None]:
+    """XlsxWriter formats -> the xf index a cell's `s` attribute names (None: no format).
+
+    `Format._get_xf_index` is XlsxWriter's private call (it gives a format its index
+    on first use, and XlsxWriter then writes every format with an index into
+    styles.xml); tests/test_merge_writer_private_apis.py fails clearly if that changes.
+    """
+    return [None if fmt is None else fmt._get_xf_index() for fmt in formats]
