@@ -8,13 +8,13 @@ from pathlib import Path
 import xlsxwriter
 
 from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.merge.fast_write.bulk_rows import (
     EXCEL_MAX_TEXT,
     SheetRows,
     rows_xml,
     splice_rows,
 )
-from schoolnet_xl.merge.regional_workbook import LINE_HEIGHT, wrapped_lines
 from tests.support.regional import sheet_rows
 
 

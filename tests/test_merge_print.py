@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from schoolnet_xl.demo import make_demo_region
-from schoolnet_xl.merge.regional_workbook import SHEETS
+from schoolnet_xl.merge.sheets import SHEETS
 from tests.support import libreoffice
 from tests.support.regional import run_cli, sheet_rows
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from schoolnet_xl.demo import make_demo_region
-from schoolnet_xl.merge import merge_files, regional_workbook
+from schoolnet_xl.merge import merge_files
 from schoolnet_xl.merge.fast_write import alongside as forked
+from schoolnet_xl.merge.sheets import sheet_part
 from tests.support import libreoffice
 from tests.support.regional import sheet_rows
 
@@ -46,9 +47,9 @@ def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
         assert archive.testzip() is None  # the part deflated in pieces has a sound CRC
     ours, theirs = _parts(here.output), _parts(alongside.output)
     assert ours.keys() == theirs.keys()
-    read_times = regional_workbook.sheet_part("Bronbestanden")  # holds each file's read ms
+    read_times = sheet_part("Bronbestanden")  # holds each file's read ms
     assert [name for name in ours if ours[name] != theirs[name]] in ([], [read_times])
-    partners = theirs[regional_workbook.sheet_part("Partners")].decode()
+    partners = theirs[sheet_part("Partners")].decode()
     assert partners.count("<row ") == len(here.region.partners.rows) + 1
     assert len(alongside.region.shared) == len(here.region.shared) > 0
 
@@ -80,5 +81,5 @@ def test_a_failing_child_falls_back_to_writing_the_rows_inline(
     monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)
     monkeypatch.setattr(forked, "rows_to_file", broken)
     outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
-    partners = _parts(outcome.output)[regional_workbook.sheet_part("Partners")].decode()
+    partners = _parts(outcome.output)[sheet_part("Partners")].decode()
     assert partners.count("<row ") == len(outcome.region.partners.rows) + 1

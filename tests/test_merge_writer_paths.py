@@ -28,11 +28,10 @@ from schoolnet_xl.merge.region import Region
 from schoolnet_xl.merge.regional_workbook import (
     PARTNERS_TABLE,
     PLAIN_WRITER_ENV,
-    SHEETS,
-    sheet_part,
     write_regional_workbook,
 )
 from schoolnet_xl.merge.run import is_merge_output
+from schoolnet_xl.merge.sheets import SHEETS, sheet_part
 from schoolnet_xl.template import write_card
 from tests.support.regional import sheet_rows
 from tests.support.template_cards import fill_card

@@ -32,7 +32,7 @@ class Sourced(NamedTuple):
         """The value as stripped text ("" for empty); whole floats lose their .0."""
         v = self.value
         if v.__class__ is str:
-            return v.strip()  # type: ignore[union-attr]
+            return v.strip()
         if v is None:
             return ""
         if isinstance(v, float) and v.is_integer():
@@ -45,7 +45,7 @@ class Sourced(NamedTuple):
         if v is None:
             return True
         if v.__class__ is str:
-            return not v.strip()  # type: ignore[union-attr]
+            return not v.strip()
         return self.text == ""
 
 

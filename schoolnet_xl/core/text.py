@@ -52,3 +52,30 @@ def fold_name(text: str) -> str:
 def fold_spacing(text: str) -> str:
     """Case- and space-insensitive form of a label (cached: cards repeat their labels)."""
     return " ".join(str(text).strip().lower().split())
+
+
+LINE_HEIGHT = 15  # points per line of 11 pt text
+MAX_LINES = 27  # Excel's highest row is 409 points
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines a text needs in a wrapping column `per_line` characters wide (an
+    estimate: words wrap whole, proportional letters are narrower than the '0'
+    that column widths count), at most Excel's highest row."""
+    room = per_line * 11 // 10
+    if len(text) >= (room + 1) * MAX_LINES:  # a line holds a word-breaking space at most
+        return MAX_LINES
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split(" "):
+            size = len(word) + (1 if used else 0)
+            if used and used + size > room:
+                lines += 1
+                used, size = 0, len(word)
+            lines += (used + size - 1) // room if used + size > room else 0
+            used = (used + size) % room if used + size > room else used + size
+        if lines >= MAX_LINES:
+            return MAX_LINES
+    return lines

@@ -44,19 +44,18 @@ from schoolnet_xl.core.palette import (
     RED_FILL,
     WHITE,
 )
+from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.records import Cell
 from schoolnet_xl.merge.region import Region, Table
+from schoolnet_xl.merge.sheets import SHEETS
 
-SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
-          "Bronbestanden")
 PARTNERS_TABLE = "RegioPartners"
 # Set to 1 (or any value but 0 or empty) to have `merge` write with `PlainWriter`.
 PLAIN_WRITER_ENV = "SCHOOLNET_XL_PLAIN_WRITER"
 # Fixed so that the same inputs give the same workbook content.
 FIXED_CREATED = datetime(2026, 1, 1)
-LINE_HEIGHT = 15  # points per line of 11 pt text
-_MAX_LINES = 27  # Excel's highest row is 409 points
 
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
 _COLUMNS: dict[str, tuple[float, bool]] = {
@@ -88,15 +87,7 @@ def write_regional_workbook(region: Region, path: Path, *, fast: bool = True) ->
     import xlsxwriter
 
     with ExitStack() as stack:
-        writer: RowWriter
-        if fast:
-            # Here, so that the plain path never loads the fast one; and
-            # cycle: fast_write imports LINE_HEIGHT, wrapped_lines, sheet_part from here
-            from schoolnet_xl.merge.fast_write import FastWriter
-
-            writer = FastWriter(stack, alongside={"Partners"})
-        else:
-            writer = PlainWriter()
+        writer: RowWriter = FastWriter(stack, alongside={"Partners"}) if fast else PlainWriter()
         workbook = xlsxwriter.Workbook(writer.destination(path), {
             "in_memory": True,
             "strings_to_formulas": False,
@@ -200,40 +191,12 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
         _list_sheet(sheets[name], table, formats, writer)
 
 
-def sheet_part(name: str) -> str:
-    """The package part of a sheet (XlsxWriter numbers sheets in creation order)."""
-    return f"xl/worksheets/sheet{SHEETS.index(name) + 1}.xml"
-
-
 def cell_lines(text: str, per_line: int) -> int:
     """Lines a cell's text is given in a column that wraps `per_line` characters
     (0: no wrap). A text no longer than a line is given one, line breaks or not."""
     if not per_line or len(text) <= per_line:
         return 1
     return wrapped_lines(text, per_line)
-
-
-def wrapped_lines(text: str, per_line: int) -> int:
-    """Lines a text needs in a wrapping column `per_line` characters wide (an
-    estimate: words wrap whole, proportional letters are narrower than the '0'
-    that column widths count), at most Excel's highest row."""
-    room = per_line * 11 // 10
-    if len(text) >= (room + 1) * _MAX_LINES:  # a line holds a word-breaking space at most
-        return _MAX_LINES
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0
-        for word in paragraph.split(" "):
-            size = len(word) + (1 if used else 0)
-            if used and used + size > room:
-                lines += 1
-                used, size = 0, len(word)
-            lines += (used + size - 1) // room if used + size > room else 0
-            used = (used + size) % room if used + size > room else used + size
-        if lines >= _MAX_LINES:
-            return _MAX_LINES
-    return lines
 
 
 class _Formats:

@@ -67,7 +67,7 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
             elif value.__class__ is str:
                 if len(passed) >= PASSED_MAX:
                     passed.clear()
-                passed.add(value)  # type: ignore[arg-type]
+                passed.add(value)
     return any_content
 
 

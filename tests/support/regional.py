@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from schoolnet_xl.merge.regional_workbook import SHEETS
+from schoolnet_xl.merge.sheets import SHEETS
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None,

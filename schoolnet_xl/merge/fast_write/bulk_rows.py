@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.merge.fast_write.deflated import DeflatedFile, deflate_to_file, write_member
 from schoolnet_xl.merge.records import Cell
-from schoolnet_xl.merge.regional_workbook import LINE_HEIGHT, wrapped_lines
 
 # As XlsxWriter: `&<>`, C0 controls but tab (9) and line feed (10), non-characters.
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}

@@ -19,7 +19,7 @@ from typing import Any
 from schoolnet_xl.merge.fast_write.alongside import rows_written_alongside
 from schoolnet_xl.merge.fast_write.bulk_rows import FileRows, SheetRows, splice_rows
 from schoolnet_xl.merge.records import Cell
-from schoolnet_xl.merge.regional_workbook import sheet_part
+from schoolnet_xl.merge.sheets import sheet_part
 
 
 class FastWriter:

@@ -257,8 +257,8 @@ def _whole_year_between(raw: CellValue, low: int, high: int) -> bool:
     """True for an int or whole float from low to high (how most Sinds cells arrive)."""
     return (
         (raw.__class__ is int or raw.__class__ is float)
-        and low <= raw <= high  # type: ignore[operator]
-        and raw == int(raw)  # type: ignore[arg-type]
+        and low <= raw <= high
+        and raw == int(raw)
     )
 
 
