@@ -9,6 +9,7 @@ skipped for a text value that already passed it under the same vocabulary.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from schoolnet_xl.core.cells import parse_a1
 from schoolnet_xl.core.findings import Finding
@@ -46,19 +47,22 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
     A cached check keeps only `str` values that passed: equal strings have equal
     texts, whereas 1, 1.0 and True are one key with three texts.
     """
-    checks = [(check.run, check.cache_on, passed)
-              for check, passed in zip(ROW_CHECKS, _passed(ctx.vocabulary), strict=True)]
+    plain = [check.run for check in ROW_CHECKS if check.cache_on is None]
+    cached = [(check.run, attrgetter(f"{check.cache_on}.value"), passed)
+              for check, passed in zip(ROW_CHECKS, _passed(ctx.vocabulary), strict=True)
+              if check.cache_on is not None]
     extend = findings.extend
     any_content = False
     for partner in ctx.card.partners:
         if not partner.organisatie.text and not has_content(partner):
             continue
         any_content = True
-        for run, cache_on, passed in checks:
-            if cache_on is None:
-                extend(run(ctx, partner))
-                continue
-            value = getattr(partner, cache_on).value
+        for run in plain:
+            found = run(ctx, partner)
+            if found:
+                extend(found)
+        for run, value_of, passed in cached:
+            value = value_of(partner)
             if value in passed:
                 continue
             found = run(ctx, partner)

@@ -107,13 +107,22 @@ class Vocabulary:
 
     def is_mark(self, value: object) -> bool:
         """True when a cell value is an accepted X mark."""
+        if value.__class__ is str:
+            return value in self._mark_texts or fold_spacing(value) in self._mark_texts
         if value is None or value is False:
             return False
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value == 1
         if value is True:
             return True
-        return fold_spacing(str(value)) in self.accepted_marks
+        return fold_spacing(str(value)) in self._mark_texts
+
+    @cached_property
+    def _mark_texts(self) -> frozenset[str]:
+        """The accepted marks as written in the vocabulary and folded (a set: cards hold
+        thousands of marks)."""
+        folded = [fold_spacing(mark) for mark in self.accepted_marks]
+        return frozenset((*self.accepted_marks, *folded, *(mark.upper() for mark in folded)))
 
     def guess_category(self, *texts: str) -> str | None:
         """Guess a category from free text by keyword hints; first match wins.

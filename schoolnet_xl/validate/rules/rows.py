@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from schoolnet_xl.core.findings import Finding, Words, rule
-from schoolnet_xl.core.model import CellValue, Partner, Sourced
+from schoolnet_xl.core.model import Partner, Sourced
 from schoolnet_xl.core.text import fold_name, fold_spacing
 from schoolnet_xl.core.values import row_cell
 from schoolnet_xl.core.vocabulary import Vocabulary
@@ -150,20 +150,21 @@ MARK_INVALID = rule("SN205", "waarschuwing", "row", example="'soms' in Zorg", nl
 def marks(ctx: Context, partner: Partner) -> Findings:
     if not ctx.has_focus_columns:
         return NONE
-    headers = _focus_headers(ctx.vocabulary)
+    is_mark = ctx.vocabulary.is_mark
     marked = False
     found: list[Finding] = []
     for code, value in partner.focus.items():
         raw = value.value
         if raw is None:
             continue
-        if ctx.vocabulary.is_mark(raw):
+        if is_mark(raw):
             marked = True
         elif not value.is_empty:
-            header = headers.get(code, code)
+            header = _focus_headers(ctx.vocabulary).get(code, code)
             where = Sourced(raw, value.sheet or partner.sheet, value.cell or row_cell(partner))
             found.append(ctx.emit(MARK_INVALID, where, header, column=header))
     if not marked:
+        headers = _focus_headers(ctx.vocabulary)
         codes = ctx.card.focus_codes or tuple(partner.focus) or tuple(headers)
         found.append(ctx.emit(NO_MARK, Sourced("", partner.sheet, row_cell(partner)), "X",
                               organisatie=row_name(partner),
@@ -241,7 +242,10 @@ SINCE_IMPLAUSIBLE = rule("SN208", "waarschuwing", "row", example="2099 of 'lang 
 def since(ctx: Context, partner: Partner) -> Findings:
     value = partner.sinds
     raw = value.value
-    if raw is None or _whole_year_between(raw, FIRST_YEAR, ctx.today.year) or value.is_empty:
+    if raw is None or ((raw.__class__ is int or raw.__class__ is float)  # how most arrive
+                       and FIRST_YEAR <= raw <= ctx.today.year and raw == int(raw)):
+        return NONE
+    if value.is_empty:
         return NONE
     year: int | None = None
     if isinstance(raw, (date, datetime)):
@@ -252,14 +256,6 @@ def since(ctx: Context, partner: Partner) -> Findings:
         return [ctx.at_row(SINCE_IMPLAUSIBLE, partner, "sinds", this_year=ctx.today.year)]
     return NONE
 
-
-def _whole_year_between(raw: CellValue, low: int, high: int) -> bool:
-    """True for an int or whole float from low to high (how most Sinds cells arrive)."""
-    return (
-        (raw.__class__ is int or raw.__class__ is float)
-        and low <= raw <= high
-        and raw == int(raw)
-    )
 
 
 SCALE_INVALID = rule("SN210", "waarschuwing", "row", example="Intensiteit 'veel'", nl="""
@@ -320,7 +316,7 @@ OWNER_MISSING = rule("SN211", "info", "row", example="Interne trekker leeg", nl=
 """)
 
 
-@row_check(OWNER_MISSING)
+@row_check(OWNER_MISSING, cache_on="interne_trekker")
 def owner(ctx: Context, partner: Partner) -> Findings:
     if partner.interne_trekker.is_empty:
         return [ctx.at_row(OWNER_MISSING, partner, "interne_trekker")]
@@ -338,6 +334,13 @@ DESCRIPTION_MISSING = rule("SN212", "info", "row", example="Aard en specificatie
 """)
 
 
+@row_check(DESCRIPTION_MISSING, cache_on="aard")
+def description(ctx: Context, partner: Partner) -> Findings:
+    if partner.aard.is_empty:
+        return [ctx.at_row(DESCRIPTION_MISSING, partner, "aard")]
+    return NONE
+
+
 PRIVACY_CASE = rule(
     "SN213", "info", "row", example="'dossier leerling Jonas, gezin van Ahmed'", nl="""
     checks:  Aard en specificaties bij jeugdhulp of brugfiguren noemt geen leerling of gezin.
@@ -350,10 +353,10 @@ PRIVACY_CASE = rule(
 """)
 
 
-@row_check(DESCRIPTION_MISSING, PRIVACY_CASE)
-def description(ctx: Context, partner: Partner) -> Findings:
-    if partner.aard.is_empty:
-        return [ctx.at_row(DESCRIPTION_MISSING, partner, "aard")]
-    if partner.category_code in _PRIVACY_CATEGORIES and _PRIVACY_RE.search(partner.aard.text):
+@row_check(PRIVACY_CASE)
+def privacy(ctx: Context, partner: Partner) -> Findings:
+    if partner.category_code not in _PRIVACY_CATEGORIES or partner.aard.is_empty:
+        return NONE
+    if _PRIVACY_RE.search(partner.aard.text):
         return [ctx.at_row(PRIVACY_CASE, partner, "aard", "")]
     return NONE
