@@ -10,12 +10,14 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.model import HEADER_LABELS, Card, Partner
+from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template.formulas import quote
-from schoolnet_xl.template.styles import Styles
+from schoolnet_xl.template.styles import Styles, page_footer
 from schoolnet_xl.template.texts import (
     COLUMN_HELP,
     HEADER_HELP,
+    SCHOOL_YEAR_WORD,
     SUBTITLE,
     TITLE,
 )
@@ -31,8 +33,12 @@ COLUMN_WIDTHS: dict[str, float] = {
     "status": 12, "sinds": 7, "volgende_stap": 28,
 }
 FOCUS_WIDTH = 5.5
-LINE_HEIGHT = 15  # points per wrapped line of the cell font
-HEADER_ROW_HEIGHT = 125  # room for the longest rotated X-column header
+# Paper: A4 landscape (842 pt wide) less the side margins, one page wide.
+PAGE_WIDTH_PT = 842 - 2 * 0.4 * 72
+PAGE_HEIGHT_PT = 595
+MARGIN_IN = 0.5  # top and bottom
+WRITING_HEIGHT_MM = 7  # an empty row on paper: room to write a line by hand
+TITLE_HEIGHT = 28
 ROTATED = {"antennefunctie"}
 LIST_COLUMNS = {
     "categorie": contract.NAME_CATEGORY_LIST,
@@ -74,15 +80,18 @@ def write_card_sheet(
     )
     sheet.write_string(0, 0, TITLE, styles.title)
     sheet.write_string(1, 0, SUBTITLE, styles.subtitle)
-    sheet.set_row(0, 28)
+    sheet.set_row(0, TITLE_HEIGHT)
     _write_header_block(workbook, sheet, styles, card, place)
     _write_table(sheet, styles, columns, focus_codes, place)
-    for offset, partner in enumerate(partners):
-        _write_partner(sheet, vocabulary, styles, columns, focus_codes, partner,
-                       place.first_row + offset)
+    heights = [_write_partner(sheet, vocabulary, styles, columns, focus_codes, partner,
+                              place.first_row + offset)
+               for offset, partner in enumerate(partners)]
+    _rule_empty_rows(sheet, styles, columns, focus_codes, place, len(partners))
+    printed = place.first_row + len(partners) + printed_empty_rows(columns, focus_codes, heights)
     _add_column_validations(sheet, vocabulary, columns, focus_codes, place)
     _add_row_hints(sheet, vocabulary, styles, place)
-    _setup_view_and_print(sheet, styles, columns, focus_codes, place)
+    _setup_view_and_print(sheet, styles, columns, focus_codes, place, card,
+                          min(printed, place.last_row + 1) - 1)
     return place
 
 
@@ -149,27 +158,29 @@ def _write_table(
     })
 
 
-def _cell_format(styles: Styles, key: str, focus_codes: set[str]) -> Any:
+def _cell_format(styles: Styles, key: str, focus_codes: set[str], ruled: bool = False) -> Any:
     if key in focus_codes:
-        return styles.cell_mark
+        return styles.ruled_mark if ruled else styles.cell_mark
     if key == "sinds":
-        return styles.cell_year
-    return styles.cell_text
+        return styles.ruled_year if ruled else styles.cell_year
+    return styles.ruled_text if ruled else styles.cell_text
 
 
 def _write_partner(
     sheet: Any, vocabulary: Vocabulary, styles: Styles, columns: list[tuple[str, str]],
     focus_codes: set[str], partner: Partner, row: int,
-) -> None:
-    """Write one partner row; a row whose text wraps gets the height it needs
-    (XlsxWriter cannot autofit, and LibreOffice keeps the stored height)."""
+) -> float:
+    """Write one partner row (returns its height), every cell ruled; a row whose text wraps gets the
+    height it needs (XlsxWriter cannot autofit, and LibreOffice keeps the stored height)."""
     lines = 1
     for col, (key, _) in enumerate(columns):
-        fmt = _cell_format(styles, key, focus_codes)
+        fmt = _cell_format(styles, key, focus_codes, ruled=True)
         if key in focus_codes:
             cell = partner.focus.get(key)
             if cell is not None and vocabulary.is_mark(cell.value):
                 sheet.write_string(row, col, "X", fmt)
+            else:
+                sheet.write_blank(row, col, None, fmt)
             continue
         if key == "categorie":
             category = vocabulary.category(partner.category_code or "")
@@ -177,20 +188,71 @@ def _write_partner(
         else:
             text = getattr(partner, key).text
         if not text:
+            sheet.write_blank(row, col, None, fmt)
             continue
         if key == "sinds" and text.isdigit() and len(text) <= 4:
             sheet.write_number(row, col, int(text), fmt)
         else:
             sheet.write_string(row, col, text, fmt)
-            lines = max(lines, _wrapped_lines(text, COLUMN_WIDTHS[key]))
+            lines = max(lines, wrapped_lines(text, int(COLUMN_WIDTHS[key])))
     if lines > 1:
         sheet.set_row(row, LINE_HEIGHT * lines)
+    return LINE_HEIGHT * lines
 
 
-def _wrapped_lines(text: str, width: float) -> int:
-    """Estimated wrapped lines of `text` in a column `width` characters wide."""
-    per_line = max(1, int(width * 0.9))
-    return sum(max(1, -(-len(part) // per_line)) for part in text.splitlines() or [""])
+def _rule_empty_rows(
+    sheet: Any, styles: Styles, columns: list[tuple[str, str]], focus_codes: set[str],
+    place: GridPlace, filled: int,
+) -> None:
+    """The table's empty rows, to be filled in on screen or by hand on paper: every
+    cell ruled, each row as high as a handwritten line once the card is printed one
+    page wide (`writing_height`)."""
+    height = writing_height(columns, focus_codes)
+    formats = [_cell_format(styles, key, focus_codes, ruled=True) for key, _ in columns]
+    for row in range(place.first_row + filled, place.last_row + 1):
+        sheet.set_row(row, height)
+        for col, fmt in enumerate(formats):
+            sheet.write_blank(row, col, None, fmt)
+
+
+def column_width(key: str, focus_codes: set[str]) -> float:
+    """The width of a grid column, in characters."""
+    return FOCUS_WIDTH if key in focus_codes else COLUMN_WIDTHS[key]
+
+
+def writing_height(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
+    """Row height (points) that prints `WRITING_HEIGHT_MM` high when the grid is
+    scaled to one A4 landscape page wide (XlsxWriter's pixels: 7 a character + 5)."""
+    return round(WRITING_HEIGHT_MM * 72 / 25.4 / print_scale(columns, focus_codes), 1)
+
+
+def print_scale(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
+    """How much printing one A4 landscape page wide shrinks the grid."""
+    pixels = sum(int(column_width(key, focus_codes) * 7 + 0.5) + 5 for key, _ in columns)
+    return min(1.0, PAGE_WIDTH_PT / (pixels * 0.75))
+
+
+def printed_empty_rows(columns: list[tuple[str, str]], focus_codes: set[str],
+                       heights: list[float]) -> int:
+    """How many empty rows print after the partners: those that fit on the page of the
+    last partner, less one for the difference between spreadsheet apps (the page is
+    laid out here as they do: rows above the table once, its header on every page)."""
+    scale = print_scale(columns, focus_codes)
+    page = (PAGE_HEIGHT_PT - 2 * MARGIN_IN * 72) / scale
+    header = header_row_height(columns, focus_codes)
+    used = TITLE_HEIGHT + (TABLE_HEADER_ROW - 1) * LINE_HEIGHT + header
+    for height in heights:
+        used = header + height if used + height > page else used + height
+    return max(0, int((page - used) // writing_height(columns, focus_codes)) - 1)
+
+
+def header_row_height(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
+    """Room (points) for the longest upright header in bold, and for the wrapped ones."""
+    upright = [header for key, header in columns if key in focus_codes or key in ROTATED]
+    longest = max((text_width(h) for h in upright), default=0) / 100 * BOLD_WIDER
+    across = max(wrapped_lines(header, int(column_width(key, focus_codes)), bold=True)
+                 for key, header in columns if key not in focus_codes and key not in ROTATED)
+    return max(round(longest * 7 * 0.75 + 14), across * LINE_HEIGHT)
 
 
 def _add_column_validations(
@@ -261,24 +323,34 @@ def _not_six_digits(cell: str) -> str:
     )
 
 
+def card_footer(card: Card | None) -> str:
+    """The printed footer: sheet name, school and school year (lines to fill in on a
+    blank card), page number."""
+    school = _text(card.header.schoolnaam.value) if card is not None else ""
+    year = _text(card.header.schooljaar.value) if card is not None else ""
+    school = school[:100] or "_" * 30
+    year = year[:20] or "_" * 10
+    return page_footer(f"{school}  -  {SCHOOL_YEAR_WORD} {year}".replace("&", "&&"))
+
+
 def _setup_view_and_print(
     sheet: Any, styles: Styles, columns: list[tuple[str, str]], focus_codes: set[str],
-    place: GridPlace,
+    place: GridPlace, card: Card | None, last_printed: int,
 ) -> None:
-    # Each grid column's cell format is its column format: an empty grid cell has
-    # no record of its own, so empty rows stay lean for every reader.
+    # Each grid column's cell format is its column format (unruled): a row added
+    # below the table is formatted like the grid; the table's own cells are ruled.
     for col, (key, _) in enumerate(columns):
-        width = FOCUS_WIDTH if key in focus_codes else COLUMN_WIDTHS[key]
-        sheet.set_column(col, col, width, _cell_format(styles, key, focus_codes))
-    sheet.set_row(TABLE_HEADER_ROW, HEADER_ROW_HEIGHT)
+        sheet.set_column(col, col, column_width(key, focus_codes),
+                         _cell_format(styles, key, focus_codes))
+    sheet.set_row(TABLE_HEADER_ROW, header_row_height(columns, focus_codes))
     sheet.freeze_panes(place.first_row, 1)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(TABLE_HEADER_ROW)
-    sheet.print_area(0, 0, place.last_row, len(columns) - 1)
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-    sheet.set_footer("&L&A&RPagina &P van &N")
+    sheet.print_area(0, 0, last_printed, len(columns) - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=MARGIN_IN, bottom=MARGIN_IN)
+    sheet.set_footer(card_footer(card))
     sheet.protect("", PROTECTION)
     sheet.activate()
     sheet.set_selection(HEADER_FIRST_ROW, 1, HEADER_FIRST_ROW, 1)

@@ -19,7 +19,7 @@ from schoolnet_xl.template.formulas import (
     quote,
     status_formula,
 )
-from schoolnet_xl.template.styles import Styles
+from schoolnet_xl.template.styles import Styles, page_footer
 
 SUMMARY_ROW = 3  # 0-based: level, total, missing core, missing recommended
 CATEGORY_HEADER_ROW = 8
@@ -55,7 +55,11 @@ def write_overview_sheet(
     for offset, (label, formula, value) in enumerate(summary):
         row = SUMMARY_ROW + offset
         sheet.write_string(row, 0, label, styles.label_left)
-        sheet.write_formula(row, 2, f"={formula}", styles.count, value)
+        fmt = styles.count
+        if isinstance(value, str):  # the level's name is wider than the counts' column
+            fmt = styles.plain
+            sheet.merge_range(row, 2, row, 4, "", fmt)
+        sheet.write_formula(row, 2, f"={formula}", fmt, value)
     _write_categories(sheet, vocabulary, overview, styles, first)
     focus_first = last + 3
     _write_focus(sheet, vocabulary, overview, styles, focus_first)
@@ -68,6 +72,7 @@ def write_overview_sheet(
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 1)
+    sheet.set_footer(page_footer())
     return sheet
 
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from schoolnet_xl.core import contract
+from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template import texts
-from schoolnet_xl.template.styles import Styles
+from schoolnet_xl.template.styles import Styles, page_footer
+
+# Code, Categorie, Omschrijving, Voorbeelden, then one column per onderwijsniveau.
+CATEGORY_WIDTHS = (11, 26, 52, 44)
+LEVEL_WIDTH = 14
+MANUAL_WIDTH = 95
 
 
 def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles) -> None:
@@ -26,19 +32,22 @@ def write_categories_sheet(workbook: Any, vocabulary: Vocabulary, styles: Styles
         sheet.write_string(row, 3, cat.examples, styles.body)
         for col, level in enumerate(vocabulary.levels, start=4):
             sheet.write_string(row, col, texts.LEVEL_WORDS[cat.expectation(level)], styles.body)
-        sheet.set_row(row, 15 * max(_lines(cat.label, 24), _lines(cat.definition, 50),
-                                    _lines(cat.examples, 42)))
-    sheet.set_row(3, 45)  # three lines: "Buitengewoon secundair onderwijs"
-    sheet.set_column(0, 0, 11)
-    sheet.set_column(1, 1, 26)
-    sheet.set_column(2, 2, 52)
-    sheet.set_column(3, 3, 44)
-    sheet.set_column(4, 3 + len(vocabulary.levels), 14)
+        sheet.set_row(row, LINE_HEIGHT * max(
+            wrapped_lines(cat.label, CATEGORY_WIDTHS[1], bold=True),
+            wrapped_lines(cat.definition, CATEGORY_WIDTHS[2]),
+            wrapped_lines(cat.examples, CATEGORY_WIDTHS[3])))
+    widths = [*CATEGORY_WIDTHS, *[LEVEL_WIDTH] * len(vocabulary.levels)]
+    # e.g. three lines: "Buitengewoon secundair onderwijs"
+    sheet.set_row(3, LINE_HEIGHT * max(wrapped_lines(header, width, bold=True)
+                                       for header, width in zip(headers, widths, strict=True)))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
     sheet.freeze_panes(4, 2)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(3)
+    sheet.set_footer(page_footer())
 
 
 def write_manual_sheet(workbook: Any, styles: Styles) -> None:
@@ -52,16 +61,12 @@ def write_manual_sheet(workbook: Any, styles: Styles) -> None:
         row += 1
         for paragraph in paragraphs:
             sheet.write_string(row, 0, paragraph, styles.body)
-            sheet.set_row(row, 15 * _lines(paragraph, 88))
+            sheet.set_row(row, LINE_HEIGHT * wrapped_lines(paragraph, MANUAL_WIDTH))
             row += 1
         row += 1
-    sheet.set_column(0, 0, 95)
+    sheet.set_column(0, 0, MANUAL_WIDTH)
     sheet.hide_gridlines(2)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
-
-
-def _lines(text: str, per_line: int) -> int:
-    """Estimated number of wrapped lines (XlsxWriter cannot autofit row heights)."""
-    return max(1, -(-len(text) // per_line))
+    sheet.set_footer(page_footer())

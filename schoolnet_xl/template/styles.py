@@ -18,6 +18,12 @@ from schoolnet_xl.core.palette import (
 )
 
 DATE_FORMAT = "dd/mm/yyyy"
+RULE_GREY = "#808080"  # the grid's cell borders: visible on paper, quiet on screen
+
+
+def page_footer(centre: str = "") -> str:
+    """A printed footer: the sheet's name left, `centre`, "Pagina n van m" right."""
+    return f"&L&A&C{centre}&RPagina &P van &N"
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,9 @@ class Styles:
     cell_text: Any
     cell_mark: Any
     cell_year: Any
+    ruled_text: Any
+    ruled_mark: Any
+    ruled_year: Any
     heading: Any
     body: Any
     body_bold: Any
@@ -49,6 +58,9 @@ def make_styles(workbook: Any) -> Styles:
     """Create the formats in an XlsxWriter workbook."""
     add = workbook.add_format
     unlocked = {"locked": False, "valign": "top", "text_wrap": True}
+    mark = {"locked": False, "align": "center", "valign": "top", "bold": True}
+    year = {"locked": False, "align": "center", "valign": "top", "num_format": "0"}
+    ruled = {"border": 1, "border_color": RULE_GREY}
     header = {
         "bold": True, "font_color": WHITE, "bg_color": BLUE_DARK, "text_wrap": True,
         "valign": "bottom", "border": 1, "border_color": WHITE,
@@ -69,8 +81,11 @@ def make_styles(workbook: Any) -> Styles:
         table_header=add(header),
         table_header_rotated=add({**header, "rotation": 90, "align": "center", "text_wrap": False}),
         cell_text=add({**unlocked, "num_format": "@"}),
-        cell_mark=add({"locked": False, "align": "center", "valign": "top", "bold": True}),
-        cell_year=add({"locked": False, "align": "center", "valign": "top", "num_format": "0"}),
+        cell_mark=add(mark),
+        cell_year=add(year),
+        ruled_text=add({**unlocked, "num_format": "@", **ruled}),
+        ruled_mark=add({**mark, **ruled}),
+        ruled_year=add({**year, **ruled}),
         heading=add({"bold": True, "font_size": 13, "font_color": BLUE_DARK}),
         body=add({"text_wrap": True, "valign": "top"}),
         body_bold=add({"text_wrap": True, "valign": "top", "bold": True}),

@@ -112,3 +112,5 @@ MANUAL: tuple[tuple[str, tuple[str, ...]], ...] = (
         "het Overzicht rekenen zelf.",
     )),
 )
+
+SCHOOL_YEAR_WORD = "schooljaar"  # in the printed footer: "<school> - schooljaar 2026-2027"
