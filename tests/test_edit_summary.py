@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from schoolnet_xl.core.sheet_words import STATUS_WORDS
+from schoolnet_xl.core.sheet_words import STATUS_WORDS, VALIDATION_HEADER_ROW
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.summary import summarize
@@ -40,6 +40,7 @@ from tests.support.workbooks import (
 )
 
 OWNED = {"Overzicht", "Validatie"}
+HEADER_ROW = VALIDATION_HEADER_ROW + 1  # 1-based, as openpyxl counts
 # Organisatie, Aard, Kansen, Zorg, Armoede, Categorie (label as picked in the dropdown)
 PARTNERS = [
     ("Vrij CLB Gent", "Draaischijf welzijn-onderwijs", "", "X", "", "CLB"),
@@ -218,11 +219,11 @@ def test_summary_in_place_keeps_what_a_person_added_and_is_right_after_recalcula
     for column, area in zip((2, 3, 4), vocabulary.focus, strict=True):
         assert recalculated[area.header][2] == sum(1 for p in PARTNERS if p[column])
     validation = _load(person_card)["Validatie"]
-    header = [c.value for c in validation[1]]
+    header = [c.value for c in validation[HEADER_ROW]]
     assert header == ["Ernst", "Code", "Cel", "Melding", "Tip"]
-    codes = [row[1] for row in validation.iter_rows(min_row=2, values_only=True)]
+    codes = [row[1] for row in validation.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     assert codes, "the card misses core categories, so Validatie lists findings"
-    linked = [c for c in validation["C"][1:] if c.hyperlink]
+    linked = [c for c in validation["C"][HEADER_ROW:] if c.hyperlink]
     for cell in linked:
         assert cell.hyperlink.location.startswith("'Netwerkkaart'!")
 
@@ -420,7 +421,9 @@ def test_plain_summary_of_a_template_card_on_either_route_with_either_xml_backen
     assert content(template_card) == before
     assert overview_rows(template_card)["Aantal partners (met naam)"][2] == len(PARTNERS)
     validation = _load(template_card)["Validatie"]
-    assert [c.value for c in validation[1]] == ["Ernst", "Code", "Cel", "Melding", "Tip"]
+    assert [c.value for c in validation[HEADER_ROW]] == ["Ernst", "Code", "Cel", "Melding", "Tip"]
+    assert validation["A1"].value == "Validatie van de netwerkkaart"
+    assert validation["A2"].value.startswith(f"Kaart: {template_card.name} - gecontroleerd op ")
 
 
 def test_the_relationships_namespace_may_be_declared_on_each_sheet_under_any_prefix(

@@ -27,6 +27,7 @@ from openpyxl import load_workbook
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.cells import a1
 from schoolnet_xl.core.palette import AMBER_FILL, RED_FILL
+from schoolnet_xl.core.sheet_words import VALIDATION_HEADER_ROW
 from schoolnet_xl.excel import actions
 from tests.support.xlwings_payload import apply_actions, card_with, payload_from_file
 
@@ -82,8 +83,9 @@ def _same(value: Any, wanted: Any) -> bool:
 
 
 def validation_rows(actions_: list[dict[str, Any]]) -> list[list[Any]]:
-    """The finding rows written under the Validatie header (row 2 onwards)."""
-    writes = [a for a in actions_ if a["func"] == "setValues" and a["start_row"] == 1
+    """The finding rows written under the Validatie header (the row after it onwards)."""
+    writes = [a for a in actions_ if a["func"] == "setValues"
+              and a["start_row"] == VALIDATION_HEADER_ROW + 1
               and a["start_column"] == 0 and a["column_count"] == 5]
     assert len(writes) == 1
     return writes[0]["values"]
@@ -114,7 +116,7 @@ def test_validatie_sheet_holds_the_codes_and_cells_of_the_cli(bad_card: Path) ->
         (f["severity"], f["code"], f["cell"]) for f in expected)
     assert sorted(r[3] for r in rows) == sorted(f["message"] for f in expected)
     headers = next(a["values"][0] for a in actions_ if a["func"] == "setValues"
-                   and a["start_row"] == 0 and a["column_count"] == 5)
+                   and a["start_row"] == VALIDATION_HEADER_ROW and a["column_count"] == 5)
     assert headers == ["Ernst", "Code", "Cel", "Melding", "Tip"]
     links = next(a["values"] for a in actions_ if a["func"] == "setFormula")
     for row, (link,) in zip(rows, links, strict=True):
@@ -342,3 +344,16 @@ def test_the_totals_use_singular_and_plural_and_say_when_all_is_well() -> None:
     assert totals_message([], "nl") == "Geen problemen gevonden."
     assert totals_message([finding("info")], "nl") == \
         "Geen problemen gevonden. 1 opmerking ter info op blad Validatie."
+
+
+def test_validatie_sheet_has_a_title_the_card_and_the_time_of_the_check(bad_card: Path) -> None:
+    actions_, _ = run(actions.valideer, payload_from_file(bad_card))
+
+    values = {(a["start_row"], a["start_column"]): a["values"] for a in actions_
+              if a["func"] == "setValues" and a["sheet_position"] == 5}
+    assert values[0, 0] == [["Validatie van de netwerkkaart"]]
+    context = values[1, 0][0][0]
+    assert context.startswith(f"Kaart: {bad_card.name} - gecontroleerd op "), context
+    assert sorted(values) == [(0, 0), (1, 0), (3, 0), (4, 0)]  # nothing else on the sheet
+    fills = [a for a in actions_ if a["func"] == "setRangeColor" and a["sheet_position"] == 5]
+    assert not fills  # nothing coloured on the Validatie sheet

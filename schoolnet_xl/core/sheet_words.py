@@ -6,6 +6,7 @@ these sheets; the button also finds the Overzicht tables again by these words.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import NamedTuple
 
 # Overzicht words (cached values and formula results).
@@ -34,11 +35,13 @@ CHART_TITLE = "Partners per categorie"
 
 
 class ValidationColumn(NamedTuple):
-    """One column of the Validatie sheet: its header per language and its width."""
+    """One column of the Validatie sheet: its header per language, its width, and
+    whether its text wraps (each row as high as its longest wrapped text)."""
 
     nl: str
     en: str
     width: int
+    wraps: bool = False
 
 
 # The Validatie sheet's columns, as the file writer and the Excel button write them.
@@ -46,9 +49,27 @@ VALIDATION_COLUMNS: tuple[ValidationColumn, ...] = (
     ValidationColumn("Ernst", "Severity", 14),
     ValidationColumn("Code", "Code", 9),
     ValidationColumn("Cel", "Cell", 18),
-    ValidationColumn("Melding", "Message", 70),
-    ValidationColumn("Tip", "Hint", 60),
+    ValidationColumn("Melding", "Message", 70, wraps=True),
+    ValidationColumn("Tip", "Hint", 60, wraps=True),
 )
+# Where the Validatie sheet's parts sit (0-based rows): the title, the line naming the
+# card and the time of the check, the table's header row; the findings below it.
+VALIDATION_TITLE_ROW = 0
+VALIDATION_CONTEXT_ROW = 1
+VALIDATION_HEADER_ROW = 3
+VALIDATION_TITLE_SIZE = 14
+
+
+def validation_title(lang: str) -> str:
+    """The Validatie sheet's title."""
+    return "Validation of the network card" if lang == "en" else "Validatie van de netwerkkaart"
+
+
+def validation_context(card: str, checked: datetime, lang: str) -> str:
+    """The line under the title: which card, checked when."""
+    if lang == "en":
+        return f"Card: {card} - checked on {checked:%Y-%m-%d} at {checked:%H:%M}"
+    return f"Kaart: {card} - gecontroleerd op {checked:%d/%m/%Y} om {checked:%H:%M}"
 
 
 def validation_headers(lang: str) -> list[str]:

@@ -152,5 +152,5 @@ def write_summary_sheets(
                                                "strings_to_numbers": False})
     styles = make_styles(workbook)
     write_overview_sheet(workbook, vocabulary, compute_overview(card, vocabulary), styles)
-    write_validation_sheet(workbook, findings, lang)
+    write_validation_sheet(workbook, findings, lang, card=Path(card.path).name)
     workbook.close()

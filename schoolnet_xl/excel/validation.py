@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.palette import AMBER_FILL, INPUT_YELLOW, RED_FILL
-from schoolnet_xl.core.sheet_words import VALIDATION_COLUMNS, validation_headers
+from schoolnet_xl.core.palette import (
+    AMBER_FILL,
+    BLUE_DARK,
+    GREY_FONT,
+    INPUT_YELLOW,
+    RED_FILL,
+)
+from schoolnet_xl.core.sheet_words import (
+    VALIDATION_COLUMNS,
+    VALIDATION_CONTEXT_ROW,
+    VALIDATION_HEADER_ROW,
+    VALIDATION_TITLE_ROW,
+    VALIDATION_TITLE_SIZE,
+    validation_context,
+    validation_headers,
+    validation_title,
+)
 from schoolnet_xl.excel.marks import Mark, add_note
 from schoolnet_xl.excel.sheets import as_text_cell, find_sheet, fresh_sheet, link_formula
 
@@ -59,17 +75,32 @@ def note_text(findings: list[Finding], lang: Lang) -> str:
 def write_validation_sheet(
     book: xw.Book, findings: list[Finding], card_sheet: str, lang: Lang
 ) -> xw.Sheet:
-    """A fresh `Validatie` sheet: Ernst, Code, Cel (a link to the cell), Melding, Tip."""
+    """A fresh `Validatie` sheet laid out as the file writer's (`core.sheet_words`): a
+    title, the card's name and the time of the check, then the table Ernst, Code, Cel
+    (a link to the cell), Melding, Tip. Only what every engine writes: values, fonts,
+    column widths, formulas; no fill at all (the button's fills are its marks)."""
     sheet = fresh_sheet(book, contract.SHEET_VALIDATION)
-    sheet.range("A1").value = [validation_headers(lang)]
-    sheet.range("A1:E1").font.bold = True
+    title = sheet.range((VALIDATION_TITLE_ROW + 1, 1))
+    title.value = validation_title(lang)
+    title.font.bold = True
+    title.font.size = VALIDATION_TITLE_SIZE
+    title.font.color = BLUE_DARK
+    context = sheet.range((VALIDATION_CONTEXT_ROW + 1, 1))
+    context.value = validation_context(book.name, datetime.now(), lang)
+    context.font.italic = True
+    context.font.color = GREY_FONT
+    top = VALIDATION_HEADER_ROW + 1  # 1-based: the header row
+    header = sheet.range(f"A{top}:E{top}")
+    header.value = [validation_headers(lang)]
+    header.font.bold = True  # no fill: the button's fills are its marks, restored next run
     for letter, column in zip("ABCDE", VALIDATION_COLUMNS, strict=True):
         sheet.range(f"{letter}:{letter}").column_width = column.width
     if not findings:
-        sheet.range("A2").value = say("Geen problemen gevonden.", "No problems found.", lang)
+        sheet.range(f"A{top + 1}").value = say("Geen problemen gevonden.", "No problems found.",
+                                               lang)
         return sheet
-    last = len(findings) + 1
-    sheet.range(f"A2:E{last}").value = [
+    first, last = top + 1, top + len(findings)
+    sheet.range(f"A{first}:E{last}").value = [
         [f.severity, f.code, cell_label(f, card_sheet), as_text_cell(f.message(lang)),
          as_text_cell(f.hint(lang))]
         for f in findings
@@ -78,7 +109,7 @@ def write_validation_sheet(
               if f.cell and f.sheet and find_sheet(book, f.sheet) is not None
               else [cell_label(f, card_sheet)] for f in findings]
     if any(isinstance(row[0], str) and row[0].startswith("=") for row in linked):
-        sheet.range(f"C2:C{last}").formula = linked
+        sheet.range(f"C{first}:C{last}").formula = linked
     return sheet
 
 

@@ -5,17 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from schoolnet_xl.core.palette import GREY_HEADER, SEVERITY_FILLS
+from schoolnet_xl.core.palette import BLUE_DARK, GREY_FONT, GREY_HEADER, SEVERITY_FILLS
+from schoolnet_xl.core.sheet_words import VALIDATION_TITLE_SIZE
 
 
 @dataclass(frozen=True)
 class FindingFormats:
-    """XlsxWriter formats: header row, wrapped text, link, one fill per severity."""
+    """XlsxWriter formats: header row, wrapped text, link, one fill per severity,
+    the sheet's title and the note under it."""
 
     header: Any
     wrap: Any
     link: Any
     severity: dict[str, Any]
+    title: Any
+    note: Any
+
+
+def page_footer(centre: str = "") -> str:
+    """A printed footer: the sheet's name left, `centre` (e.g. a file name), "Pagina n
+    van m" right."""
+    return f"&L&A&C{centre[:120].replace('&', '&&')}&RPagina &P van &N"
 
 
 def finding_formats(workbook: Any) -> FindingFormats:
@@ -26,4 +36,7 @@ def finding_formats(workbook: Any) -> FindingFormats:
         link=workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"}),
         severity={s: workbook.add_format({"bg_color": c, "valign": "top"})
                   for s, c in SEVERITY_FILLS.items()},
+        title=workbook.add_format({"bold": True, "font_size": VALIDATION_TITLE_SIZE,
+                                   "font_color": BLUE_DARK}),
+        note=workbook.add_format({"italic": True, "font_color": GREY_FONT}),
     )
