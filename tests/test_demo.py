@@ -25,8 +25,9 @@ def test_demo_on_an_empty_folder_writes_the_cards_and_the_regional_workbook(
         assert (folder / "inbox" / item.path).is_file(), item.path
     sources = {str(Path(r["Pad"]).relative_to(folder / "inbox")): r["Soort"]
                for r in records(folder / "regio.xlsx", "Bronbestanden")}
-    expected = {"template": "template", "handmade": "handmade", "ods": "handmade",
-                "superseded": "duplicate", "unreadable": "unreadable", "lock": "skipped"}
+    expected = {"template": "sjabloon", "handmade": "eigen raster", "ods": "eigen raster",
+                "superseded": "dubbel", "unreadable": "onleesbaar", "lock": "overgeslagen",
+                "old-version": "sjabloon"}
     assert sources == {item.path: expected[item.kind] for item in plan}
 
 

@@ -39,7 +39,7 @@ def test_exit_1_when_some_are_unreadable_and_the_workbook_is_still_written(
     assert result.returncode == 1
     assert "kapot.xlsx: onleesbaar" in result.stderr
     sources = {Path(r["Pad"]).name: r for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
-    assert sources["kapot.xlsx"]["Soort"] == "unreadable"
+    assert sources["kapot.xlsx"]["Soort"] == "onleesbaar"
     assert sources["kapot.xlsx"]["Reden"]
     assert len(records(tmp_path / "regio.xlsx", "Scholen")) == 2
 
@@ -105,8 +105,8 @@ def test_a_previous_regional_workbook_in_the_inbox_is_skipped_and_replaced(
     result = run_cli("merge", inbox, "-o", out)
     assert result.returncode == 0, result.stderr
     sources = {Path(r["Pad"]).name: r["Soort"] for r in records(out, "Bronbestanden")}
-    assert sources == {"kaart0.xlsx": "template", "kaart1.xlsx": "template",
-                       "regio.xlsx": "skipped"}
+    assert sources == {"kaart0.xlsx": "sjabloon", "kaart1.xlsx": "sjabloon",
+                       "regio.xlsx": "overgeslagen"}
     assert not [p for p in inbox.iterdir() if p.name.startswith(".~regio-")]  # no temp left
 
 
@@ -126,7 +126,7 @@ def test_an_older_regional_workbook_anywhere_in_the_inbox_is_skipped_not_read_as
             "regionaal werkboek)") in result.stderr
     sources = {Path(r["Pad"]).name: (r["Soort"], r["Reden"])
                for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
-    assert sources["regio-2025.xlsx"][0] == "skipped"
+    assert sources["regio-2025.xlsx"][0] == "overgeslagen"
     assert "uitvoer van schoolnet-xl merge" in sources["regio-2025.xlsx"][1]
     assert len(records(tmp_path / "regio.xlsx", "Scholen")) == 2
     assert len(records(tmp_path / "regio.xlsx", "Partners")) == len(
@@ -148,10 +148,10 @@ def test_csv_tables_of_an_earlier_merge_in_the_inbox_are_skipped_and_replaced(
     sources = {Path(r["Pad"]).name: (r["Soort"], r["Reden"])
                for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
     assert {name: kind for name, (kind, _) in sources.items()} == {
-        "kaart0.xlsx": "template", "kaart1.xlsx": "template", "dekking.csv": "skipped",
-        "partners.csv": "skipped", "scholen.csv": "skipped"}
+        "kaart0.xlsx": "sjabloon", "kaart1.xlsx": "sjabloon", "dekking.csv": "overgeslagen",
+        "partners.csv": "overgeslagen", "scholen.csv": "overgeslagen"}
     assert all("eerdere merge" in reason for kind, reason in sources.values()
-               if kind == "skipped")
+               if kind == "overgeslagen")
     assert (tables / "partners.csv").read_bytes() == first  # replaced by the same table
 
     elsewhere = inbox / "vorig jaar"
@@ -163,8 +163,8 @@ def test_csv_tables_of_an_earlier_merge_in_the_inbox_are_skipped_and_replaced(
     assert third.returncode == 1  # lijst.csv is not a card: unreadable
     kinds = {str(Path(r["Pad"]).relative_to(inbox)): r["Soort"]
              for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
-    assert kinds["vorig jaar/partners.csv"] == "skipped"
-    assert kinds["vorig jaar/lijst.csv"] == "unreadable"
+    assert kinds["vorig jaar/partners.csv"] == "overgeslagen"
+    assert kinds["vorig jaar/lijst.csv"] == "onleesbaar"
 
 
 def test_files_folders_and_globs_lock_and_hidden_files(tmp_path: Path,

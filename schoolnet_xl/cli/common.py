@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from schoolnet_xl.core.lang import LANGS, Lang
+from schoolnet_xl.cli.help_words import bilingual
+from schoolnet_xl.core.lang import LANGS, Lang, default_lang, say
 from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, load_vocabulary
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -17,9 +19,16 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
+# metavars of the usage lines, Dutch with their English
+FILE = bilingual("BESTAND", "FILE")
+FOLDER = bilingual("MAP", "FOLDER")
+NUMBER = bilingual("GETAL", "NUMBER")
+TEXT = bilingual("TEKST", "TEXT")
+
 
 class UserError(click.ClickException):
-    """A clear (Dutch) message for the user; exit code 2 unless told otherwise."""
+    """A clear message for the user, 'Fout: …' / 'Error: …'; exit code 2 unless told
+    otherwise."""
 
     exit_code = EXIT_USAGE
 
@@ -29,7 +38,37 @@ class UserError(click.ClickException):
         self.exit_code = exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"Fout: {self.format_message()}", err=True)
+        click.echo(f"{say('Fout', 'Error')}: {self.format_message()}", err=True)
+
+
+# errno -> what happened, as a sentence after the file's name
+OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("bestaat niet", "does not exist"),
+    errno.EACCES: ("je hebt geen toegang tot dit bestand of deze map",
+                   "you have no access to this file or folder"),
+    errno.EPERM: ("het besturingssysteem staat dit niet toe", "the system does not allow this"),
+    errno.EEXIST: ("bestaat al (als bestand waar een map nodig is, of omgekeerd)",
+                   "already exists (as a file where a folder is needed, or the reverse)"),
+    errno.ENOTDIR: ("een deel van dit pad is een bestand, geen map",
+                    "part of this path is a file, not a folder"),
+    errno.EISDIR: ("is een map, geen bestand", "is a folder, not a file"),
+    errno.ENOSPC: ("de schijf is vol", "the disk is full"),
+    errno.EROFS: ("staat op een alleen-lezen schijf", "is on a read-only disk"),
+    errno.EBUSY: ("is in gebruik door een ander programma", "is in use by another program"),
+    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
+    errno.EINVAL: ("de naam is ongeldig", "the name is invalid"),
+}
+
+
+def os_error_message(exc: OSError, lang: Lang | None = None) -> str:
+    """An operating-system error as a sentence naming the file, in `lang`."""
+    where = exc.filename if exc.filename is not None else exc.filename2
+    name = str(where) if where is not None else say("een bestand", "a file", lang)
+    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+    nl, en = OS_ERRORS.get(exc.errno or 0, (
+        f"het besturingssysteem weigerde dit (foutcode {code})",
+        f"the system refused this (error code {code})"))
+    return f"{name}: {say(nl, en, lang)}."
 
 
 def config_option(func: F) -> F:
@@ -39,7 +78,9 @@ def config_option(func: F) -> F:
         "config",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="Regionale configuratie (TOML) die categorieën of X-kolommen aanpast.",
+        metavar=FILE,
+        help=bilingual("Regionale configuratie (TOML) die categorieën of X-kolommen aanpast.",
+                       "A region's configuration (TOML) that changes categories or X columns."),
     )(func)
 
 
@@ -48,10 +89,17 @@ def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         type=click.Choice(LANGS),
-        default="nl",
-        show_default=True,
-        help="Taal van de meldingen (nl of en).",
+        default=None,
+        callback=_lang_or_default,
+        help=bilingual("Taal van de meldingen: nl of en (standaard SCHOOLNET_XL_LANG, "
+                       "anders nl).",
+                       "Language of the messages: nl or en (default SCHOOLNET_XL_LANG, "
+                       "else nl)."),
     )(func)
+
+
+def _lang_or_default(ctx: click.Context, param: click.Parameter, value: Lang | None) -> Lang:
+    return value or default_lang()
 
 
 def vocabulary_from_option(config: Path | None) -> Vocabulary:
@@ -66,9 +114,14 @@ __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
+    "FILE",
+    "FOLDER",
+    "NUMBER",
+    "TEXT",
     "Lang",
     "UserError",
     "config_option",
     "lang_option",
+    "os_error_message",
     "vocabulary_from_option",
 ]

@@ -14,33 +14,45 @@ import click
 
 from schoolnet_xl.cli.card_cmds import check_level, check_number, check_school_year
 from schoolnet_xl.cli.common import (
+    FILE,
+    TEXT,
     UserError,
     config_option,
     lang_option,
     vocabulary_from_option,
 )
-from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.cli.help_words import bilingual, english
+from schoolnet_xl.core.lang import Lang, count, say
+from schoolnet_xl.core.model import HEADER_FIELDS, HEADER_LABELS
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import Outcome
 from schoolnet_xl.edit.import_card import import_grid
 from schoolnet_xl.edit.summary import summarize
 from schoolnet_xl.edit.upgrade import upgrade_card
 
-EXIT_CODES = """\b
-Exit codes: 0 = gelukt; 1 = geweigerd door de beveiliging (er zou iets
+EXIT_CODES = bilingual("""\b
+Afsluitcodes: 0 = gelukt; 1 = geweigerd door de beveiliging (er zou iets
 verloren gaan) of controle na het schrijven mislukt, het origineel is dan
 ongewijzigd; 2 = verkeerd gebruik, onleesbaar, vergrendeld of alleen-lezen
-bestand (er is niets geschreven)."""
+bestand (er is niets geschreven).""", """\b
+Exit codes: 0 = done; 1 = refused by the guard (something would be lost)
+or the check after writing failed, the original is then untouched;
+2 = wrong usage, an unreadable, locked or read-only file (nothing was
+written).""")
 
 F = TypeVar("F", bound=Callable[..., Any])
 _path = click.Path(path_type=Path, dir_okay=False)
+CARD = bilingual("KAART", "CARD")
 
 
 def _backup_option(func: F) -> F:
     return click.option("--backup/--no-backup", default=True, show_default=True,
-                        help="Bewaar de oorspronkelijke bytes als "
-                             "kaart.backup-JJJJMMDD-UUMMSS.xlsx ernaast (alleen bij wijzigen "
-                             "ter plaatse).")(func)
+                        help=bilingual("Bewaar de oorspronkelijke bytes als "
+                                       "kaart.backup-JJJJMMDD-UUMMSS.xlsx ernaast (alleen bij "
+                                       "wijzigen ter plaatse).",
+                                       "Keep the original bytes as "
+                                       "card.backup-YYYYMMDD-HHMMSS.xlsx beside it (only when "
+                                       "changing in place)."))(func)
 
 
 def _rewrite_options(output_help: str) -> Callable[[F], F]:
@@ -49,8 +61,8 @@ def _rewrite_options(output_help: str) -> Callable[[F], F]:
     def apply(func: F) -> F:
         for option in (config_option, lang_option, _force_option, _backup_option,
                        click.option("-o", "--output", type=_path, default=None,
-                                    help=output_help),
-                       click.argument("card", type=_path)):
+                                    metavar=FILE, help=output_help),
+                       click.argument("card", type=_path, metavar=CARD)):
             func = option(func)
         return func
     return apply
@@ -58,8 +70,10 @@ def _rewrite_options(output_help: str) -> Callable[[F], F]:
 
 def _force_option(func: F) -> F:
     return click.option("--force", is_flag=True,
-                        help="Ga toch door: aanvaard wat de beveiliging zou weigeren, of "
-                             "overschrijf een bestaand doelbestand.")(func)
+                        help=bilingual("Ga toch door: aanvaard wat de beveiliging zou "
+                                       "weigeren, of overschrijf een bestaand doelbestand.",
+                                       "Go ahead anyway: accept what the guard would refuse, "
+                                       "or overwrite an existing target file."))(func)
 
 
 def _report_outcome(outcome: Outcome, lang: Lang) -> None:
@@ -76,8 +90,21 @@ def _report_outcome(outcome: Outcome, lang: Lang) -> None:
                        f"Note: not carried into the new file: {lost}.", lang))
 
 
+@english("""Rebuild a card's Overzicht and Validatie sheets from its grid.
+
+    Without -o the card itself is changed, with a backup beside it; every other
+    sheet stays exactly as it was. When the card holds something that would be
+    lost, the command refuses and says what.
+
+    \b
+    Example:
+      schoolnet-xl summary card.xlsx
+      schoolnet-xl summary card.xlsx -o card-with-overview.xlsx
+    """)
 @click.command(epilog=EXIT_CODES)
-@_rewrite_options("Schrijf naar een nieuw bestand in plaats van de kaart zelf te wijzigen.")
+@_rewrite_options(bilingual("Schrijf naar een nieuw bestand in plaats van de kaart zelf te "
+                            "wijzigen.",
+                            "Write to a new file instead of changing the card itself."))
 def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
             config: Path | None) -> None:
     """Maak de bladen Overzicht en Validatie van een kaart opnieuw uit het rooster.
@@ -109,23 +136,43 @@ def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: La
         f"Overzicht: {ov.total_partners} partners; ontbrekende kerncategorieën: "
         f"{', '.join(ov.missing_core) or 'geen'}; ontbrekende aanbevolen: "
         f"{', '.join(ov.missing_recommended) or 'geen'}. Validatie: "
-        f"{len(result.findings)} meldingen.",
+        f"{count(len(result.findings), 'melding', 'meldingen')}.",
         f"Overview: {ov.total_partners} partners; missing core categories: "
         f"{', '.join(ov.missing_core) or 'none'}; missing recommended: "
         f"{', '.join(ov.missing_recommended) or 'none'}. Validation: "
-        f"{len(result.findings)} findings.", lang))
+        f"{count(len(result.findings), 'finding', 'findings')}.", lang))
 
 
+@english("""Turn a hand-made grid (.xlsx, .xls, .ods) into a template network card.
+
+    Every partner row, X and description is carried over; missing categories
+    are guessed and listed for checking. The input file is left untouched.
+
+    \b
+    Example:
+      schoolnet-xl import our-network.ods --nummer 030569 --schooljaar 2026-2027
+    """)
 @click.command("import", epilog=EXIT_CODES)
-@click.argument("handmade", type=_path)
-@click.option("-o", "--output", type=_path, default=None,
-              help="De nieuwe kaart (standaard <naam>-netwerkkaart.xlsx naast de invoer).")
-@click.option("--school", default=None, help="Schoolnaam (wint van het rooster).")
-@click.option("--nummer", default=None, help="Instellingsnummer, 6 cijfers (bv. 030569).")
-@click.option("--schooljaar", default=None, help="Schooljaar, bv. 2026-2027.")
-@click.option("--niveau", default=None, help="Onderwijsniveau (code of naam).")
-@click.option("--gemeente", default=None, help="Gemeente.")
-@click.option("--scholengemeenschap", default=None, help="Scholengemeenschap.")
+@click.argument("handmade", type=_path, metavar=bilingual("ROOSTER", "GRID"))
+@click.option("-o", "--output", type=_path, default=None, metavar=FILE,
+              help=bilingual("De nieuwe kaart (standaard <naam>-netwerkkaart.xlsx naast de "
+                             "invoer).",
+                             "The new card (default <name>-netwerkkaart.xlsx beside the "
+                             "input)."))
+@click.option("--school", default=None, metavar=TEXT,
+              help=bilingual("Schoolnaam (wint van het rooster).",
+                             "School name (wins over the grid)."))
+@click.option("--nummer", default=None, metavar=bilingual("NUMMER", "NUMBER"),
+              help=bilingual("Instellingsnummer, 6 cijfers (bv. 030569).",
+                             "Institution number, 6 digits (e.g. 030569)."))
+@click.option("--schooljaar", default=None, metavar=bilingual("JJJJ-JJJJ", "YYYY-YYYY"),
+              help=bilingual("Schooljaar, bv. 2026-2027.", "School year, e.g. 2026-2027."))
+@click.option("--niveau", default=None, metavar=bilingual("NIVEAU", "LEVEL"),
+              help=bilingual("Onderwijsniveau (code of naam).", "Education level (code or name)."))
+@click.option("--gemeente", default=None, metavar=TEXT,
+              help=bilingual("Gemeente.", "Municipality (gemeente)."))
+@click.option("--scholengemeenschap", default=None, metavar=TEXT,
+              help=bilingual("Scholengemeenschap.", "School community (scholengemeenschap)."))
 @_force_option
 @lang_option
 @config_option
@@ -156,9 +203,10 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
     except GuardError as exc:
         raise UserError(str(exc), exc.exit_code) from None
     click.echo(say(
-        f"Geschreven: {result.output} met {result.partners} partners en {result.marks} X-en.",
-        f"Written: {result.output} with {result.partners} partners and {result.marks} marks.",
-        lang))
+        f"Geschreven: {result.output} met {count(result.partners, 'partner', 'partners')} "
+        f"en {count(result.marks, 'X', 'X-en')}.",
+        f"Written: {result.output} with {count(result.partners, 'partner', 'partners')} and "
+        f"{count(result.marks, 'mark', 'marks')}.", lang))
     if result.guesses:
         click.echo(say("Gegokte categorieën, kijk ze na (cel in de nieuwe kaart):",
                        "Guessed categories, please confirm (cell in the new card):", lang))
@@ -171,24 +219,40 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
             now = say(f" (nu: '{d.current}')", f" (now: '{d.current}')", lang) if d.current else ""
             click.echo(f"  {d.card_cell}  {d.organisatie}{now}  ({d.source_cell})")
     if result.missing_header:
+        labels = {name: HEADER_LABELS[key] for key, name in HEADER_FIELDS.items()}
+        missing = ", ".join(labels.get(name, name) for name in result.missing_header)
         click.echo(say(
-            f"Niet in het rooster en niet als optie gegeven: {', '.join(result.missing_header)}"
+            f"Niet in het rooster en niet als optie gegeven: {missing}"
             " (vul ze in op het blad Netwerkkaart).",
-            f"Not in the grid nor given as an option: {', '.join(result.missing_header)}.",
-            lang))
+            f"Not in the grid nor given as an option: {missing} (fill them in on the "
+            "Netwerkkaart sheet).", lang))
     errors = [f for f in result.findings if f.severity == "fout"]
-    click.echo(say(f"Validatie van de nieuwe kaart: {len(errors)} fouten, "
-                   f"{len(result.findings) - len(errors)} andere meldingen "
+    others = len(result.findings) - len(errors)
+    click.echo(say(f"Validatie van de nieuwe kaart: {count(len(errors), 'fout', 'fouten')}, "
+                   f"{count(others, 'andere melding', 'andere meldingen')} "
                    f"(schoolnet-xl validate {result.output}).",
-                   f"Validation of the new card: {len(errors)} errors, "
-                   f"{len(result.findings) - len(errors)} other findings.", lang))
+                   f"Validation of the new card: {count(len(errors), 'error', 'errors')}, "
+                   f"{count(others, 'other finding', 'other findings')} "
+                   f"(schoolnet-xl validate {result.output}).", lang))
     for finding in errors:
         where = f"{finding.sheet}!{finding.cell}" if finding.cell else finding.sheet
         click.echo(f"  {where}  {finding.message(lang)}")
 
 
+@english("""Move a card of an older template version to the current one, with every value.
+
+    A card of a newer version than this tool knows is refused (exit 2). Own
+    sheets or objects that cannot come along are reported beforehand.
+
+    \b
+    Example:
+      schoolnet-xl upgrade card-2025.xlsx
+      schoolnet-xl upgrade card-2025.xlsx -o card-2026.xlsx
+    """)
 @click.command(epilog=EXIT_CODES)
-@_rewrite_options("Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart zelf.")
+@_rewrite_options(bilingual("Schrijf de nieuwe kaart naar dit bestand in plaats van de kaart "
+                            "zelf.",
+                            "Write the new card to this file instead of the card itself."))
 def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
             config: Path | None) -> None:
     """Zet een kaart van een oudere sjabloonversie over naar de huidige, met elke waarde.
@@ -216,6 +280,6 @@ def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: La
     _report_outcome(result.outcome, lang)
     click.echo(say(
         f"Sjabloonversie {result.old_version} -> {result.new_version}; "
-        f"{result.partners} partnerrijen overgenomen.",
+        f"{count(result.partners, 'partnerrij', 'partnerrijen')} overgenomen.",
         f"Template version {result.old_version} -> {result.new_version}; "
-        f"{result.partners} partner rows carried over.", lang))
+        f"{count(result.partners, 'partner row', 'partner rows')} carried over.", lang))

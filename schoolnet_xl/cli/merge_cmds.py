@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from schoolnet_xl.cli.common import EXIT_USAGE, Lang, UserError, config_option, lang_option
-from schoolnet_xl.core.lang import say
+from schoolnet_xl.cli.common import (
+    EXIT_USAGE,
+    FILE,
+    FOLDER,
+    NUMBER,
+    Lang,
+    UserError,
+    config_option,
+    lang_option,
+)
+from schoolnet_xl.cli.help_words import bilingual, english
+from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import ConfigError
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import MergeError, merge_files
@@ -25,29 +35,67 @@ if TYPE_CHECKING:
 DEMO_MARKER = ".schoolnet-demo"
 
 
+@english("""Merge the network cards of many schools into one regional workbook.
+
+    INPUTS are files, folders (with sub-folders) or patterns such as
+    'inbox/**/*.xlsx'. Lock files (~$…) are skipped and listed; hidden files and
+    folders are ignored; every other file is in the sheet Bronbestanden (read,
+    unreadable with its reason, duplicate or superseded). An earlier regional
+    workbook of merge at -o is replaced; any other existing file only with --force.
+
+    \b
+    Example:
+      schoolnet-xl merge inbox/ -o region.xlsx
+      schoolnet-xl merge 'inbox/**/*.xlsx' extra.ods -o region.xlsx --csv csv/
+
+    \b
+    Exit codes: 0 = every file read; 1 = some unreadable (the workbook is
+    written all the same); 2 = wrong usage or nothing readable.
+    Input files are never modified or overwritten.
+    """)
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True,
+                metavar=bilingual("INVOER...", "INPUTS..."))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Het regionale werkboek (.xlsx) dat gemaakt wordt.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Aantal processen dat kaarten leest (standaard: aantal processorkernen).")
+              required=True, metavar=FILE,
+              help=bilingual("Het regionale werkboek (.xlsx) dat gemaakt wordt.",
+                             "The regional workbook (.xlsx) to make."))
+@click.option("--force", is_flag=True, default=False,
+              help=bilingual("Overschrijf -o ook als het geen eerder regionaal werkboek is.",
+                             "Overwrite -o even when it is not an earlier regional workbook."))
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar=NUMBER,
+              help=bilingual("Aantal processen dat kaarten leest (standaard: aantal "
+                             "processorkernen).",
+                             "Number of processes reading cards (default: number of CPU "
+                             "cores)."))
 @click.option("--with-contacts", is_flag=True, default=False,
-              help="Neem Contactpersoon, E-mail en Telefoon op (persoonsgegevens!).")
+              help=bilingual("Neem Contactpersoon, E-mail en Telefoon op (persoonsgegevens!).",
+                             "Include Contactpersoon, E-mail and Telefoon (personal data!)."))
 @click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None,
-              help="Schrijf ook partners.csv, scholen.csv en dekking.csv in deze map.")
+              default=None, metavar=FOLDER,
+              help=bilingual("Schrijf ook partners.csv, scholen.csv en dekking.csv in deze map.",
+                             "Also write partners.csv, scholen.csv and dekking.csv into this "
+                             "folder."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Verslag als tekst of als één JSON-document.")
+              show_default=True,
+              help=bilingual("Verslag als tekst of als één JSON-document.",
+                             "Report as text or as one JSON document."))
+@click.option("-q", "--quiet", is_flag=True,
+              help=bilingual("Toon alleen de onleesbare bestanden en de slotregel.",
+                             "Show only the unreadable files and the closing summary line."))
 @lang_option
 @config_option
-def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts: bool,
-          csv_dir: Path | None, fmt: str, lang: Lang, config: Path | None) -> None:
+def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
+          with_contacts: bool, csv_dir: Path | None, fmt: str, quiet: bool, lang: Lang,
+          config: Path | None) -> None:
     """Voeg de netwerkkaarten van veel scholen samen in één regionaal werkboek.
 
-    INPUTS zijn bestanden, mappen (met submappen) of patronen zoals 'inbox/**/*.xlsx'.
+    INVOER zijn bestanden, mappen (met submappen) of patronen zoals 'inbox/**/*.xlsx'.
     Vergrendelingsbestanden (~$…) worden overgeslagen en vermeld; verborgen
     bestanden en mappen worden genegeerd; elk ander bestand staat in het blad
-    Bronbestanden (gelezen, onleesbaar met reden, dubbel of vervangen).
+    Bronbestanden (gelezen, onleesbaar met reden, dubbel of vervangen). Een eerder
+    regionaal werkboek van merge op -o wordt vervangen; elk ander bestaand bestand
+    alleen met --force.
 
     \b
     Voorbeeld:
@@ -55,17 +103,18 @@ def merge(inputs: tuple[str, ...], output: Path, jobs: int | None, with_contacts
       schoolnet-xl merge 'inbox/**/*.xlsx' extra.ods -o regio.xlsx --csv csv/
 
     \b
-    Exit codes: 0 = alle bestanden gelezen; 1 = sommige onleesbaar (het werkboek
+    Afsluitcodes: 0 = alle bestanden gelezen; 1 = sommige onleesbaar (het werkboek
     wordt toch geschreven); 2 = verkeerd gebruik of niets leesbaar.
     Invoerbestanden worden nooit gewijzigd of overschreven.
     """
     outcome = _run_merge(list(inputs), output, jobs=jobs, with_contacts=with_contacts,
-                         csv_dir=csv_dir, lang=lang, config=config, fmt=fmt)
+                         csv_dir=csv_dir, lang=lang, config=config, fmt=fmt, force=force,
+                         quiet=quiet)
     sys.exit(outcome.exit_code)
 
 
 def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
-               **options: Any) -> MergeOutcome:
+               quiet: bool = False, **options: Any) -> MergeOutcome:
     """Run the library merge with a progress bar; report as text or JSON."""
     progress = _Progress(lang)
     try:
@@ -75,9 +124,9 @@ def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang
     except (MergeError, InboxError, ConfigError) as exc:
         raise UserError(str(exc)) from None
     if fmt == "json":
-        click.echo(json.dumps(_json_document(outcome), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_json_document(outcome, lang), ensure_ascii=False, indent=2))
     else:
-        _print_text(outcome, lang)
+        _print_text(outcome, lang, quiet)
     return outcome
 
 
@@ -114,10 +163,11 @@ class _Progress(AbstractContextManager["_Progress"]):
             self.bar = None
 
 
-def _print_text(outcome: MergeOutcome, lang: Lang) -> None:
+def _print_text(outcome: MergeOutcome, lang: Lang, quiet: bool = False) -> None:
+    shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "skipped")
     for result in outcome.results:
         kind, status, reason = source_status(result, lang)
-        if kind in ("unreadable", "duplicate", "skipped"):
+        if kind in shown:
             click.echo(f"{result.path}: {status}" + (f" — {reason}" if reason else ""),
                        err=True)
     click.echo(summary_line(outcome.summary(), outcome.output, outcome.csv_files, lang))
@@ -126,26 +176,33 @@ def _print_text(outcome: MergeOutcome, lang: Lang) -> None:
 def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
                  lang: Lang = "nl") -> str:
     """The one-line summary printed at the end of a merge."""
-    csv_part = say(f" (+ {len(csv_files)} CSV-bestanden)", f" (+ {len(csv_files)} CSV files)",
+    csv_part = say(f" (+ {count(len(csv_files), 'CSV-bestand', 'CSV-bestanden')})",
+                   f" (+ {count(len(csv_files), 'CSV file', 'CSV files')})",
                    lang) if csv_files else ""
     return say(
-        f"{totals['files']} bestanden: {totals['read']} gelezen, {totals['unreadable']} "
-        f"onleesbaar, {totals['duplicate']} dubbel of vervangen, {totals['skipped']} "
-        f"overgeslagen; {totals['schools']} scholen, {totals['partners']} partners, "
-        f"{totals['fout']} fouten, {totals['waarschuwing']} waarschuwingen -> {output}"
+        f"{count(totals['files'], 'bestand', 'bestanden')}: {totals['read']} gelezen, "
+        f"{totals['unreadable']} onleesbaar, {totals['duplicate']} dubbel of vervangen, "
+        f"{totals['skipped']} overgeslagen; {count(totals['schools'], 'school', 'scholen')}, "
+        f"{count(totals['partners'], 'partner', 'partners')}, "
+        f"{count(totals['fout'], 'fout', 'fouten')}, "
+        f"{count(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')} -> {output}"
         f"{csv_part}",
-        f"{totals['files']} files: {totals['read']} read, {totals['unreadable']} unreadable, "
-        f"{totals['duplicate']} duplicate or superseded, {totals['skipped']} skipped; "
-        f"{totals['schools']} schools, {totals['partners']} partners, {totals['fout']} "
-        f"errors, {totals['waarschuwing']} warnings -> {output}{csv_part}",
+        f"{count(totals['files'], 'file', 'files')}: {totals['read']} read, "
+        f"{totals['unreadable']} unreadable, {totals['duplicate']} duplicate or superseded, "
+        f"{totals['skipped']} skipped; {count(totals['schools'], 'school', 'schools')}, "
+        f"{count(totals['partners'], 'partner', 'partners')}, "
+        f"{count(totals['fout'], 'error', 'errors')}, "
+        f"{count(totals['waarschuwing'], 'warning', 'warnings')} -> {output}{csv_part}",
         lang,
     )
 
 
-def _json_document(outcome: MergeOutcome) -> dict[str, Any]:
+def _json_document(outcome: MergeOutcome, lang: Lang) -> dict[str, Any]:
+    """Every input file (kind and status as codes, the reason in `lang`) and the totals."""
     files = []
     for result in outcome.results:
-        kind, status, reason = source_status(result, "en")
+        kind, status, _ = source_status(result, "en")
+        reason = source_status(result, lang)[2]
         files.append({"path": result.path, "kind": kind, "status": status, "reason": reason,
                       "size": result.size, "sha256": result.sha256,
                       "duplicate_of": result.duplicate_of, "read_ms": round(result.read_ms, 1),
@@ -154,19 +211,36 @@ def _json_document(outcome: MergeOutcome) -> dict[str, Any]:
             "files": files, "summary": outcome.summary()}
 
 
+@english("""Make a demo region of cards and merge them into FOLDER/regio.xlsx.
+
+    The cards go into FOLDER/inbox: template cards, a few hand-made grids (one
+    as .ods), cards with mistakes, an older version of a card, a card made with
+    an older template version (try schoolnet-xl upgrade on it), an unreadable
+    file and an Excel lock file. Every school and contact is made up. A
+    non-empty folder that is not an earlier demo is refused.
+
+    \b
+    Example:
+      schoolnet-xl demo
+      schoolnet-xl demo /tmp/region-demo
+    """)
 @click.command()
-@click.argument("folder", required=False, default="demo",
+@click.argument("folder", required=False, default="demo", metavar=bilingual("[MAP]", "[FOLDER]"),
                 type=click.Path(file_okay=False, path_type=Path))
-@click.option("--seed", type=int, default=2026, show_default=True,
-              help="Startgetal van de generator (zelfde getal = zelfde demo).")
+@click.option("--seed", type=int, default=2026, show_default=True, metavar=NUMBER,
+              help=bilingual("Startgetal van de generator (zelfde getal = zelfde demo).",
+                             "Seed of the generator (same number = same demo)."))
 @click.option("--schools", type=click.IntRange(min=1, max=500), default=24,
-              show_default=True, help="Aantal scholen in de demoregio.")
+              show_default=True, metavar=NUMBER,
+              help=bilingual("Aantal scholen in de demoregio.",
+                             "Number of schools in the demo region."))
 @lang_option
 def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
-    """Maak een demoregio met kaarten en voeg ze samen tot FOLDER/regio.xlsx.
+    """Maak een demoregio met kaarten en voeg ze samen tot MAP/regio.xlsx.
 
-    De kaarten komen in FOLDER/inbox: sjabloonkaarten, enkele zelfgemaakte
+    De kaarten komen in MAP/inbox: sjabloonkaarten, enkele zelfgemaakte
     rasters (één als .ods), kaarten met fouten, een oudere versie van een kaart,
+    een kaart van een oudere sjabloonversie (probeer er schoolnet-xl upgrade op),
     een onleesbaar bestand en een Excel-vergrendelingsbestand. Alle scholen en
     contacten zijn verzonnen. Een niet-lege map die geen eerdere demo is, wordt
     geweigerd.

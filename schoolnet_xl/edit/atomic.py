@@ -93,12 +93,22 @@ def _writable(path: Path) -> bool:
 
 
 def temp_path_beside(target: Path) -> Path:
-    """A fresh, empty temporary file in the target's folder (same file system)."""
+    """A fresh, empty temporary file in the target's folder (same file system), with the
+    permissions the user's umask gives a new file (mkstemp's own are owner-only, and the
+    file is renamed into place: colleagues on a shared drive must be able to open it)."""
     handle, name = tempfile.mkstemp(
         prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent
     )
     os.close(handle)
+    os.chmod(name, new_file_mode())
     return Path(name)
+
+
+def new_file_mode() -> int:
+    """The mode `open()` would give a new file: 0o666 less the process's umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def backup_path(target: Path, now: datetime | None = None) -> Path:

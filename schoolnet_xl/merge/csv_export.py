@@ -35,10 +35,19 @@ def write_csv_tables(region: Region, folder: Path) -> list[Path]:
     return written
 
 
+def new_file_mode() -> int:
+    """The mode `open()` would give a new file: 0o666 less the process's umask (mkstemp
+    makes owner-only files; renamed into place they would stay so on a shared drive)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_csv(table: Table, path: Path) -> Path:
     """One table as a CSV file, written to a temporary file and renamed into place."""
     handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temp, new_file_mode())
         with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
             writer.writerow(table.columns)

@@ -187,7 +187,9 @@ def _findings(results: list[FileResult], with_contacts: bool) -> Table:
 
 
 def source_status(result: FileResult, lang: Lang = "nl") -> tuple[str, str, str]:
-    """(kind, status, reason) of an input file as Bronbestanden shows them."""
+    """(kind, status, reason) of an input file: the kind as a code (`template`,
+    `handmade`, `duplicate`, `unreadable`, `skipped`; Bronbestanden shows `kind_label`),
+    status and reason in `lang`."""
     if result.status == "skipped":
         return "skipped", say("overgeslagen", "skipped", lang), result.reason
     if result.status == "unreadable":
@@ -206,13 +208,30 @@ def source_status(result: FileResult, lang: Lang = "nl") -> tuple[str, str, str]
     return result.kind or "", status, result.reason
 
 
+# the kind of an input file (source_status' first value) as the Soort column shows it
+SOURCE_KINDS: dict[str, tuple[str, str]] = {
+    "template": ("sjabloon", "template"),
+    "handmade": ("eigen raster", "hand-made grid"),
+    "duplicate": ("dubbel", "duplicate"),
+    "unreadable": ("onleesbaar", "unreadable"),
+    "skipped": ("overgeslagen", "skipped"),
+}
+
+
+def kind_label(kind: str, lang: Lang = "nl") -> str:
+    """'sjabloon', 'eigen raster', 'dubbel', … for a kind code ('' stays '')."""
+    nl, en = SOURCE_KINDS.get(kind, (kind, kind))
+    return say(nl, en, lang)
+
+
 def _sources(results: list[FileResult], lang: Lang) -> Table:
     """One row per input file; the long SHA-256 last, where cutting it off hides nothing."""
     table = Table(["Pad", "Grootte (bytes)", "Soort", "Status", "Reden", "Formaat",
                    "Templateversie", "Leestijd (ms)", "SHA-256"])
     for result in results:
         kind, status, reason = source_status(result, lang)
-        table.rows.append([result.path, result.size, kind, status, reason, result.format,
+        table.rows.append([result.path, result.size, kind_label(kind, lang), status, reason,
+                           result.format,
                            result.template_version, round(result.read_ms, 1), result.sha256])
     return table
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
-from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
+from schoolnet_xl.merge.csv_export import CSV_FILES, new_file_mode, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
 from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
@@ -69,13 +69,15 @@ def merge_files(
     with_contacts: bool = False,
     csv_dir: str | Path | None = None,
     lang: Lang = "nl",
+    force: bool = False,
     on_found: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> MergeOutcome:
     """Merge every card found in `inputs` into the regional workbook at `output`.
 
     Raises MergeError (or InboxError, ConfigError) before anything is written when
-    the output would overwrite an input or when no file is found.
+    the output would overwrite an input, or an existing file that is not an earlier
+    merge's regional workbook (unless `force`), or when no file is found.
     """
     started = time.perf_counter()
     vocabulary = load_vocabulary(config)
@@ -84,6 +86,7 @@ def merge_files(
         raise MergeError(say(f"'{output}': het regionale werkboek moet op .xlsx eindigen",
                              f"'{output}': the regional workbook must end in .xlsx", lang))
     inbox = _guard_output(discover(inputs, lang), output, csv_dir, lang)
+    _refuse_foreign_output(output, force, lang)
     if not inbox.files and not inbox.skipped:
         raise MergeError(say("geen bestanden gevonden om samen te voegen",
                              "no files found to merge", lang))
@@ -115,6 +118,7 @@ def write_atomically(region: Region, output: Path) -> Path:
     handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
     os.close(handle)
     try:
+        os.chmod(temp, new_file_mode())  # not mkstemp's owner-only 0600
         write_regional_workbook(region, Path(temp), fast=not plain_writer_asked())
         os.replace(temp, output)
     except BaseException:
@@ -157,6 +161,24 @@ def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
                 f"refusing to write to '{path}': it is an input file. Choose another "
                 "output with -o (inputs are never overwritten).", lang))
     return Inbox(files, skipped)
+
+
+def _refuse_foreign_output(output: Path, force: bool, lang: Lang) -> None:
+    """An existing output is replaced only when it is an earlier regional workbook of
+    ours, or with `force`: never someone's other file by a slip of -o."""
+    if force or not output.exists():
+        return
+    if output.is_dir():
+        raise MergeError(say(f"'{output}' is een map; geef met -o een .xlsx-bestand",
+                             f"'{output}' is a folder; give an .xlsx file with -o", lang))
+    if not is_merge_output(output):
+        raise MergeError(say(
+            f"'{output}' bestaat al en is geen regionaal werkboek van schoolnet-xl merge; "
+            "er is niets geschreven. Kies een andere naam of gebruik --force om het te "
+            "overschrijven.",
+            f"'{output}' already exists and is not a regional workbook of schoolnet-xl "
+            "merge; nothing was written. Choose another name or use --force to overwrite "
+            "it.", lang))
 
 
 def _real(path: Path) -> str:
