@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -68,6 +69,7 @@ CARD_CASES: dict[str, CardCase] = {
                             [Partner(row=15, sheet=SHEET)], SHEET),
     "SN302": _only("LSC", "BIB"),
     "SN303": _only("CLB", "LSC", "LOK", "OCMW", "KGH"),
+    "SN304": lambda v: replace(full_card(v), template_version="0.9"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schoolnet_xl.core.contract import TEMPLATE_VERSION
 from schoolnet_xl.core.findings import Words, rule
 from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.overview import missing_categories
@@ -62,3 +63,40 @@ def categories_missing(ctx: Context, any_content: bool) -> Findings:
                                   label=Words(category.label, category.label_en or category.label),
                                   examples=category.examples or category.definition))
     return found
+
+
+OLDER_TEMPLATE = rule("SN304", "waarschuwing", "card",
+                      example="Een kaart van sjabloonversie 0.9", nl="""
+    checks:  De kaart is gemaakt met de huidige sjabloonversie.
+    message: De kaart is gemaakt met sjabloonversie {value}; de huidige is {current}.
+    hint:    Zet ze over met: schoolnet-xl upgrade {path} (elke waarde gaat mee, met een
+             reservekopie).
+""", en="""
+    checks:  The card was made with the current template version.
+    message: The card was made with template version {value}; the current one is {current}.
+    hint:    Move it over with: schoolnet-xl upgrade {path} (every value comes along, with
+             a backup).
+""")
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """'0.9' -> (0, 9); None for a version that is not dotted numbers."""
+    try:
+        return tuple(int(part) for part in version.strip().split("."))
+    except ValueError:
+        return None
+
+
+@card_check(OLDER_TEMPLATE)
+def older_template(ctx: Context, any_content: bool) -> Findings:
+    version = ctx.card.template_version
+    made, current = version_key(version or ""), version_key(TEMPLATE_VERSION)
+    if made is None or current is None or made >= current:
+        return NONE
+    return [ctx.emit(OLDER_TEMPLATE, Sourced(version, ctx.card.grid_sheet, ""), "",
+                     current=TEMPLATE_VERSION, path=_quoted(ctx.card.path or "kaart.xlsx"))]
+
+
+def _quoted(path: str) -> str:
+    """A path as it can be pasted after the command (quoted when it holds a space)."""
+    return f'"{path}"' if " " in path else path
