@@ -44,7 +44,7 @@ from schoolnet_xl.core.palette import (
     RED_FILL,
     WHITE,
 )
-from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
+from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.records import Cell
@@ -62,17 +62,17 @@ _COLUMNS: dict[str, tuple[float, bool]] = {
     "Schoolnaam": (28, True), "School": (26, True), "Organisatie": (24, True),
     "Aard en specificaties": (30, True), "Bronbestand": (32, True), "Pad": (44, True),
     "Bestand": (34, True), "Melding": (50, True), "Tip": (40, True), "Reden": (40, True),
-    "SHA-256": (20, False), "Varianten": (40, True), "Scholen": (60, True),
+    "SHA-256": (34, True), "Varianten": (40, True), "Scholen": (60, True),
     "Ontbrekende kerncategorieën": (30, True), "Volgende stap": (20, True),
     "Interne trekker": (19, True), "E-mail": (26, True), "Contactpersoon": (20, True),
-    "Categorie": (20, True), "Intensiteit": (14, True), "Onderwijsniveau": (19, False),
+    "Categorie": (20, True), "Intensiteit": (14, True), "Onderwijsniveau": (19, True),
     "Gemeente": (14, True), "Scholengemeenschap": (21, True), "Status": (12, True),
     "Cel": (17, False), "Telefoon": (14, False), "Instellingsnummer": (7, False),
     "Schooljaar": (10, False), "Blad": (14, True), "Code": (8, False), "Ernst": (12, False),
     "Soort": (11, False), "Formaat": (6, False), "Templateversie": (6, False),
     "Grootte (bytes)": (8, False), "Leestijd (ms)": (7, False), "Partners": (6, False),
     "Fouten": (6, False), "Waarschuwingen": (6, False), "Aantal scholen": (7, False),
-    "Vermeldingen": (7, False), "Categorie geraden": (6, False), "Antennefunctie": (6, False),
+    "Vermeldingen": (7, False), "Categorie geraden": (11, True), "Antennefunctie": (6, False),
     "Sinds": (6, False),
 }
 _NARROW = 7  # a column this narrow gets its header turned upright
@@ -259,6 +259,18 @@ def _columns(sheet: Any, columns: list[str], formats: _Formats,
     return cell_formats, per_line
 
 
+def header_height(columns: list[str], narrow: frozenset[str] = frozenset(),
+                  upright: set[str] | None = None) -> float:
+    """Height (points) of a header row: room for its longest upright header in bold
+    (those over narrow columns, or `upright`) and for the lines of the wrapped ones."""
+    turned = upright if upright is not None else {
+        name for name in columns if _spec(name, narrow)[0] <= _NARROW}
+    longest = max((text_width(name) for name in turned), default=0) / 100 * BOLD_WIDER
+    lines = max((wrapped_lines(name, int(_spec(name, narrow)[0]), bold=True)
+                 for name in columns if name not in turned), default=1)
+    return max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT)
+
+
 def _header_formats(columns: list[str], formats: _Formats,
                     narrow: frozenset[str] = frozenset()) -> list[Any]:
     """Upright headers over narrow columns, wrapped ones elsewhere."""
@@ -272,8 +284,7 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter) 
                                             _header_formats(table.columns, formats),
                                             strict=True)):
         sheet.write_string(0, index, name, fmt)
-    if formats.upright in _header_formats(table.columns, formats):
-        sheet.set_row(0, 130)
+    sheet.set_row(0, header_height(table.columns))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
@@ -302,7 +313,7 @@ def _partners(sheet: Any, table: Table, formats: _Formats, narrow: frozenset[str
                     zip(table.columns, _header_formats(table.columns, formats, narrow),
                         strict=True)],
     })
-    sheet.set_row(0, 130)
+    sheet.set_row(0, header_height(table.columns, narrow))
     sheet.freeze_panes(1, 1)
     _ignore_text_numbers(sheet)
 
@@ -327,7 +338,8 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(n, 1), last_col)
-    sheet.set_row(0, 170)
+    sheet.set_row(0, header_height(table.columns, upright={
+        name for index, name in enumerate(table.columns) if index == 1 or index >= first_cat}))
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, 1, 7)
     sheet.set_column(2, 2, 19)
