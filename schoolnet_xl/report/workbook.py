@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.report.formats import finding_formats
+from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
+from schoolnet_xl.report.formats import finding_formats, page_footer
 from schoolnet_xl.report.text import severity_label
 from schoolnet_xl.validate.check import FileReport
 
@@ -24,6 +25,8 @@ HEADERS = {
            "Hint"),
 }
 WIDTHS = (28, 26, 14, 8, 13, 8, 18, 24, 60, 60)
+# The columns whose text wraps (each row as high as its longest): all but Cel, Ernst, Code.
+WRAPPED = frozenset({0, 1, 2, 6, 7, 8, 9})
 MAX_URLS = 65_000  # XlsxWriter's per-sheet hyperlink limit is 65,530
 
 
@@ -76,7 +79,7 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
                                           formats.severity)
     for column, (header, width) in enumerate(zip(HEADERS[lang], WIDTHS, strict=True)):
         sheet.write_string(0, column, header, bold)
-        sheet.set_column(column, column, width, wrap if width >= 24 else None)
+        sheet.set_column(column, column, width, wrap if column in WRAPPED else None)
     row = 0
     for report in reports:
         school = report.card.header.schoolnaam.text if report.card else ""
@@ -93,12 +96,23 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
                 sheet.write_string(row, 3, finding.cell, wrap)
             sheet.write_string(row, 4, severity_label(finding.severity, lang),
                                severity_formats[finding.severity])
-            for column, value in enumerate((finding.code, finding.field, finding.value,
-                                            finding.message(lang), finding.hint(lang)),
-                                           start=5):
+            texts = (finding.code, finding.field, finding.value, finding.message(lang),
+                     finding.hint(lang))
+            for column, value in enumerate(texts, start=5):
                 sheet.write_string(row, column, value, wrap)
+            lines = max((wrapped_lines(text, WIDTHS[column]) for column, text in
+                         enumerate((*values, "", "", *texts)) if column in WRAPPED and text),
+                        default=1)
+            if lines > 1:
+                sheet.set_row(row, LINE_HEIGHT * lines)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row, 1), len(HEADERS[lang]) - 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer(page_footer())
     workbook.close()
 
 
