@@ -2,7 +2,8 @@
 
 Template cards in sub-folders per school community, a few hand-made grids (one
 as .ods), a few cards with deliberate mistakes, an older version of one card
-(superseded), a mail body saved as .xlsx (unreadable) and an Excel lock file.
+(superseded), one school's card made with an older template version (for
+`schoolnet-xl upgrade`), a mail body saved as .xlsx (unreadable) and an Excel lock file.
 `plan_demo_region` says what each file holds (the cards as `Card` objects), so
 tests can compute the expected regional figures independently of the merge.
 """
@@ -19,9 +20,12 @@ from schoolnet_xl.core.model import Card, Partner, Sourced
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.demo.cards import make_card
 from schoolnet_xl.demo.handmade import write_handmade_ods, write_handmade_xlsx
+from schoolnet_xl.demo.old_version import write_old_version_card
 from schoolnet_xl.template import write_card
 
-DemoKind = Literal["template", "handmade", "ods", "superseded", "unreadable", "lock"]
+DemoKind = Literal["template", "handmade", "ods", "superseded", "old-version", "unreadable",
+                   "lock"]
+OLD_VERSION_SCHOOL = 1  # this school's card is in template version 0.9
 CREATED = datetime(2026, 1, 1)
 UNREADABLE_TEXT = (
     "Beste coördinator,\n\nIn bijlage onze netwerkkaart.\n\nMet vriendelijke groeten,\n"
@@ -54,6 +58,10 @@ def plan_demo_region(seed: int = 2026, schools: int = 24) -> list[DemoFile]:
             card = _as_handmade(card, vocabulary)
             plan.append(DemoFile(f"{name}.{'ods' if kind == 'ods' else 'xlsx'}", kind, card))
             continue
+        if index == OLD_VERSION_SCHOOL:
+            plan.append(DemoFile(f"{name} (sjabloon 0.9).xlsx", "old-version", card,
+                                 "oudere sjabloonversie"))
+            continue
         card, flaw = _flawed(card, index)
         plan.append(DemoFile(f"{name}.xlsx", "template", card, flaw))
     first = next(f for f in plan if f.kind == "template" and not f.flaw)
@@ -79,6 +87,9 @@ def make_demo_region(folder: Path, seed: int = 2026, schools: int = 24) -> list[
         if item.kind in ("template", "superseded"):
             assert item.card is not None
             write_card(target, vocabulary, item.card, created=CREATED)
+        elif item.kind == "old-version":
+            assert item.card is not None
+            write_old_version_card(target, item.card, vocabulary, CREATED)
         elif item.kind == "handmade":
             assert item.card is not None
             write_handmade_xlsx(target, item.card)
