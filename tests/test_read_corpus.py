@@ -17,21 +17,33 @@ from tests.corpus.make_corpus import make_corpus
 # name -> (status, kind, reading finding codes in order, refusal code or None)
 EXPECTED: dict[str, tuple[str, str | None, list[str]]] = {
     "template_ok": ("ok", "template", []),
-    # numeric 30569 padded; 'De Kleine Bib' has no category -> guessed
-    "template_mistakes": ("ok", "template", ["SN051", "SN050"]),
-    "template_no_table": ("ok", "template", ["SN401", "SN050"]),
-    "template_no_dropdowns": ("ok", "template", ["SN402", "SN050"]),
+    # numeric 30569 padded; 'De Kleine Bib' has no category -> guessed; the category
+    # 'Sportclubs' is free text with the keyword 'sport' -> read as Sport (SN056)
+    "template_mistakes": ("ok", "template", ["SN051", "SN050", "SN056"]),
+    "template_no_table": ("ok", "template", ["SN401", "SN050", "SN056"]),
+    "template_no_dropdowns": ("ok", "template", ["SN402", "SN050", "SN056"]),
     # Categorie renamed to Klasse: column missing, so every row with a guessable
     # name gets a guess (CLB, bib, sport, OCMW); the row without organisation and
     # with 'huiswerkklas' guesses nothing.
+    # ... and the Klasse column's cells are named, not dropped (SN055)
     "template_renamed_column": ("ok", "template", ["SN404", "SN050", "SN050", "SN050",
-                                                   "SN050"]),
+                                                   "SN050", "SN055"]),
+    # three partners typed under the table (SN054); 'De Kleine Bib' guessed; four
+    # categories in own words (Sportclubs, leersteun, gemeente, Parochie: SN056); a
+    # Sinds date kept as a serial number read as its year (SN057)
+    "template_typed": ("ok", "template", ["SN054", "SN050", *["SN056"] * 4, "SN057"]),
+    # saved by LibreOffice: the .xlsx keeps the table range (rows still below it); the
+    # .ods has no table, so the grid is read by its header row to the end of the sheet
+    "template_typed_lo.xlsx": ("ok", "template", ["SN054", "SN050", *["SN056"] * 4,
+                                                  "SN057"]),
+    "template_typed.ods": ("ok", "template", ["SN050", *["SN056"] * 4, "SN057"]),
     # totals row skipped; 'Stedelijke bib' guessed
     "handmade_row3": ("ok", "handmade", ["SN052", "SN050"]),
     "handmade_row3.ods": ("ok", "handmade", ["SN052", "SN050"]),
     "handmade_row3.xls": ("ok", "handmade", ["SN052", "SN050"]),
-    # count-only last row skipped; 30569 padded; Sportdienst guessed
-    "handmade_row6": ("ok", "handmade", ["SN052", "SN051", "SN050"]),
+    # count-only last row skipped; 30569 padded; Sportdienst guessed; the notes sheet
+    # (SN053) and the hidden helper column with a value (SN055) named
+    "handmade_row6": ("ok", "handmade", ["SN052", "SN051", "SN050", "SN053", "SN055"]),
     "source_table": ("ok", "handmade", ["SN050"] * 6),
     "macros": ("ok", "handmade", ["SN020", *["SN050"] * 6]),
     "no_grid": ("unreadable", None, ["SN011"]),
@@ -102,7 +114,8 @@ def test_template_mistakes_are_read_as_typed(corpus):
     assert [p.organisatie.text for p in card.partners] == [
         "CLB Gent", "De Kleine Bib", "Sportclub Olympia", "", "OCMW Gent"]
     sport = card.partners[2]
-    assert (sport.categorie.text, sport.category_code) == ("Sportclubs", None)
+    assert (sport.categorie.text, sport.category_code, sport.category_guessed) == (
+        "Sportclubs", "SPORT", True)
     bib = card.partners[1]
     assert (bib.category_code, bib.category_guessed) == ("BIB", True)
     assert card.partners[4].email.text == "ocmw.gent"

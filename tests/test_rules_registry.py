@@ -17,7 +17,8 @@ import pytest
 
 from schoolnet_xl.core.contract import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
 from schoolnet_xl.core.model import Card, Partner
-from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
+from schoolnet_xl.template import write_card
 from schoolnet_xl.validate.catalogue import all_rules
 from schoolnet_xl.validate.check import check_file
 from schoolnet_xl.validate.engine import validate
@@ -114,6 +115,25 @@ def _rewrite(source: Path, target: Path, parts: dict[str, bytes]) -> Path:
 FileCase = Callable[[dict[str, Path], Path], Path]
 
 
+def _region_card(_corpus: dict[str, Path], folder: Path) -> Path:
+    """A card made with a region's vocabulary (Onderwijskansen), checked with another."""
+    config = folder / "regio-zuid.toml"
+    config.write_text('name = "Regio Zuid"\n[focus.KANS]\nheader = "Onderwijskansen"\n', "utf-8")
+    path = folder / "regio-kaart.xlsx"
+    write_card(path, load_vocabulary(config), full_card(load_vocabulary(config)))
+    return path
+
+
+def _other_region(folder: Path) -> Vocabulary:
+    config = folder / "regio-noord.toml"
+    config.write_text('name = "Regio Noord"\n', "utf-8")
+    return load_vocabulary(config)
+
+
+# Codes whose case is checked with a region's --config rather than the default vocabulary.
+FILE_VOCABULARIES: dict[str, Callable[[Path], Vocabulary]] = {"SN021": _other_region}
+
+
 def _corpus(name: str) -> FileCase:
     return lambda corpus, _folder: corpus[name]
 
@@ -134,9 +154,15 @@ FILE_CASES: dict[str, FileCase] = {
     "SN012": lambda _corpus, folder: Path(f"{folder}/kaart\0.xlsx"),
     "SN013": _regional,
     "SN020": _corpus("macros"),
+    "SN021": _region_card,
     "SN050": _corpus("template_mistakes"),
     "SN051": _corpus("template_mistakes"),
     "SN052": _corpus("handmade_row3"),
+    "SN053": _corpus("handmade_row6"),
+    "SN054": _corpus("template_typed"),
+    "SN055": _corpus("handmade_row6"),
+    "SN056": _corpus("template_typed"),
+    "SN057": _corpus("template_typed"),
     "SN401": _corpus("template_no_table"),
     "SN402": _corpus("template_no_dropdowns"),
     "SN403": _name_removed,
@@ -173,7 +199,8 @@ def test_card_rule_is_silent_on_a_complete_card(code: str, vocabulary: Vocabular
 @pytest.mark.parametrize("code", sorted(FILE_CASES))
 def test_file_rule_fires_on_its_file(code: str, corpus: dict[str, Path], tmp_path: Path,
                                      vocabulary: Vocabulary) -> None:
-    report = check_file(FILE_CASES[code](corpus, tmp_path), vocabulary)
+    given = FILE_VOCABULARIES[code](tmp_path) if code in FILE_VOCABULARIES else vocabulary
+    report = check_file(FILE_CASES[code](corpus, tmp_path), given)
     found = [f for f in report.findings if f.code == code]
     assert found, [f.code for f in report.findings]
     assert all(f.message("nl") and f.message("en") != f.message("nl") for f in found)
@@ -196,7 +223,8 @@ def test_every_rule_has_both_languages_an_example_and_fields_its_findings_fill(
     for code, case in FILE_CASES.items():
         folder = tmp_path / code.lower()
         folder.mkdir()
-        findings += check_file(case(corpus, folder), vocabulary).findings
+        given = FILE_VOCABULARIES[code](folder) if code in FILE_VOCABULARIES else vocabulary
+        findings += check_file(case(corpus, folder), given).findings
     for rule in all_rules():
         assert rule.checks.nl and rule.checks.en and rule.message.nl and rule.message.en
         assert rule.example, rule.code

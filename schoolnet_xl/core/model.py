@@ -155,3 +155,7 @@ class Card:
     template_version: str | None = None
     vocabulary_version: str = ""
     vocabulary_name: str = ""
+    # Cells the reader read as the card's layout, not as data: the grid's header row,
+    # labels and title lines above it; a sheet mapped to None is layout as a whole (the
+    # template's own sheets). Sheet -> 0-based (row, col) cells.
+    layout: dict[str, list[tuple[int, int]] | None] = field(default_factory=dict)

@@ -30,6 +30,7 @@ from schoolnet_xl.edit.atomic import (
 from schoolnet_xl.edit.preflight import Risk, at_risk, loss_message, scan
 from schoolnet_xl.edit.verify import changed_parts, differences, snapshot
 from schoolnet_xl.read.package import PackageError
+from schoolnet_xl.read.probe import probe
 
 # Writes the result into the given temporary path; returns the names of the
 # original's package parts it changed (None = the whole file was rewritten).
@@ -155,3 +156,27 @@ def _verify(job: GuardedWrite, temp: Path, changed: set[str] | None, lang: Lang)
     except Exception as exc:  # a file that cannot be compared fails verification
         return [say(f"het nieuwe bestand is onleesbaar ({exc})",
                     f"the new file is unreadable ({exc})", lang)]
+
+
+WRITABLE_FORMATS = ("xlsx", "xlsm")
+_FORMAT_NAMES = {"ods": "OpenDocument (.ods)", "xls": "Excel 97-2003 (.xls)",
+                 "xlsb": "Excel binair (.xlsb)"}
+
+
+def refuse_unwritable(source: Path, command: str, lang: Lang = "nl") -> None:
+    """Refuse (exit 2) a card this command cannot write back: anything but .xlsx/.xlsm,
+    judged by the file's bytes, not its name. The message says how to get an .xlsx."""
+    fmt = probe(source).format
+    if not fmt or fmt in WRITABLE_FORMATS:
+        return  # an unreadable file is refused later, with the reader's reason
+    name = _FORMAT_NAMES.get(fmt, fmt)
+    xlsx = source.with_suffix(".xlsx").name
+    raise GuardError(say(
+        f"{source}: '{command}' kan alleen een .xlsx-kaart bijwerken; dit bestand is "
+        f"{name}. Maak er eerst een .xlsx van: 'schoolnet-xl import {source.name} -o {xlsx}' "
+        "schrijft de kaart als een nieuwe .xlsx (het origineel blijft onaangeroerd), of "
+        "bewaar ze in LibreOffice met Bestand > Opslaan als > Excel 2007-365 (.xlsx).",
+        f"{source}: '{command}' can only update an .xlsx card; this file is {name}. Make an "
+        f".xlsx first: 'schoolnet-xl import {source.name} -o {xlsx}' writes the card as a new "
+        ".xlsx (the original stays untouched), or save it in LibreOffice with File > Save As > "
+        "Excel 2007-365 (.xlsx).", lang), exit_code=2)

@@ -26,7 +26,9 @@ from schoolnet_xl.edit.atomic import (
     temp_path_beside,
 )
 from schoolnet_xl.edit.compare import card_differences
+from schoolnet_xl.edit.guard import WRITABLE_FORMATS
 from schoolnet_xl.read import read_card
+from schoolnet_xl.read.file_rules import COLUMN_NOT_READ
 from schoolnet_xl.template import write_card
 from schoolnet_xl.validate.check import check_file
 
@@ -76,12 +78,15 @@ def import_grid(
     if result.status != "ok" or result.card is None:
         raise GuardError(say(f"{source}: onleesbaar: {result.reason('nl')}",
                              f"{source}: unreadable: {result.reason('en')}", lang), exit_code=2)
-    if result.kind == "template":
+    if result.kind == "template" and result.format in WRITABLE_FORMATS:
         raise GuardError(say(
             f"{source}: dit is al een netwerkkaart van het sjabloon; gebruik "
             "'schoolnet-xl upgrade' of 'schoolnet-xl summary'.",
             f"{source}: this already is a template card; use 'schoolnet-xl upgrade' or "
             "'schoolnet-xl summary'.", lang), exit_code=2)
+    # a template card saved as .ods or .xls is written anew as .xlsx, in its own words
+    vocabulary = result.vocabulary or vocabulary
+    _refuse_marks_left_behind(source, result.findings, force, lang)
     card = result.card
     for key, value in (header or {}).items():
         if value:
@@ -111,6 +116,26 @@ def import_grid(
                           if getattr(card.header, key).is_empty]
     out.findings = report.findings
     return out
+
+
+def _refuse_marks_left_behind(source: Path, findings: list[Finding], force: bool,
+                              lang: Lang) -> None:
+    """Never report success while X marks stay behind in a column the reader did not know
+    (exit 1; --force imports without them)."""
+    left = [f for f in findings if f.code == COLUMN_NOT_READ.code
+            and str(dict(f.params).get("marks", 0)) not in ("0", "")]
+    if not left or force:
+        return
+    where = "; ".join(f"{dict(f.params)['header']} ({f.sheet}!{dict(f.params)['cells']})"
+                      for f in left)
+    raise GuardError(say(
+        f"{source}: kolom(men) met X-tekens die niet herkend werden: {where}. Die tekens zouden "
+        "verloren gaan. Geef de kolom de kopnaam van een X-kolom (of voeg ze toe aan de "
+        "woordenlijst met --config) en probeer opnieuw; --force zet de kaart om zonder ze.",
+        f"{source}: column(s) with X marks that were not recognised: {where}. Those marks "
+        "would be lost. Give the column the header of an X column (or add it to the "
+        "vocabulary with --config) and retry; --force converts the card without them.",
+        lang), exit_code=1)
 
 
 def _refuse_bad_paths(source: Path, output: Path, force: bool, lang: Lang) -> None:

@@ -22,7 +22,7 @@ from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import Overview, compute_overview
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.edit.atomic import GuardError
-from schoolnet_xl.edit.guard import GuardedWrite, Outcome, run_guarded
+from schoolnet_xl.edit.guard import GuardedWrite, Outcome, refuse_unwritable, run_guarded
 from schoolnet_xl.edit.rewrite import kept_kinds, without_sheets
 from schoolnet_xl.edit.sheets import card_vocabulary, same_values, sheet_order
 from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
@@ -64,6 +64,7 @@ def summarize(
     if not path.is_file():
         raise GuardError(say(f"{path}: bestand niet gevonden", f"{path}: file not found", lang),
                          exit_code=2)
+    refuse_unwritable(path, "summary", lang)
     vocabulary = vocabulary or card_vocabulary(path) or default_vocabulary()
     report = check_file(path, vocabulary)
     card = report.read.card

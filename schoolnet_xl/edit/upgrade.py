@@ -17,7 +17,13 @@ from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.compare import card_differences
-from schoolnet_xl.edit.guard import GuardedWrite, Outcome, package_refusal, run_guarded
+from schoolnet_xl.edit.guard import (
+    GuardedWrite,
+    Outcome,
+    package_refusal,
+    refuse_unwritable,
+    run_guarded,
+)
 from schoolnet_xl.edit.legacy import READERS, LegacyLayoutError
 from schoolnet_xl.edit.preflight import Risk
 from schoolnet_xl.edit.sheets import read_meta, sheet_order
@@ -68,6 +74,8 @@ def upgrade_card(
     before_verify: Callable[[Path], None] | None = None,
 ) -> UpgradeResult:
     """Upgrade the card at `path` (in place behind the guard, or into `output`)."""
+    if path.is_file():
+        refuse_unwritable(path, "upgrade", lang)
     version = template_version_of(path, lang)
     try:
         old, current = version_key(version), version_key(TEMPLATE_VERSION)

@@ -17,7 +17,7 @@ from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.model import Card, CardKind
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.read import file_rules as F
-from schoolnet_xl.read.card import card_from_workbook_data
+from schoolnet_xl.read.card import card_from_workbook_data, read_workbook_data
 from schoolnet_xl.read.from_file import workbook_data_from_file
 from schoolnet_xl.read.package import Package
 from schoolnet_xl.read.probe import probe
@@ -37,6 +37,8 @@ class ReadResult:
     problem: Finding | None = None
     format: str = ""
     read_ms: float = 0.0
+    # The vocabulary a template card stores (it was made with), None for any other card.
+    vocabulary: Vocabulary | None = field(default=None, repr=False)
 
     def reason(self, lang: Lang = "nl") -> str:
         """Why there is no card, in `lang` ("" for a card that was read)."""
@@ -75,8 +77,9 @@ def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary,
         rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
         _refuse(result, rule.finding(file=result.path, detail=_describe(exc)))
         return
-    card, findings = card_from_workbook_data(data, vocabulary)
+    card, findings, stored = read_workbook_data(data, vocabulary)
     result.findings.extend(findings)
+    result.vocabulary = stored
     if card is None:
         result.problem = findings[-1]
         return

@@ -8,13 +8,23 @@ number, a skipped totals row, template parts missing).
 
 from __future__ import annotations
 
+from datetime import date
+
 from schoolnet_xl.core import contract
-from schoolnet_xl.core.cells import a1
+from schoolnet_xl.core.cells import a1, column_letters, parse_a1
 from schoolnet_xl.core.findings import Finding, Words
-from schoolnet_xl.core.model import Card, Header, Partner, Sourced
-from schoolnet_xl.core.values import is_blank
-from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.core.model import HEADER_FIELDS, Card, Header, Partner, Sourced
+from schoolnet_xl.core.values import is_blank, parse_date, row_cell
+from schoolnet_xl.core.vocabulary import Vocabulary, judging_vocabulary
 from schoolnet_xl.read import file_rules as F
+from schoolnet_xl.read.accounting import (
+    Cell,
+    cell_list,
+    shown_cells,
+    sweep_grid_sheet,
+    sweep_other_sheet,
+)
+from schoolnet_xl.read.cells import value_at
 from schoolnet_xl.read.grid import GridHit, GridRows, find_grid, read_header_lines, read_rows
 from schoolnet_xl.read.template import (
     is_template,
@@ -24,9 +34,11 @@ from schoolnet_xl.read.template import (
     read_table,
 )
 from schoolnet_xl.read.words import ColumnWords, column_words
-from schoolnet_xl.read.workbook_data import WorkbookData
+from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
 NUMBER_DIGITS = 6
+# Serial numbers of the dates 1/1/1910 … 31/12/2099: a Sinds this large is a date.
+SERIAL_FIRST, SERIAL_LAST = 3654, 73051
 # Sheets of the template that never hold the grid.
 NOT_GRID_SHEETS = {
     contract.SHEET_META, contract.SHEET_OVERVIEW, contract.SHEET_CATEGORIES, contract.SHEET_MANUAL,
@@ -38,44 +50,72 @@ def card_from_workbook_data(
     data: WorkbookData, vocabulary: Vocabulary
 ) -> tuple[Card | None, list[Finding]]:
     """(card, reading findings); without a card, the last finding says why."""
+    card, findings, _ = read_workbook_data(data, vocabulary)
+    return card, findings
+
+
+def read_workbook_data(
+    data: WorkbookData, vocabulary: Vocabulary
+) -> tuple[Card | None, list[Finding], Vocabulary | None]:
+    """(card, reading findings, the vocabulary the card stores or None).
+
+    A template card that stores its vocabulary is read with it (its X columns,
+    its categories); `vocabulary` serves every other card.
+    """
     file = data.path
     if not any(not is_blank(v) for sheet in data.sheets for row in sheet.rows for v in row):
-        return None, [F.EMPTY_WORKBOOK.finding(file=file)]
+        return None, [F.EMPTY_WORKBOOK.finding(file=file)], None
+    stored: Vocabulary | None = None
     if is_template(data):
-        card, findings = _template_card(data, vocabulary)
+        card, findings, hit, end, stored, words = _template_card(data, vocabulary)
+        judge = judging_vocabulary(stored, vocabulary)
     else:
         words = column_words(vocabulary)
         hit = find_grid(data, words, skip=set())
         if hit is None:
-            return None, [F.NO_GRID.finding(file=file)]
+            return None, [F.NO_GRID.finding(file=file)], None
         rows = read_rows(hit, words.focus_codes())
         header = Header(**read_header_lines(hit.sheet, hit.header_row))
         card = _card(file, "handmade", header, hit, rows, words)
         findings = _totals_findings(rows, hit, file)
+        end, judge = rows.end, vocabulary
     findings += _normalise_number(card.header, file)
-    findings += _resolve_categories(card.partners, vocabulary, file)
-    return card, findings
+    findings += _resolve_categories(card.partners, judge, file)
+    findings += _since_years(card.partners, file)
+    findings += _account(data, card, hit, end, judge, file)
+    return card, findings, stored
 
 
-def _template_card(data: WorkbookData, vocabulary: Vocabulary) -> tuple[Card, list[Finding]]:
+def _template_card(
+    data: WorkbookData, vocabulary: Vocabulary
+) -> tuple[Card, list[Finding], GridHit | None, int, Vocabulary | None, ColumnWords]:
     file = data.path
     meta = read_meta(data)
-    card_vocabulary = meta.vocabulary or vocabulary
-    words = column_words(card_vocabulary, vocabulary)
+    card_vocabulary = judging_vocabulary(meta.vocabulary, vocabulary)
+    # the card's own X-column headers are recognised whichever vocabulary judges it
+    words = column_words(meta.vocabulary or vocabulary, vocabulary)
     # A format without names and tables (a card saved as .ods or .xls) is read by
     # its labels and header row like a hand-made grid: nothing was removed.
     by_name = bool(data.names or data.tables)
     header, findings = read_header(data, file) if by_name else (Header(), [])
     table = read_table(data, words)
     hit: GridHit | None
+    end = -1
     if table is not None:
         hit, rows = table
         findings += missing_columns(hit, card_vocabulary, file)
+        end = rows.end
+        if len(hit.sheet.rows) > end + 1:
+            end = _rows_under_table(hit, rows, end, words, findings, file)
     else:
         if by_name:
             findings.append(F.TABLE_REMOVED.finding(file=file))
         hit = find_grid(data, words, skip=NOT_GRID_SHEETS)
-        rows = read_rows(hit, words.focus_codes()) if hit else GridRows()
+        # to the end of the sheet: the template's table has many empty rows, and rows
+        # typed below them are partners too
+        rows = (read_rows(hit, words.focus_codes(), last_row=len(hit.sheet.rows) - 1)
+                if hit else GridRows())
+        end = rows.end
         if hit:
             findings += _totals_findings(rows, hit, file)
             if not by_name:
@@ -90,7 +130,22 @@ def _template_card(data: WorkbookData, vocabulary: Vocabulary) -> tuple[Card, li
     card.vocabulary_name = meta.values.get(contract.META_VOCABULARY_NAME, "")
     if not hit and card_sheet is not None:
         card.grid_sheet = card_sheet.name
-    return card, findings
+    return card, findings, hit, end, meta.vocabulary, words
+
+
+def _rows_under_table(hit: GridHit, rows: GridRows, last_row: int, words: ColumnWords,
+                      findings: list[Finding], file: str) -> int:
+    """Partners typed in the rows below the table (LibreOffice and a paste further down do
+    not grow it): read as partners, reported. Returns the last row examined."""
+    below = read_rows(GridHit(hit.sheet, last_row, hit.columns), words.focus_codes())
+    findings += _totals_findings(below, hit, file)
+    if below.partners:
+        rows.partners.extend(below.partners)
+        first = below.partners[0]
+        findings.append(F.ROWS_UNDER_TABLE.finding(
+            file=file, sheet=hit.sheet.name, cell=row_cell(first),
+            rows=", ".join(str(p.row) for p in below.partners)))
+    return below.end
 
 
 def _card(
@@ -112,11 +167,101 @@ def _card(
 
 def _totals_findings(rows: GridRows, hit: GridHit, file: str) -> list[Finding]:
     col = hit.columns.get("organisatie", 0)
+    first, last = min(hit.columns.values(), default=0), max(hit.columns.values(), default=0)
     return [
         F.TOTALS_SKIPPED.finding(file=file, sheet=hit.sheet.name, cell=a1(row - 1, col),
-                                 row=row)
+                                 row=row, cells=f"{a1(row - 1, first)}:{a1(row - 1, last)}")
         for row in rows.totals_rows
     ]
+
+
+def _since_years(partners: list[Partner], file: str) -> list[Finding]:
+    """A date typed in Sinds is its year; a date stored as a serial number too (reported)."""
+    findings: list[Finding] = []
+    for partner in partners:
+        since = partner.sinds
+        value = since.value
+        if value is None or value.__class__ is str or value.__class__ is bool:
+            continue
+        if isinstance(value, date):
+            partner.sinds = Sourced(value.year, since.sheet, since.cell)
+        elif (isinstance(value, int | float) and float(value).is_integer()
+              and SERIAL_FIRST <= value < SERIAL_LAST):
+            day = parse_date(value)
+            if day is None:
+                continue
+            partner.sinds = Sourced(day.year, since.sheet, since.cell)
+            findings.append(F.SINCE_SERIAL.finding(
+                file=file, sheet=since.sheet, cell=since.cell, field="Sinds", value=day.year,
+                typed=int(value), date=day.strftime("%d/%m/%Y")))
+    return findings
+
+
+def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
+             vocabulary: Vocabulary, file: str) -> list[Finding]:
+    """Sweep every loaded sheet: record the layout, report every cell not read."""
+    named: dict[str, set[Cell]] = {}
+    header = card.header
+    for attribute in HEADER_FIELDS:
+        where: Sourced = getattr(header, attribute)
+        position = parse_a1(where.cell) if where.cell else None
+        if position is not None:
+            named.setdefault(where.sheet, set()).add(position)
+    template = card.kind == "template"
+    layout = card.layout
+    findings: list[Finding] = []
+    for sheet in data.sheets:
+        if template and sheet.name in NOT_GRID_SHEETS:
+            continue
+        cells_named = named.get(sheet.name, set())
+        if hit is not None and sheet is hit.sheet:
+            account = sweep_grid_sheet(sheet, hit.header_row, end, hit.columns.values(),
+                                       cells_named)
+            layout[sheet.name] = account.layout
+            for col, rows in account.columns.items():
+                findings.append(_column_finding(sheet, hit.header_row, col, rows, vocabulary,
+                                                file))
+            outside = account.outside
+        else:
+            outside = sweep_other_sheet(sheet, cells_named)
+        if outside:
+            first = min(outside)
+            findings.append(F.CELLS_NOT_READ.finding(
+                file=file, sheet=sheet.name, cell=a1(*first), sheet_name=sheet.name,
+                count=len(outside), cells=cell_list(outside), shown=shown_cells(sheet, outside)))
+    if template:
+        for name in NOT_GRID_SHEETS:
+            layout[name] = None
+    return findings
+
+
+def _column_finding(sheet: SheetData, header_row: int, col: int, rows: list[int],
+                    vocabulary: Vocabulary, file: str) -> Finding:
+    """SN055 for a grid column the reader did not map, with every cell of it that is filled."""
+    header_value = value_at(sheet, header_row, col) if header_row in rows else None
+    header = "" if is_blank(header_value) else str(header_value).strip()
+    if col in sheet.hidden_columns:
+        header = f"{header} (verborgen)" if header else "(verborgen)"
+    data_rows = [r for r in rows if r != header_row]
+    marks = sum(1 for r in data_rows if vocabulary.is_mark(value_at(sheet, r, col)))
+    cells = [(r, col) for r in rows]
+    focus = ", ".join(f.header for f in vocabulary.focus)
+    if marks:
+        advice = Words(
+            f"De kolom bevat {marks} X-teken(s): geef ze de kopnaam van een X-kolom ({focus}) "
+            "of voeg ze toe aan de woordenlijst van de regio (--config).",
+            f"The column holds {marks} X mark(s): give it the header of an X column ({focus}) "
+            "or add it to the region's vocabulary (--config).")
+    else:
+        advice = Words(
+            "Geef de kolom een kopnaam die de kaart kent (zie het sjabloon), of wis ze als ze "
+            "niet op de kaart hoort.",
+            "Give the column a header the card knows (see the template), or clear it if it does "
+            "not belong on the card.")
+    return F.COLUMN_NOT_READ.finding(
+        file=file, sheet=sheet.name, cell=a1(min(rows), col), column=column_letters(col),
+        header=header or "-", count=len(data_rows) or len(rows), marks=marks,
+        cells=cell_list(cells), shown=shown_cells(sheet, cells), advice=advice)
 
 
 def _normalise_number(header: Header, file: str) -> list[Finding]:
@@ -139,28 +284,53 @@ def _normalise_number(header: Header, file: str) -> list[Finding]:
 def _resolve_categories(
     partners: list[Partner], vocabulary: Vocabulary, file: str
 ) -> list[Finding]:
-    """Category codes from the Categorie cell, else a keyword guess that is reported."""
+    """Category codes from the Categorie cell, else a keyword guess that is reported.
+
+    A Categorie in one's own words ('leersteun', 'Parochie') goes through the same
+    keyword hints as an empty one: read as a guess and reported, not judged unknown.
+    """
     findings = []
     codes: dict[str, str | None] = {}  # a card repeats few labels: resolve each once
+    guesses: dict[str, str | None] = {}
     for partner in partners:
         text = partner.categorie.text
         if text:
             if text not in codes:
                 codes[text] = vocabulary.category_code_for(text)
-            partner.category_code = codes[text]
+            code = codes[text]
+            if code is not None:
+                partner.category_code = code
+                continue
+            if text not in guesses:  # a typo of a label stays unknown (SN202 suggests it)
+                guesses[text] = (None if vocabulary.is_misspelt_label(text)
+                                 else vocabulary.guess_category(text))
+            guess = guesses[text]
+            if guess is None:
+                continue
+            partner.category_code, partner.category_guessed = guess, True
+            findings.append(F.CATEGORY_FROM_KEYWORD.finding(
+                file=file, sheet=partner.categorie.sheet or partner.sheet,
+                cell=partner.categorie.cell, field="Categorie", value=text,
+                label=_label(vocabulary, guess), organisatie=_row_name(partner)))
             continue
         guess = vocabulary.guess_category(partner.organisatie.text, partner.aard.text)
         if guess is None:
             continue
         partner.category_code = guess
         partner.category_guessed = True
-        category = vocabulary.category(guess)
-        label = category.label if category else guess
         where = partner.categorie if partner.categorie.cell else partner.organisatie
         findings.append(F.CATEGORY_GUESSED.finding(
             file=file, sheet=where.sheet or partner.sheet, cell=where.cell,
-            field="Categorie", value=guess, label=label,
-            organisatie=partner.organisatie.text or Words(f"rij {partner.row}",
-                                                         f"row {partner.row}"),
+            field="Categorie", value=guess, label=_label(vocabulary, guess),
+            organisatie=_row_name(partner),
         ))
     return findings
+
+
+def _label(vocabulary: Vocabulary, code: str) -> str:
+    category = vocabulary.category(code)
+    return category.label if category else code
+
+
+def _row_name(partner: Partner) -> str | Words:
+    return partner.organisatie.text or Words(f"rij {partner.row}", f"row {partner.row}")

@@ -178,6 +178,24 @@ MACROS = rule("SN020", "waarschuwing", "file", example="kaart.xlsm met een VBA-p
     hint:    Save the card as .xlsx without macros; the template needs none.
 """)
 
+VOCABULARY_DIFFERS = rule(
+    "SN021", "waarschuwing", "file",
+    example="kaart gemaakt met 'Regio Zuid 2026.1', merge met --config regio-noord.toml", nl="""
+    checks:  Een --config die verschilt van de woordenlijst waarmee de kaart gemaakt werd, wordt
+             gemeld: de school ziet in Excel het oordeel van haar eigen woordenlijst.
+    message: De kaart werd gemaakt met de woordenlijst '{card_vocabulary}' maar beoordeeld met
+             --config '{given_vocabulary}'; in Excel kan de school een ander oordeel zien.
+    hint:    Zonder --config wordt elke kaart beoordeeld met haar eigen woordenlijst; veranderde
+             de regio van woordenlijst, maak de kaarten dan opnieuw met deze --config.
+""", en="""
+    checks:  A --config that differs from the vocabulary the card was made with is reported: the
+             school sees the verdict of the card's own vocabulary in Excel.
+    message: The card was made with the vocabulary '{card_vocabulary}' but judged with --config
+             '{given_vocabulary}'; in Excel the school may see another verdict.
+    hint:    Without --config every card is judged with its own vocabulary; if the region changed
+             its vocabulary, remake the cards with this --config.
+""")
+
 # -- SN05x: what reading a grid noticed ---------------------------------------------------
 
 CATEGORY_GUESSED = rule(
@@ -204,10 +222,86 @@ NUMBER_PADDED = rule("SN051", "info", "file", example="30569 -> 030569", nl="""
 
 TOTALS_SKIPPED = rule("SN052", "info", "file", example="Totaal | | 3 | 2 | 4", nl="""
     checks:  Een totaalrij onder het rooster wordt niet als partner gelezen (gemeld).
-    message: Rij {row} lijkt een totaalrij en werd niet als partner gelezen.
+    message: Rij {row} ({cells}) lijkt een totaalrij en werd niet als partner gelezen.
 """, en="""
     checks:  A totals row below the grid is not read as a partner (reported).
-    message: Row {row} looks like a totals row and was not read as a partner.
+    message: Row {row} ({cells}) looks like a totals row and was not read as a partner.
+""")
+
+CELLS_NOT_READ = rule(
+    "SN053", "waarschuwing", "file", example="een opmerking in H40, ver onder het rooster", nl="""
+    checks:  Elke ingevulde cel van de werkmap wordt gelezen of gemeld: niets verdwijnt
+             ongemerkt.
+    message: {count} ingevulde cel(len) op blad '{sheet_name}' vallen buiten het rooster en
+             werden niet gelezen: {shown}.
+    hint:    Zet partners in het rooster (de tabel Partners); wis wat niet op de kaart hoort.
+""", en="""
+    checks:  Every filled cell of the workbook is read or reported: nothing disappears
+             silently.
+    message: {count} filled cell(s) on sheet '{sheet_name}' lie outside the grid and were not
+             read: {shown}.
+    hint:    Put partners in the grid (the Partners table); clear what does not belong on the
+             card.
+""")
+
+ROWS_UNDER_TABLE = rule(
+    "SN054", "info", "file", example="twee partners getypt in de rijen onder de tabel", nl="""
+    checks:  Rijen die onder (buiten) de tabel Partners getypt werden, worden als partners
+             gelezen (gemeld).
+    message: Rij(en) {rows} staan onder de tabel Partners; ze werden als partners gelezen.
+    hint:    Vergroot de tabel zodat ze erbij horen: sleep het hoekje rechtsonder van de tabel
+             naar beneden (Excel: Tabelontwerp > Tabelgrootte wijzigen; LibreOffice: Gegevens >
+             Bereik definiëren), dan werken keuzelijsten, hints en het overzicht ook voor deze
+             rijen.
+""", en="""
+    checks:  Rows typed below (outside) the Partners table are read as partners (reported).
+    message: Row(s) {rows} are below the Partners table; they were read as partners.
+    hint:    Extend the table so they belong to it: drag the table's bottom-right corner down
+             (Excel: Table Design > Resize Table; LibreOffice: Data > Define Range), so that
+             dropdowns, hints and the overview work for these rows too.
+""")
+
+COLUMN_NOT_READ = rule(
+    "SN055", "waarschuwing", "file", example="kolom 'Mobiliteit' met X'en", nl="""
+    checks:  Een kolom van het rooster met inhoud heeft een kopnaam die de kaart kent; anders
+             wordt ze gemeld, nooit stil overgeslagen.
+    message: Kolom {column} ('{header}') werd niet herkend; {count} ingevulde cel(len) erin
+             werden niet gelezen: {shown}.
+    hint:    {advice}
+""", en="""
+    checks:  A grid column with content has a header the card knows; otherwise it is reported,
+             never skipped silently.
+    message: Column {column} ('{header}') was not recognised; {count} filled cell(s) in it were
+             not read: {shown}.
+    hint:    {advice}
+""")
+
+CATEGORY_FROM_KEYWORD = rule(
+    "SN056", "info", "file", example="Categorie 'leersteun' -> Leersteuncentrum", nl="""
+    checks:  Een Categorie in eigen woorden met een gekend trefwoord wordt gelezen als die
+             categorie (gemeld als gok, nooit stil).
+    message: Categorie '{value}' van '{organisatie}' is geen label uit de lijst; gelezen als
+             {label} (trefwoord).
+    hint:    Kies de categorie uit de keuzelijst (zie het blad Categorieën).
+""", en="""
+    checks:  A Categorie in one's own words with a known keyword is read as that category
+             (reported as a guess, never silently).
+    message: Category '{value}' of '{organisatie}' is not a label of the list; read as {label}
+             (keyword).
+    hint:    Pick the category from the dropdown (see the Categorieën sheet).
+""")
+
+SINCE_SERIAL = rule(
+    "SN057", "info", "file", example="Sinds 43525 (een datum in een getalcel) -> 2019", nl="""
+    checks:  Een datum in Sinds die als serienummer van de spreadsheet bewaard werd, wordt
+             gelezen als haar jaartal (gemeld).
+    message: Sinds {typed} is het serienummer van de datum {date}; gelezen als {value}.
+    hint:    Typ in Sinds alleen het jaartal, bv. 2019.
+""", en="""
+    checks:  A date in Sinds stored as the spreadsheet's serial number is read as its year
+             (reported).
+    message: Sinds {typed} is the serial number of the date {date}; read as {value}.
+    hint:    Type only the year in Sinds, e.g. 2019.
 """)
 
 # -- SN4xx: template parts missing --------------------------------------------------------

@@ -43,6 +43,7 @@ class GridRows:
 
     partners: list[Partner] = field(default_factory=list)
     totals_rows: list[int] = field(default_factory=list)
+    end: int = -1  # the last row examined (0-based); the rows after it were not read
 
 
 def map_header(
@@ -98,7 +99,7 @@ def read_rows(
     fields = [keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS]
     focus = [(k, i) for i, k in enumerate(keys) if k in focus_codes]
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
-    out = GridRows()
+    out = GridRows(end=max(end, hit.header_row))
     blank_run = 0
     for row in range(hit.header_row + 1, end + 1):
         cells = sheet.rows[row]
@@ -110,6 +111,7 @@ def read_rows(
         if values.count(None) == len(values):
             blank_run += 1
             if last_row is None and blank_run >= MAX_BLANK_RUN:
+                out.end = row
                 break
             continue
         blank_run = 0

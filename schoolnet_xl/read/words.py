@@ -1,7 +1,10 @@
 """The words a grid's header row and the lines above it may use, per card field.
 
 Matching is on folded text (case, accents and punctuation ignored): an exact
-word first, else the longest known word that starts the header text.
+word first, else the longest known word that starts the header text, else an
+abbreviation: the header is the start of known words that all name one column
+(`Kansenbev.`, `Armoedebestr.`; at least four letters, or three with a full
+stop: `Cat.`).
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "organisatie": ("partner", "partners", "naam organisatie", "organisatie of partner",
                     "partnerorganisatie", "naam van de organisatie", "naam partner",
-                    "organisaties", "organisation"),
+                    "organisaties", "organisation", "dienst", "instantie", "organisatie dienst"),
     "aard": ("aard", "omschrijving", "samenwerking", "specificaties", "beschrijving",
-             "aard van de samenwerking", "aard specificaties", "inhoud"),
+             "aard van de samenwerking", "aard specificaties", "inhoud", "wat",
+             "wat doen we samen", "activiteit", "activiteiten", "doel"),
     "categorie": ("soort", "type", "soort partner", "categorie partner"),
     "contactpersoon": ("contact", "naam contactpersoon", "contactpersonen"),
     "email": ("email", "mail", "e mailadres", "emailadres", "mailadres"),
@@ -42,6 +46,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "datum": ("datum",),
 }
 
+ABBREVIATION_MIN = 4  # letters of a header that abbreviates a known word (3 with a ".")
+MISSES_MAX = 4096
+
 TOTAL_WORDS = ("totaal", "totalen", "aantal", "total", "som", "subtotaal")
 
 
@@ -61,18 +68,32 @@ class ColumnWords:
                         lookup.setdefault(fold(word), focus.code)
         self.lookup = lookup
         self._by_length = sorted(lookup, key=len, reverse=True)
+        self._misses: dict[str, str | None] = {}
 
     def key_for(self, text: object) -> str | None:
         """The attribute or focus code a header cell names, or None."""
         folded = fold(text)
         if not folded:
             return None
-        if folded in self.lookup:
-            return self.lookup[folded]
+        hit = self.lookup.get(folded)
+        if hit is not None:
+            return hit
+        if folded in self._misses:
+            return self._misses[folded]
+        key = self._longer_key(folded, str(text).rstrip().endswith("."))
+        if len(self._misses) >= MISSES_MAX:
+            self._misses.clear()
+        self._misses[folded] = key
+        return key
+
+    def _longer_key(self, folded: str, abbreviated: bool) -> str | None:
         for word in self._by_length:
             if folded.startswith(word + " "):
                 return self.lookup[word]
-        return None
+        if len(folded) < (ABBREVIATION_MIN - 1 if abbreviated else ABBREVIATION_MIN):
+            return None
+        keys = {key for word, key in self.lookup.items() if word.startswith(folded)}
+        return keys.pop() if len(keys) == 1 else None
 
     def focus_codes(self) -> set[str]:
         """Every code this instance maps X-column headers to."""

@@ -9,8 +9,9 @@ from pathlib import Path
 from schoolnet_xl.core.findings import SEVERITIES, Finding
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import missing_categories
-from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary, judging_vocabulary
 from schoolnet_xl.read import ReadResult, read_card
+from schoolnet_xl.read.file_rules import VOCABULARY_DIFFERS
 from schoolnet_xl.validate.engine import sort_findings, validate
 
 
@@ -36,13 +37,47 @@ class FileReport:
 
 
 def check_file(path: str | Path, vocabulary: Vocabulary) -> FileReport:
-    """Read one card file and validate it; an unreadable file gives its read findings only."""
+    """Read one card file and validate it; an unreadable file gives its read findings only.
+
+    A card that stores the vocabulary it was made with is judged with that one when no
+    --config is given (`vocabulary` is the default), as the Valideer button judges it.
+    A region's --config that differs from the card's is used, and a warning names both
+    (SN021), so a different verdict never goes unexplained.
+    """
     result = read_card(path, vocabulary=vocabulary)
     if result.status != "ok" or result.card is None:
         return FileReport(result, sort_findings(list(result.findings)), {}, vocabulary)
-    rule_findings, missing = check_card(result.card, vocabulary)
+    stored = result.vocabulary
+    judge = judging_vocabulary(stored, vocabulary)
+    if (stored is not None and judge is vocabulary and stored is not vocabulary
+            and not same_vocabulary(stored, vocabulary)):
+        result.findings.append(VOCABULARY_DIFFERS.finding(
+            file=str(path), card_vocabulary=_named(stored),
+            given_vocabulary=f"{_named(vocabulary)}, {vocabulary.source}"))
+    rule_findings, missing = check_card(result.card, judge)
     findings = sort_findings([*result.findings, *rule_findings])
-    return FileReport(result, findings, missing, vocabulary)
+    return FileReport(result, findings, missing, judge)
+
+
+_SAME: dict[tuple[int, int], tuple[Vocabulary, Vocabulary, bool]] = {}
+_SAME_MAX = 64
+
+
+def same_vocabulary(a: Vocabulary, b: Vocabulary) -> bool:
+    """True when two vocabularies say the same (compared once per pair of objects)."""
+    key = (id(a), id(b))
+    hit = _SAME.get(key)
+    if hit is not None and hit[0] is a and hit[1] is b:
+        return hit[2]
+    if len(_SAME) >= _SAME_MAX:
+        _SAME.clear()
+    same = a.raw == b.raw
+    _SAME[key] = (a, b, same)
+    return same
+
+
+def _named(vocabulary: Vocabulary) -> str:
+    return f"{vocabulary.name} {vocabulary.version}".strip()
 
 
 def check_card(card: Card, vocabulary: Vocabulary) -> tuple[list[Finding], dict[str, list[str]]]:

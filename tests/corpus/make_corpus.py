@@ -22,6 +22,9 @@ from schoolnet_xl.template import write_card
 
 COMMITTED = Path(__file__).parent / "files"
 CONVERTED_SOURCE = "handmade_row3"  # the grid whose .ods and .xls are committed
+# template_typed saved by LibreOffice: as .ods, and as .xlsx (LibreOffice keeps the
+# table's range, so the rows typed below it stay outside the table)
+TYPED_CONVERTED = {"template_typed.ods": "ods", "template_typed_lo.xlsx": "xlsx"}
 
 # The source text's own table (seed-netwerk-van-de-school.txt), marks per TAXONOMY.md:
 # (Organisatie, Aard en specificaties, Kansenbevordering, Zorg, Armoedebestrijding).
@@ -67,6 +70,9 @@ def make_corpus(folder: Path) -> dict[str, Path]:
         source = COMMITTED / f"{CONVERTED_SOURCE}{suffix}"
         if source.exists():
             files[f"{CONVERTED_SOURCE}{suffix}"] = Path(shutil.copy(source, folder))
+    for name in TYPED_CONVERTED:
+        if (COMMITTED / name).exists():
+            files[name] = Path(shutil.copy(COMMITTED / name, folder))
     return files
 
 
@@ -157,6 +163,34 @@ def _edit(path: Path, change) -> None:
 def _set_named(workbook, name: str, value: object) -> None:
     sheet_name, ref = next(iter(workbook.defined_names[name].destinations))
     workbook[sheet_name][ref.replace("$", "")].value = value
+
+
+def template_typed(path: Path) -> None:
+    """What people type into a card: a date in Sinds (a real date, and the serial number
+    Excel keeps in the template's year-formatted cell), and three partners typed in the
+    rows below the Partners table (LibreOffice does not grow the table), with a number 1,
+    'ja' and '✓' as marks and categories in their own words."""
+    from datetime import datetime
+
+    write_card(path, default_vocabulary(), _template_card(path))
+
+    def type_rows(wb) -> None:
+        sheet = wb["Netwerkkaart"]
+        sheet["N10"].value = datetime(2019, 3, 1)
+        sheet["N10"].number_format = "DD/MM/YYYY"
+        sheet["N11"].value = 43525  # 01/03/2019 in a cell formatted as a whole number
+        last = int(sheet.tables["Partners"].ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        typed = [
+            ("Leersteuncentrum Gent", "ondersteuning fase 2", "", 1, "", "leersteun"),
+            ("Stad Gent onderwijsdienst", "brugfiguren", "ja", "", "", "gemeente"),
+            ("Parochie Sint-Jan", "lokaal", "✓", "", "", "Parochie"),
+        ]
+        for offset, values in enumerate(typed, start=1):
+            for col, value in enumerate(values, start=1):
+                if value != "":
+                    sheet.cell(row=last + offset, column=col, value=value)
+
+    _edit(path, type_rows)
 
 
 # -- hand-made grids -------------------------------------------------------------
@@ -352,6 +386,7 @@ MAKERS = [
     ("template_no_table", template_no_table, ".xlsx"),
     ("template_no_dropdowns", template_no_dropdowns, ".xlsx"),
     ("template_renamed_column", template_renamed_column, ".xlsx"),
+    ("template_typed", template_typed, ".xlsx"),
     ("handmade_row3", handmade_row3, ".xlsx"),
     ("handmade_row6", handmade_row6, ".xlsx"),
     ("source_table", source_table, ".xlsx"),
@@ -377,7 +412,14 @@ def convert_committed() -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="corpus_") as tmp:
         source = Path(tmp) / f"{CONVERTED_SOURCE}.xlsx"
         handmade_row3(source)
-        return [convert(source, fmt, COMMITTED) for fmt in ("ods", "xls")]
+        made = [convert(source, fmt, COMMITTED) for fmt in ("ods", "xls")]
+        typed = Path(tmp) / "typed" / "template_typed.xlsx"
+        typed.parent.mkdir()
+        template_typed(typed)
+        for name, fmt in TYPED_CONVERTED.items():
+            converted = convert(typed, fmt, Path(tmp) / fmt)
+            made.append(Path(shutil.copy(converted, COMMITTED / name)))
+        return made
 
 
 def main() -> None:

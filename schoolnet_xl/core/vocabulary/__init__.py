@@ -7,6 +7,7 @@ override renames, adds or changes only what it names.
 
 from __future__ import annotations
 
+import difflib
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -19,6 +20,16 @@ from schoolnet_xl.core.text import fold_spacing
 
 Expectation = Literal["core", "recommended"]
 ALL_LEVELS = "*"
+MISSPELT_CUTOFF = 0.8  # similarity to a label above which a Categorie is a typo of it
+
+
+def judging_vocabulary(stored: Vocabulary | None, given: Vocabulary) -> Vocabulary:
+    """The vocabulary a card is read and judged with: the one it stores (was made with)
+    unless a region's --config was given explicitly (then that one, with a warning where
+    they differ: see validate.check)."""
+    if stored is not None and given.source == "default":
+        return stored
+    return given
 
 
 class ConfigError(Exception):
@@ -138,6 +149,21 @@ class Vocabulary:
                 if pos >= 0 and (best is None or (pos, order) < best[:2]):
                     best = (pos, order, cat.code)
         return best[2] if best else None
+
+    def is_misspelt_label(self, text: str) -> bool:
+        """True when `text` is a near miss of a category's code or label ('Bibliotheeek'):
+        a typo to correct, not a category in one's own words to guess from keywords."""
+        key = fold_spacing(text)
+        known = self._near_misses.get(key)
+        if known is None:
+            close = difflib.get_close_matches(key, list(self._category_keys), n=1,
+                                              cutoff=MISSPELT_CUTOFF)
+            known = self._near_misses[key] = bool(close)
+        return known
+
+    @cached_property
+    def _near_misses(self) -> dict[str, bool]:
+        return {}
 
     def to_json(self) -> str:
         """The effective vocabulary as JSON (stored in a card's `_schoolnet` sheet)."""

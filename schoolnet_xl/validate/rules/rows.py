@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from schoolnet_xl.core.findings import Finding, Words, rule
 from schoolnet_xl.core.model import Partner, Sourced
-from schoolnet_xl.core.text import fold_name, fold_spacing
+from schoolnet_xl.core.text import fold_name, fold_spacing, fold_words
 from schoolnet_xl.core.values import row_cell
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.validate.checks import (
@@ -94,7 +94,10 @@ CATEGORY_MISSING = rule("SN203", "fout", "row", example="Categorie leeg bij 'Vzw
 @row_check(CATEGORY_UNKNOWN, CATEGORY_MISSING, cache_on="categorie")
 def category(ctx: Context, partner: Partner) -> Findings:
     text = partner.categorie.text
-    if text and fold_spacing(text) not in _category_keys(ctx.vocabulary):
+    # a Categorie in own words that the reader mapped by a keyword is a guess, reported
+    # there (SN056), not an unknown label
+    if (text and not partner.category_guessed
+            and fold_spacing(text) not in _category_keys(ctx.vocabulary)):
         return [ctx.at_row(CATEGORY_UNKNOWN, partner, "categorie",
                            suggestion=category_suggestion(ctx.vocabulary, text))]
     if not text and partner.category_code is None:
@@ -110,18 +113,73 @@ def _category_keys(vocabulary: Vocabulary) -> frozenset[str]:
 
 
 def category_suggestion(vocabulary: Vocabulary, text: str) -> Words:
-    """'Did you mean …?' with the closest label, else the generic advice."""
-    by_key: dict[str, str] = {}
-    for category in vocabulary.categories:
-        for key in (category.label, category.code, category.label_en):
-            if key:
-                by_key.setdefault(key.casefold(), category.label)
-    close = difflib.get_close_matches(text.casefold(), list(by_key), n=1, cutoff=0.6)
-    if not close:
+    """'Did you mean …?' with the closest category, else the generic advice.
+
+    Closest by what a category is known by: its keywords (as the reader guesses),
+    then the words of its label, code, keywords and examples, then spelling.
+    """
+    code = suggest_category(vocabulary, text)
+    category = vocabulary.category(code) if code else None
+    if category is None:
         return CHOOSE_CATEGORY
-    label = by_key[close[0]]
+    label = category.label
     return Words(f"Bedoelde je '{label}'? {CHOOSE_CATEGORY.nl}",
                  f"Did you mean '{label}'? {CHOOSE_CATEGORY.en}")
+
+
+def suggest_category(vocabulary: Vocabulary, text: str) -> str | None:
+    """The code of the category `text` most likely means, or None."""
+    guess = vocabulary.guess_category(text)
+    if guess is not None:
+        return guess
+    folded = fold_words(text)
+    if not folded:
+        return None
+    names = _category_names(vocabulary)
+    words = [w for w in folded.split() if len(w) >= MIN_SUGGEST_WORD]
+    best: tuple[int, int, str] | None = None
+    for order, (code, label_words, other_words) in enumerate(names.words):
+        score = 0
+        for word in words:
+            if any(k.startswith(word) or word.startswith(k) for k in label_words):
+                score += 2
+            elif any(k.startswith(word) or word.startswith(k) for k in other_words):
+                score += 1
+        if score and (best is None or (score, -order) > best[:2]):
+            best = (score, -order, code)
+    if best is not None:
+        return best[2]
+    close = difflib.get_close_matches(folded, list(names.phrases), n=1, cutoff=0.6)
+    return names.phrases[close[0]] if close else None
+
+
+MIN_SUGGEST_WORD = 4  # shorter words (en, de, van) say nothing about a category
+
+
+class _Names:
+    """Per category, the words it is known by; every phrase (label, example …) -> code."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.words: list[tuple[str, frozenset[str], frozenset[str]]] = []
+        self.phrases: dict[str, str] = {}
+        for category in vocabulary.categories:
+            labels = [category.label, category.code, category.label_en]
+            others = [*category.keywords, *category.examples.split(",")]
+            for phrase in (*labels, *others):
+                folded = fold_words(phrase)
+                if folded:
+                    self.phrases.setdefault(folded, category.code)
+            self.words.append((category.code, _long_words(labels), _long_words(others)))
+
+
+def _long_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(w for phrase in phrases for w in fold_words(phrase).split()
+                     if len(w) >= MIN_SUGGEST_WORD)
+
+
+@per_vocabulary
+def _category_names(vocabulary: Vocabulary) -> _Names:
+    return _Names(vocabulary)
 
 
 NO_MARK = rule("SN204", "waarschuwing", "row", example="Kansen, Zorg en Armoede leeg", nl="""
