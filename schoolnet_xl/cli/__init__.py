@@ -133,7 +133,7 @@ def main() -> None:
     """schoolnet-xl: de netwerkkaart van je school als levend Excel-werkboek.
 
     \b
-    Exit codes (elke opdracht beschrijft de hare in --help):
+    Afsluitcodes (elke opdracht beschrijft de hare in --help):
       0  alles in orde
       1  problemen gevonden (validate: fouten in een kaart; merge: sommige
          bestanden onleesbaar; summary/import/upgrade: geweigerd of

@@ -257,7 +257,7 @@ def upgrade(card: Path, output: Path | None, backup: bool, force: bool, lang: La
             config: Path | None) -> None:
     """Zet een kaart van een oudere sjabloonversie over naar de huidige, met elke waarde.
 
-    Een kaart van een nieuwere versie dan deze tool kent, wordt geweigerd (exit 2).
+    Een kaart van een nieuwere versie dan deze tool kent, wordt geweigerd (afsluitcode 2).
     Eigen bladen of objecten die niet meekunnen, worden vooraf gemeld.
 
     \b

@@ -45,7 +45,10 @@ def new_file_mode() -> int:
 
 def write_csv(table: Table, path: Path) -> Path:
     """One table as a CSV file, written to a temporary file and renamed into place."""
-    handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # name the table the user asked for, not our temporary file
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         os.chmod(temp, new_file_mode())
         with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:

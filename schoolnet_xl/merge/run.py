@@ -115,12 +115,18 @@ def write_atomically(region: Region, output: Path) -> Path:
     """
     folder = output.parent if str(output.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, str(output)) from exc
     os.close(handle)
     try:
         os.chmod(temp, new_file_mode())  # not mkstemp's owner-only 0600
         write_regional_workbook(region, Path(temp), fast=not plain_writer_asked())
         os.replace(temp, output)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(output)) from exc
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
