@@ -81,3 +81,16 @@ def test_the_hand_written_ods_opens_in_libreoffice(tmp_path: Path, soffice: str)
     rows = sheet_rows(converted, "Blad1")
     assert rows[3][:5] == ["Partner", "Omschrijving", "Kansen", "Zorg", "Armoede"]
     assert rows[1][0].startswith("School: ")
+
+
+def test_the_demo_holds_a_card_of_an_older_template_version_to_upgrade(tmp_path: Path) -> None:
+    [old] = [item for item in plan_demo_region(schools=6) if item.kind == "old-version"]
+    [path] = [p for p in make_demo_region(tmp_path / "inbox", schools=6)
+              if p.name == Path(old.path).name]
+    said = run_cli("validate", path, "--ernst", "waarschuwing")
+    assert "SN304" in said.stdout and "schoolnet-xl upgrade" in said.stdout
+    upgraded = run_cli("upgrade", path, "-o", tmp_path / "nieuw.xlsx")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert old.card is not None
+    assert f"{len(old.card.partners)} partnerrijen overgenomen" in upgraded.stdout
+    assert "SN304" not in run_cli("validate", tmp_path / "nieuw.xlsx").stdout

@@ -1,7 +1,9 @@
 """Nothing ships undocumented (after sqlite-utils' tests/test_docs.py).
 
-Every command of `schoolnet_xl.cli.COMMANDS` has an example in its `--help` and a
-row in the README's command table; the README's layout section and
+Every command of `schoolnet_xl.cli.COMMANDS` has an example in its `--help`, a
+row in the README's command table, and refuses a wrong option with a Dutch error
+and exit 2 (a real subprocess; tests/test_cli_language.py checks every line of
+help and errors in both languages); the README's layout section and
 docs/architecture.md name every package folder. The rule catalogue in docs/rules.md
 is checked elsewhere: tests/test_cli_validate.py compares it with the generated
 `schoolnet-xl rules --format markdown` and the generated list with the registry.
@@ -9,7 +11,10 @@ is checked elsewhere: tests/test_cli_validate.py compares it with the generated
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from itertools import takewhile
 from pathlib import Path
 
@@ -51,6 +56,19 @@ def test_help_shows_an_example(command: str) -> None:
     assert any(names_command(example, command) for example in examples), (
         f"`schoolnet-xl {command} --help` needs 'Voorbeeld:' followed by a line "
         f"'schoolnet-xl {command} ...'")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_wrong_option_is_a_dutch_error_with_exit_2(command: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SCHOOLNET_XL_LANG"}
+    result = subprocess.run([str(Path(sys.executable).with_name("schoolnet-xl")), command,
+                             "--verkeerde-optie"], capture_output=True, text=True, env=env,
+                            timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Gebruik: schoolnet-xl {command} [OPTIES]")
+    assert f"Probeer 'schoolnet-xl {command} --help' voor hulp." in result.stderr
+    assert "Fout: Onbekende optie '--verkeerde-optie'." in result.stderr
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
