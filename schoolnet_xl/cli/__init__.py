@@ -6,6 +6,7 @@ so `schoolnet-xl validate` does not pay for pandas or XlsxWriter.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import inspect
 import sys
@@ -76,6 +77,8 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OSError as exc:  # a file the system refused: a sentence naming it, exit 2
+            if exc.errno == errno.EPIPE:  # output piped into `head`: click ends quietly
+                raise
             raise UserError(os_error_message(exc, default_lang())) from None
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

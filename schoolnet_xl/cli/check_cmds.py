@@ -28,7 +28,13 @@ from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.read.file_rules import LOCK_FILE
 from schoolnet_xl.report.json import gaps_document, validate_document
-from schoolnet_xl.report.text import render_gaps, render_plain, render_rich, summary_line
+from schoolnet_xl.report.text import (
+    render_gaps,
+    render_plain,
+    render_rich,
+    severity_label,
+    summary_line,
+)
 from schoolnet_xl.validate.catalogue import catalogue, catalogue_markdown
 from schoolnet_xl.validate.check import FileReport, check_file, summary
 
@@ -243,7 +249,8 @@ def rules(fmt: str, lang: Lang) -> None:
         click.echo(catalogue_markdown(lang), nl=False)
     else:
         for entry in entries:
-            click.echo(f"{entry['code']}  {entry['severity']:<12} {entry['checks']}")
+            severity = severity_label(entry["severity"], lang)
+            click.echo(f"{entry['code']}  {severity:<12} {entry['checks']}")
             click.echo(f"{'':<6} {'':<12} {'bv.' if lang == 'nl' else 'e.g.'} {entry['example']}")
 
 

@@ -133,11 +133,12 @@ def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: La
             "openpyxl and then checked sheet by sheet.", lang))
     ov = result.overview
     click.echo(say(
-        f"Overzicht: {ov.total_partners} partners; ontbrekende kerncategorieën: "
+        f"Overzicht: {count(ov.total_partners, 'partner', 'partners')}; "
+        "ontbrekende kerncategorieën: "
         f"{', '.join(ov.missing_core) or 'geen'}; ontbrekende aanbevolen: "
         f"{', '.join(ov.missing_recommended) or 'geen'}. Validatie: "
         f"{count(len(result.findings), 'melding', 'meldingen')}.",
-        f"Overview: {ov.total_partners} partners; missing core categories: "
+        f"Overview: {count(ov.total_partners, 'partner', 'partners')}; missing core categories: "
         f"{', '.join(ov.missing_core) or 'none'}; missing recommended: "
         f"{', '.join(ov.missing_recommended) or 'none'}. Validation: "
         f"{count(len(result.findings), 'finding', 'findings')}.", lang))
