@@ -38,6 +38,7 @@ PAGE_WIDTH_PT = 842 - 2 * 0.4 * 72
 PAGE_HEIGHT_PT = 595
 MARGIN_IN = 0.5  # top and bottom
 WRITING_HEIGHT_MM = 7  # an empty row on paper: room to write a line by hand
+BLANK_ROWS_PRINTED = 20  # a blank card's first page holds this many rows at least
 TITLE_HEIGHT = 28
 ROTATED = {"antennefunctie"}
 LIST_COLUMNS = {
@@ -98,13 +99,16 @@ def write_card_sheet(
 def _write_header_block(
     workbook: Any, sheet: Any, styles: Styles, card: Card | None, place: GridPlace
 ) -> None:
-    blocks = ((0, LEFT_FIELDS), (place.columns["categorie"], RIGHT_FIELDS))
-    for label_col, fields in blocks:
+    # Each value cell spans the columns up to the next label (the right block: two), so
+    # a long school name stays inside its yellow box; its name points at the first.
+    right = place.columns["categorie"]
+    blocks = ((0, LEFT_FIELDS, right - 1), (right, RIGHT_FIELDS, right + 2))
+    for label_col, fields, last_col in blocks:
         for offset, field in enumerate(fields):
             row, col = HEADER_FIRST_ROW + offset, label_col + 1
             sheet.write_string(row, label_col, HEADER_LABELS[field], styles.label)
             value = getattr(card.header, field).value if card is not None else None
-            _write_header_value(sheet, styles, row, col, field, value)
+            _write_header_value(sheet, styles, row, col, last_col, field, value)
             cell = xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)
             workbook.define_name(contract.HEADER_NAMES[field], f"={contract.SHEET_CARD}!{cell}")
             title, message = HEADER_HELP[field]
@@ -124,15 +128,16 @@ def _write_header_block(
 
 
 def _write_header_value(
-    sheet: Any, styles: Styles, row: int, col: int, field: str, value: object
+    sheet: Any, styles: Styles, row: int, col: int, last_col: int, field: str, value: object
 ) -> None:
+    fmt = styles.input_date if field == "datum" else styles.input_text
+    sheet.merge_range(row, col, row, last_col, "", fmt)
     if field == "datum" and isinstance(value, (date, datetime)):
         moment = value if isinstance(value, datetime) else datetime(value.year, value.month,
                                                                     value.day)
         sheet.write_datetime(row, col, moment, styles.input_date)
         return
     text = _text(value)
-    fmt = styles.input_date if field == "datum" else styles.input_text
     if text:
         sheet.write_string(row, col, text, fmt)
     else:
@@ -222,8 +227,23 @@ def column_width(key: str, focus_codes: set[str]) -> float:
 
 def writing_height(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
     """Row height (points) that prints `WRITING_HEIGHT_MM` high when the grid is
-    scaled to one A4 landscape page wide (XlsxWriter's pixels: 7 a character + 5)."""
-    return round(WRITING_HEIGHT_MM * 72 / 25.4 / print_scale(columns, focus_codes), 1)
+    scaled to one A4 landscape page wide (XlsxWriter's pixels: 7 a character + 5), or
+    less where that is needed for `BLANK_ROWS_PRINTED` rows under the header block."""
+    scale = print_scale(columns, focus_codes)
+    room = _page_height(scale) - _block_height(columns, focus_codes)
+    return round(min(WRITING_HEIGHT_MM * 72 / 25.4 / scale,
+                     room / (BLANK_ROWS_PRINTED + 0.5)), 1)
+
+
+def _page_height(scale: float) -> float:
+    """The height of a printed page's body, in the sheet's points."""
+    return (PAGE_HEIGHT_PT - 2 * MARGIN_IN * 72) / scale
+
+
+def _block_height(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
+    """Title, header block and the table's header row, in points."""
+    return (TITLE_HEIGHT + (TABLE_HEADER_ROW - 1) * LINE_HEIGHT
+            + header_row_height(columns, focus_codes))
 
 
 def print_scale(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
@@ -234,16 +254,18 @@ def print_scale(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
 
 def printed_empty_rows(columns: list[tuple[str, str]], focus_codes: set[str],
                        heights: list[float]) -> int:
-    """How many empty rows print after the partners: those that fit on the page of the
-    last partner, less one for the difference between spreadsheet apps (the page is
+    """How many empty rows print after the partners (of rows `heights` high): a blank
+    card's first page full (`BLANK_ROWS_PRINTED`), else those that fit on the page of
+    the last partner, less one for the difference between spreadsheet apps (the page is
     laid out here as they do: rows above the table once, its header on every page)."""
     scale = print_scale(columns, focus_codes)
-    page = (PAGE_HEIGHT_PT - 2 * MARGIN_IN * 72) / scale
+    page = _page_height(scale)
     header = header_row_height(columns, focus_codes)
-    used = TITLE_HEIGHT + (TABLE_HEADER_ROW - 1) * LINE_HEIGHT + header
+    used = _block_height(columns, focus_codes)
     for height in heights:
         used = header + height if used + height > page else used + height
-    return max(0, int((page - used) // writing_height(columns, focus_codes)) - 1)
+    fit = int((page - used) // writing_height(columns, focus_codes))
+    return min(fit, contract.MIN_EMPTY_ROWS) if not heights else max(0, fit - 1)
 
 
 def header_row_height(columns: list[tuple[str, str]], focus_codes: set[str]) -> float:
