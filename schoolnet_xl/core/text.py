@@ -66,7 +66,6 @@ _ASCII_WIDTHS = bytes([100] * 32 + [
     92, 61, 76, 61, 98, 98, 57, 95, 104, 83, 104, 98, 60, 93, 104, 45, 47, 90, 45, 158, 104,
     104, 104, 104, 69, 77, 66, 104, 89, 141, 85, 89, 78, 62, 91, 62, 98, 100] + [100] * 128)
 _SPACE = _ASCII_WIDTHS[32]
-_AFTER_HYPHENS = re.compile(r"[^-]*-|[^-]+")  # a line may break after a hyphen
 BOLD_WIDER = 1.07  # bold Calibri is about this much wider
 
 
@@ -79,8 +78,9 @@ def text_width(text: str) -> int:
 
 def wrapped_lines(text: str, per_line: int, *, bold: bool = False) -> int:
     """Lines a text needs in a wrapping column `per_line` '0' widths wide, as Excel
-    wraps it: at spaces and after hyphens (a word wider than the column broken
-    between letters),
+    wraps it: at spaces (not after hyphens, where LibreOffice does not break a
+    path; Excel may, and then needs a line less), a word wider than the column broken
+    between letters,
     each letter as wide as Calibri draws it (`bold`: a little wider); at most Excel's
     highest row."""
     room = int(max(1, per_line) * 100 / (BOLD_WIDER if bold else 1))
@@ -91,18 +91,15 @@ def wrapped_lines(text: str, per_line: int, *, bold: bool = False) -> int:
         lines += 1
         used = 0
         for word in paragraph.split(" "):
-            gap = _SPACE if used else 0
-            for segment in _AFTER_HYPHENS.findall(word) if "-" in word else (word,):
-                size = text_width(segment)
-                if not used or used + gap + size <= room:
-                    used += gap + size
-                else:
-                    lines += 1
-                    used = size
-                if used > room:  # a segment wider than the column: broken between letters
-                    lines += (used - 1) // room
-                    used = used % room or room
-                gap = 0
+            size = text_width(word)
+            if not used or used + _SPACE + size <= room:
+                used += (_SPACE if used else 0) + size
+            else:
+                lines += 1
+                used = size
+            if used > room:  # a word wider than the column: broken between its letters
+                lines += (used - 1) // room
+                used = used % room or room
         if lines >= MAX_LINES:
             return MAX_LINES
     return lines

@@ -7,7 +7,6 @@ group with a timeout, and a missing output file treated as failure.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -256,23 +255,23 @@ class Metrics:
     def lines(self, text: str, room: float, size: float = 11, bold: bool = False,
               italic: bool = False) -> int:
         """Lines `text` wraps into in a cell `room` '0' widths wide: breaks at spaces
-        and after hyphens, a word wider than a line broken between its letters."""
+        (LibreOffice does not break a path after its hyphens), a word wider than a line
+        broken between its letters."""
         space = self.width(" ", size, bold, italic)
         total = 0
         for paragraph in text.split("\n"):
             total += 1
             used = 0.0
             for word in paragraph.split(" "):
-                for index, segment in enumerate(re.findall(r"[^-]*-|[^-]+", word) or [""]):
-                    gap = space if used and index == 0 else 0.0
-                    for piece in self._pieces(segment, room, size, bold, italic):
-                        piece_width = self.width(piece, size, bold, italic)
-                        if used and used + gap + piece_width > room:
-                            total += 1
-                            used = piece_width
-                        else:
-                            used += gap + piece_width
-                        gap = 0.0
+                gap = space if used else 0.0
+                for piece in self._pieces(word, room, size, bold, italic):
+                    piece_width = self.width(piece, size, bold, italic)
+                    if used and used + gap + piece_width > room:
+                        total += 1
+                        used = piece_width
+                    else:
+                        used += gap + piece_width
+                    gap = 0.0
         return total
 
     def _pieces(self, token: str, room: float, size: float, bold: bool,
