@@ -1,8 +1,12 @@
-"""Find the files of a merge: files, folders (recursive) and glob patterns.
+"""Find the files of a merge: files, folders (recursive), glob patterns and zip archives.
 
-Excel lock files (`~$…`) are listed as skipped with a reason; hidden files and
-folders (a leading `.`) inside a folder are ignored. Every other file is
-returned for reading, whatever its extension, so nothing is lost silently.
+Nothing that is in the input disappears: every file is either returned for
+reading, whatever its extension, or listed as skipped with the reason. Skipped
+are the files operating systems, sync tools and spreadsheet programs leave in
+shared folders (`Thumbs.db`, `desktop.ini`, `.DS_Store`, `._name`, Excel's
+`~$name`, LibreOffice's `.~lock.name#`, `*.tmp` copies), other hidden files and
+folders, dangling symbolic links and folder loops. The cards inside a `.zip`
+are read as if they were in the folder, each as `archive.zip/inner name`.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.read.archive import is_card_archive, member_path, members
 
 LOCK_PREFIX = "~$"
 _GLOB_CHARS = set("*?[")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 class InboxError(Exception):
@@ -44,36 +50,101 @@ def is_lock_file(path: str | Path) -> bool:
     return name.startswith(LOCK_PREFIX) or (name.startswith(".~lock.") and name.endswith("#"))
 
 
+def junk_reason(name: str, lang: Lang = "nl") -> str | None:
+    """Why a file of this name is no card and is skipped, or None for a file to read."""
+    lower = name.lower()
+    if name.startswith(LOCK_PREFIX):
+        return say("Excel-vergrendelingsbestand (~$…): geen kaart, overgeslagen",
+                   "Excel lock file (~$…): not a card, skipped", lang)
+    if name.startswith(".~lock.") and name.endswith("#"):
+        return say("LibreOffice-vergrendelingsbestand (.~lock.…#): geen kaart, overgeslagen",
+                   "LibreOffice lock file (.~lock.…#): not a card, skipped", lang)
+    if lower == "thumbs.db":
+        return say("Windows-miniaturen (Thumbs.db): geen kaart, overgeslagen",
+                   "Windows thumbnail cache (Thumbs.db): not a card, skipped", lang)
+    if lower == "desktop.ini":
+        return say("Windows-mapinstellingen (desktop.ini): geen kaart, overgeslagen",
+                   "Windows folder settings (desktop.ini): not a card, skipped", lang)
+    if name == ".DS_Store":
+        return say("macOS-mapinstellingen (.DS_Store): geen kaart, overgeslagen",
+                   "macOS folder settings (.DS_Store): not a card, skipped", lang)
+    if name.startswith("._"):
+        return say("macOS-bijbestand (._…, AppleDouble): geen kaart, overgeslagen",
+                   "macOS resource file (._…, AppleDouble): not a card, skipped", lang)
+    if lower.endswith(".tmp"):
+        return say("tijdelijk bestand (.tmp), bv. een kopie die Excel tijdens het bewaren "
+                   "maakt: geen kaart, overgeslagen",
+                   "temporary file (.tmp), e.g. a copy Excel makes while saving: not a card, "
+                   "skipped", lang)
+    if name.startswith("."):
+        return say("verborgen bestand: overgeslagen", "hidden file: skipped", lang)
+    return None
+
+
 def discover(inputs: list[str], lang: Lang = "nl") -> Inbox:
     """Expand the inputs into files to read and files skipped; raise InboxError on a dud."""
     found: dict[str, None] = {}
+    skipped: dict[str, str] = {}
     for item in inputs:
-        for path in _expand(item, lang):
+        for path in _expand(item, lang, skipped):
             found.setdefault(os.path.normpath(path), None)
     files: list[str] = []
-    skipped: list[Skipped] = []
     for path in sorted(found, key=path_sort_key):
-        if is_lock_file(path):
-            skipped.append(Skipped(path, say(
-                "Excel-vergrendelingsbestand (~$…): geen kaart, overgeslagen",
-                "Excel lock file (~$…): not a card, skipped", lang)))
+        reason = junk_reason(Path(path).name, lang)
+        if reason is not None:
+            skipped.setdefault(path, reason)
+        elif is_card_archive(path):
+            _expand_archive(path, files, skipped, lang)
         else:
             files.append(path)
-    return Inbox(files, skipped)
+    return Inbox(files, [Skipped(p, r) for p, r in sorted(skipped.items(),
+                                                          key=lambda i: path_sort_key(i[0]))])
 
 
-def _expand(item: str, lang: Lang) -> list[str]:
+def _expand_archive(path: str, files: list[str], skipped: dict[str, str], lang: Lang) -> None:
+    """The members of a zip archive as files to read (junk listed as skipped)."""
+    try:
+        names = members(path)
+    except (OSError, ValueError) as exc:
+        skipped[path] = say(f"zip-archief kan niet geopend worden ({exc})",
+                            f"zip archive cannot be opened ({exc})", lang)
+        return
+    inner = [n for n in names if junk_reason(PurePosixPath(n).name, lang) is None]
+    if not any(n.lower().endswith(WORKBOOK_SUFFIXES) for n in inner):
+        skipped[path] = say(
+            f"zip-archief zonder netwerkkaart (geen werkmap onder de {len(names)} bestanden)",
+            f"zip archive without a network card (no workbook among its {len(names)} files)",
+            lang)
+        return
+    for name in sorted(names, key=lambda n: tuple(p.casefold() for p in n.split("/"))):
+        shown = member_path(path, name)
+        reason = junk_reason(PurePosixPath(name).name, lang)
+        if reason is not None:
+            skipped[shown] = reason
+        else:
+            files.append(shown)
+
+
+def _expand(item: str, lang: Lang, skipped: dict[str, str]) -> list[str]:
     path = Path(item)
     if path.is_dir():
-        return list(_walk(path))
+        return list(_walk(path, skipped, lang))
     if path.is_file():
         return [item]
+    if path.is_symlink():
+        skipped[os.path.normpath(item)] = _dangling(lang)
+        return []
     if _GLOB_CHARS & set(item):
         matches = sorted(glob.glob(item, recursive=True))
         files: list[str] = []
         for match in matches:
-            files.extend(_walk(Path(match)) if Path(match).is_dir() else [match])
-        if files:
+            if Path(match).is_dir():
+                files.extend(_walk(Path(match), skipped, lang))
+            elif Path(match).is_symlink() and not Path(match).exists():
+                skipped[os.path.normpath(match)] = _dangling(lang)
+            else:
+                files.append(match)
+        if files or skipped:
             return files
         raise InboxError(say(f"'{item}': geen enkel bestand past bij dit patroon",
                              f"'{item}': no file matches this pattern", lang))
@@ -81,10 +152,18 @@ def _expand(item: str, lang: Lang) -> list[str]:
                          f"'{item}': no such file or folder", lang))
 
 
-def _walk(folder: Path) -> list[str]:
-    """Every non-hidden file under folder (hidden folders pruned); lock files included.
+def _dangling(lang: Lang) -> str:
+    return say("verbroken snelkoppeling (symbolische link naar iets dat niet bestaat): "
+               "overgeslagen",
+               "broken shortcut (symbolic link to something that does not exist): skipped",
+               lang)
 
-    Symbolic links to folders are followed, each real folder only once (no loops).
+
+def _walk(folder: Path, skipped: dict[str, str], lang: Lang) -> list[str]:
+    """Every file under folder; hidden folders, folder loops and dangling links are listed
+    in `skipped` (hidden and junk files are returned, and skipped by their name later).
+
+    Symbolic links to folders are followed, each real folder only once.
     """
     result: list[str] = []
     seen: set[str] = set()
@@ -92,15 +171,26 @@ def _walk(folder: Path) -> list[str]:
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
+            skipped[os.path.normpath(root)] = say(
+                f"map-lus: deze map is dezelfde als {real}, die al doorzocht werd; overgeslagen",
+                f"folder loop: this folder is {real}, which was searched already; skipped",
+                lang)
             continue
         seen.add(real)
+        for name in sorted(d for d in dirs if d.startswith(".")):
+            skipped[os.path.normpath(os.path.join(root, name))] = say(
+                "verborgen map: niet doorzocht", "hidden folder: not searched", lang)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") and not is_lock_file(name):
-                continue
             full = os.path.join(root, name)
             if os.path.isfile(full):
                 result.append(full)
+            elif os.path.islink(full):
+                skipped[os.path.normpath(full)] = _dangling(lang)
+            else:
+                skipped[os.path.normpath(full)] = say(
+                    "geen gewoon bestand (bv. een apparaat of pijp): overgeslagen",
+                    "not a regular file (e.g. a device or pipe): skipped", lang)
     return result
 
 

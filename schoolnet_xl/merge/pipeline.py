@@ -18,8 +18,10 @@ from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 from schoolnet_xl.merge.compact import PartnerRows, finding_rows, school_info
 from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
 from schoolnet_xl.read.package import IN_MEMORY_BYTES
+from schoolnet_xl.read.probe import MAX_RATIO, MAX_TOTAL_BYTES, RATIO_MIN_BYTES
 from schoolnet_xl.validate.check import check_file
 
 if TYPE_CHECKING:
@@ -49,8 +51,9 @@ def read_all(
 
 
 def skipped_result(skipped: Skipped) -> FileResult:
-    """A FileResult for a file listed but not read (a lock file)."""
-    size, digest, mtime = fingerprint(skipped.path)
+    """A FileResult for a file listed but not read (a lock file, a pipe, a broken link…)."""
+    regular = os.path.isfile(skipped.path) or split_member(skipped.path) is not None
+    size, digest, mtime = fingerprint(skipped.path) if regular else (0, "", 0.0)
     return FileResult(skipped.path, size, digest, mtime, "skipped", reason=skipped.reason)
 
 
@@ -60,6 +63,13 @@ def fingerprint(path: str) -> tuple[int, str, float]:
     A card is read whole and hashed in one call, cheaper than `file_digest`'s
     256 KiB buffer and read loop, which only a file above IN_MEMORY_BYTES takes.
     """
+    member = split_member(path) if not os.path.exists(path) else None
+    if member is not None:  # a card inside a zip: the member's bytes, the archive's time
+        try:
+            data = read_member(*member, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_MIN_BYTES)
+            return len(data), hashlib.sha256(data).hexdigest(), member[0].stat().st_mtime
+        except (ArchiveError, OSError):
+            return 0, "", 0.0
     try:
         with open(path, "rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())

@@ -7,20 +7,23 @@ raises for a bad file: a refusal or an unexpected error becomes an
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from schoolnet_xl.core.findings import Finding
+from schoolnet_xl.core.findings import REGISTRY, Finding
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.model import Card, CardKind
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.read import file_rules as F
+from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
 from schoolnet_xl.read.card import card_from_workbook_data, read_workbook_data
 from schoolnet_xl.read.from_file import workbook_data_from_file
 from schoolnet_xl.read.package import Package
-from schoolnet_xl.read.probe import probe
+from schoolnet_xl.read.probe import MAX_RATIO, MAX_TOTAL_BYTES, RATIO_MIN_BYTES, probe
 
 __all__ = ["ReadResult", "card_from_workbook_data", "read_card"]
 
@@ -46,7 +49,13 @@ class ReadResult:
 
 
 def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadResult:
-    """Probe and read one workbook file into a card; never raises for a bad file."""
+    """Probe and read one workbook file into a card; never raises for a bad file.
+
+    `archive.zip/inner name` reads a card inside a zip archive (see `read.archive`).
+    """
+    member = split_member(path) if not os.path.exists(path) else None
+    if member is not None:
+        return _read_member(str(path), *member, vocabulary)
     started = time.perf_counter()
     file = str(path)
     vocabulary = vocabulary or default_vocabulary()
@@ -65,6 +74,34 @@ def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadRes
                     checked.package.close()
     except Exception as exc:  # a bad file must never raise: it is reported
         _refuse(result, F.INTERNAL_ERROR.finding(file=file, detail=_describe(exc)))
+    result.read_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _read_member(shown: str, archive: Path, inner: str,
+                 vocabulary: Vocabulary | None) -> ReadResult:
+    """A card inside a zip: inflated (within the bomb limits) into a scratch folder, read
+    there, reported under `archive.zip/inner name`."""
+    started = time.perf_counter()
+    try:
+        data = read_member(archive, inner, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_MIN_BYTES)
+    except ArchiveError as exc:
+        result = ReadResult(shown, "unreadable", None, None)
+        rule = REGISTRY[exc.rule]
+        _refuse(result, rule.finding(file=shown, **exc.params))  # type: ignore[arg-type]
+        return result
+    with tempfile.TemporaryDirectory(prefix="schoolnet_zip_") as scratch:
+        temp = Path(scratch, PurePosixPath(inner).name or "kaart")
+        temp.write_bytes(data)
+        result = read_card(temp, vocabulary)
+    scratch_name = str(temp)
+    result.path = shown
+    result.findings = [replace(f, file=shown) if f.file == scratch_name else f
+                       for f in result.findings]
+    if result.problem is not None and result.problem.file == scratch_name:
+        result.problem = replace(result.problem, file=shown)
+    if result.card is not None:
+        result.card.path = shown
     result.read_ms = (time.perf_counter() - started) * 1000
     return result
 
