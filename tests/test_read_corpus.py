@@ -44,6 +44,15 @@ EXPECTED: dict[str, tuple[str, str | None, list[str]]] = {
     # count-only last row skipped; 30569 padded; Sportdienst guessed; the notes sheet
     # (SN053) and the hidden helper column with a value (SN055) named
     "handmade_row6": ("ok", "handmade", ["SN052", "SN051", "SN050", "SN053", "SN055"]),
+    # header words as people write them; Mobiliteit (X marks) named; the school name
+    # and year from the merged title line (the number has its own labelled line)
+    "handmade_words": ("ok", "handmade", ["SN058", "SN058", "SN055"]),
+    # one grid per school-year sheet: the latest is read (SN059), the year taken from
+    # the sheet name (SN058), the other sheet's cells named (SN053)
+    "handmade_years": ("ok", "handmade", ["SN059", "SN058", "SN053"]),
+    # two blocks with titles and a repeated header; one organisation over merged rows
+    "handmade_two_blocks": ("ok", "handmade", []),
+    "handmade_merged": ("ok", "handmade", []),
     "source_table": ("ok", "handmade", ["SN050"] * 6),
     "macros": ("ok", "handmade", ["SN020", *["SN050"] * 6]),
     "no_grid": ("unreadable", None, ["SN011"]),

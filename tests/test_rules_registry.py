@@ -163,6 +163,8 @@ FILE_CASES: dict[str, FileCase] = {
     "SN055": _corpus("handmade_row6"),
     "SN056": _corpus("template_typed"),
     "SN057": _corpus("template_typed"),
+    "SN058": _corpus("handmade_words"),
+    "SN059": _corpus("handmade_years"),
     "SN401": _corpus("template_no_table"),
     "SN402": _corpus("template_no_dropdowns"),
     "SN403": _name_removed,

@@ -131,6 +131,7 @@ class Partner:
     status: Sourced = EMPTY
     sinds: Sourced = EMPTY
     volgende_stap: Sourced = EMPTY
+    section: str = ""  # the block of a sheet with several grids (a title such as "Lager")
 
 
 # Partner's Sourced fields in declaration order: readers build partners positionally,
@@ -138,7 +139,7 @@ class Partner:
 PARTNER_FIELDS: tuple[str, ...] = tuple(
     name for name, spec in Partner.__dataclass_fields__.items() if spec.type == "Sourced")
 _POSITIONAL = ("row", "sheet", "organisatie", "aard", "focus", "categorie", "category_code",
-               "category_guessed", *PARTNER_FIELDS[3:])
+               "category_guessed", *PARTNER_FIELDS[3:], "section")
 assert tuple(Partner.__dataclass_fields__) == _POSITIONAL, "Partner's field order changed"
 
 

@@ -70,11 +70,16 @@ def import_grid(
     header: dict[str, str] | None = None,
     force: bool = False,
     lang: Lang = "nl",
+    sheet: str | None = None,
 ) -> ImportResult:
-    """Write a template card from the hand-made grid at `source`."""
+    """Write a template card from the hand-made grid at `source`.
+
+    A workbook with a grid on several sheets (one per school year) gives the latest
+    year's, unless `sheet` names the one to take (`import --blad`).
+    """
     output = output or default_output(source)
     _refuse_bad_paths(source, output, force, lang)
-    result = read_card(source, vocabulary=vocabulary)
+    result = read_card(source, vocabulary=vocabulary, sheet=sheet)
     if result.status != "ok" or result.card is None:
         raise GuardError(say(f"{source}: onleesbaar: {result.reason('nl')}",
                              f"{source}: unreadable: {result.reason('en')}", lang), exit_code=2)

@@ -48,14 +48,16 @@ class ReadResult:
         return self.problem.message(lang) if self.problem is not None else ""
 
 
-def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadResult:
+def read_card(path: str | Path, vocabulary: Vocabulary | None = None,
+              sheet: str | None = None) -> ReadResult:
     """Probe and read one workbook file into a card; never raises for a bad file.
 
-    `archive.zip/inner name` reads a card inside a zip archive (see `read.archive`).
+    `archive.zip/inner name` reads a card inside a zip archive (see `read.archive`);
+    `sheet` picks the grid of a hand-made workbook with grids on several sheets.
     """
     member = split_member(path) if not os.path.exists(path) else None
     if member is not None:
-        return _read_member(str(path), *member, vocabulary)
+        return _read_member(str(path), *member, vocabulary, sheet)
     started = time.perf_counter()
     file = str(path)
     vocabulary = vocabulary or default_vocabulary()
@@ -68,7 +70,7 @@ def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadRes
             _refuse(result, checked.refusal)
         else:
             try:
-                _read(result, checked.format, vocabulary, checked.package)
+                _read(result, checked.format, vocabulary, checked.package, sheet)
             finally:
                 if checked.package is not None:
                     checked.package.close()
@@ -79,7 +81,7 @@ def read_card(path: str | Path, vocabulary: Vocabulary | None = None) -> ReadRes
 
 
 def _read_member(shown: str, archive: Path, inner: str,
-                 vocabulary: Vocabulary | None) -> ReadResult:
+                 vocabulary: Vocabulary | None, sheet: str | None) -> ReadResult:
     """A card inside a zip: inflated (within the bomb limits) into a scratch folder, read
     there, reported under `archive.zip/inner name`."""
     started = time.perf_counter()
@@ -93,7 +95,7 @@ def _read_member(shown: str, archive: Path, inner: str,
     with tempfile.TemporaryDirectory(prefix="schoolnet_zip_") as scratch:
         temp = Path(scratch, PurePosixPath(inner).name or "kaart")
         temp.write_bytes(data)
-        result = read_card(temp, vocabulary)
+        result = read_card(temp, vocabulary, sheet)
     scratch_name = str(temp)
     result.path = shown
     result.findings = [replace(f, file=shown) if f.file == scratch_name else f
@@ -107,14 +109,14 @@ def _read_member(shown: str, archive: Path, inner: str,
 
 
 def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary,
-          package: Package | None) -> None:
+          package: Package | None, sheet: str | None = None) -> None:
     try:
         data = workbook_data_from_file(result.path, fmt, package)
     except Exception as exc:  # a parser error on a bad file becomes a refusal
         rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
         _refuse(result, rule.finding(file=result.path, detail=_describe(exc)))
         return
-    card, findings, stored = read_workbook_data(data, vocabulary)
+    card, findings, stored = read_workbook_data(data, vocabulary, sheet)
     result.findings.extend(findings)
     result.vocabulary = stored
     if card is None:

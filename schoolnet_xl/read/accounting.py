@@ -73,8 +73,7 @@ def sweep_grid_sheet(
                 account.layout.append((header_row, col))
             else:
                 account.columns.setdefault(col, []).append(header_row)
-    width = max((len(rows[r]) for r in range(header_row + 1, min(end_row + 1, len(rows)))),
-                default=0)
+    width = max(map(len, rows[header_row + 1:end_row + 1]), default=0)
     extra = [col for col in range(width) if col not in mapped_set]
     if extra:
         for row in range(max(header_row + 1, 0), min(end_row + 1, len(rows))):

@@ -8,13 +8,15 @@ number, a skipped totals row, template parts missing).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import cast
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.cells import a1, column_letters, parse_a1
 from schoolnet_xl.core.findings import Finding, Words
-from schoolnet_xl.core.model import HEADER_FIELDS, Card, Header, Partner, Sourced
-from schoolnet_xl.core.values import is_blank, parse_date, row_cell
+from schoolnet_xl.core.model import HEADER_FIELDS, HEADER_LABELS, Card, Header, Partner, Sourced
+from schoolnet_xl.core.values import clean, is_blank, parse_date, row_cell
 from schoolnet_xl.core.vocabulary import Vocabulary, judging_vocabulary
 from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.accounting import (
@@ -25,7 +27,17 @@ from schoolnet_xl.read.accounting import (
     sweep_other_sheet,
 )
 from schoolnet_xl.read.cells import value_at
-from schoolnet_xl.read.grid import GridHit, GridRows, find_grid, read_header_lines, read_rows
+from schoolnet_xl.read.grid import (
+    GridHit,
+    GridRows,
+    TitleField,
+    find_grid,
+    find_grids,
+    header_from_titles,
+    read_header_lines,
+    read_rows,
+    school_year_of,
+)
 from schoolnet_xl.read.template import (
     is_template,
     missing_columns,
@@ -55,12 +67,14 @@ def card_from_workbook_data(
 
 
 def read_workbook_data(
-    data: WorkbookData, vocabulary: Vocabulary
+    data: WorkbookData, vocabulary: Vocabulary, sheet: str | None = None
 ) -> tuple[Card | None, list[Finding], Vocabulary | None]:
     """(card, reading findings, the vocabulary the card stores or None).
 
     A template card that stores its vocabulary is read with it (its X columns,
-    its categories); `vocabulary` serves every other card.
+    its categories); `vocabulary` serves every other card. `sheet` picks the
+    grid of a hand-made workbook with grids on several sheets (else the latest
+    school year is read, reported).
     """
     file = data.path
     if not any(not is_blank(v) for sheet in data.sheets for row in sheet.rows for v in row):
@@ -71,13 +85,23 @@ def read_workbook_data(
         judge = judging_vocabulary(stored, vocabulary)
     else:
         words = column_words(vocabulary)
-        hit = find_grid(data, words, skip=set())
-        if hit is None:
+        hits = find_grids(data, words, skip=set())
+        if sheet is not None:
+            hits = [h for h in hits if h.sheet.name == sheet]
+        if not hits:
             return None, [F.NO_GRID.finding(file=file)], None
-        rows = read_rows(hit, words.focus_codes())
-        header = Header(**read_header_lines(hit.sheet, hit.header_row))
+        hit, findings = _choose_grid(hits, file)
+        rows = read_rows(hit, words.focus_codes(), words=words)
+        if hit.sheet.merged:
+            _spread_merged(rows.partners, hit)
+        found = read_header_lines(hit.sheet, hit.header_row)
+        for title in header_from_titles(hit.sheet, hit.header_row, found,
+                                        PurePath(file).name):
+            found[title.attribute] = title.value
+            findings.append(_title_finding(title, file))
+        header = Header(**found)
         card = _card(file, "handmade", header, hit, rows, words)
-        findings = _totals_findings(rows, hit, file)
+        findings += _totals_findings(rows, hit, file)
         end, judge = rows.end, vocabulary
     findings += _normalise_number(card.header, file)
     findings += _resolve_categories(card.partners, judge, file)
@@ -113,13 +137,15 @@ def _template_card(
         hit = find_grid(data, words, skip=NOT_GRID_SHEETS)
         # to the end of the sheet: the template's table has many empty rows, and rows
         # typed below them are partners too
-        rows = (read_rows(hit, words.focus_codes(), last_row=len(hit.sheet.rows) - 1)
-                if hit else GridRows())
+        rows = (read_rows(hit, words.focus_codes(), last_row=len(hit.sheet.rows) - 1,
+                          words=words) if hit else GridRows())
         end = rows.end
         if hit:
             findings += _totals_findings(rows, hit, file)
             if not by_name:
                 header = Header(**read_header_lines(hit.sheet, hit.header_row))
+    if hit is not None and hit.sheet.merged:
+        _spread_merged(rows.partners, hit)
     card_sheet = hit.sheet if hit else data.sheet(contract.SHEET_CARD)
     if card_sheet is not None and card_sheet.has_validations is False:
         findings.append(F.DROPDOWNS_REMOVED.finding(
@@ -131,6 +157,40 @@ def _template_card(
     if not hit and card_sheet is not None:
         card.grid_sheet = card_sheet.name
     return card, findings, hit, end, meta.vocabulary, words
+
+
+def _choose_grid(hits: list[GridHit], file: str) -> tuple[GridHit, list[Finding]]:
+    """One grid of several sheets: the latest school year (by sheet name or title), else
+    the best header; reported, never silent."""
+    if len(hits) == 1:
+        return hits[0], []
+    years = {id(h): school_year_of(h) for h in hits}
+    dated = [h for h in hits if years[id(h)]]
+    if dated:
+        chosen = max(dated, key=lambda h: years[id(h)])
+        why = Words(f"het laatste schooljaar, {years[id(chosen)]}",
+                    f"the latest school year, {years[id(chosen)]}")
+    else:
+        chosen = max(hits, key=lambda h: h.score)
+        why = Words("het rooster met de meeste gekende kolommen",
+                    "the grid with the most known columns")
+    sheets = ", ".join(f"'{h.sheet.name}'" for h in hits)
+    return chosen, [F.SEVERAL_GRIDS.finding(
+        file=file, sheet=chosen.sheet.name, count=len(hits), sheets=sheets,
+        chosen=chosen.sheet.name, why=why)]
+
+
+_SOURCES = {"sheet": Words("de bladnaam", "the sheet name"),
+            "file": Words("de bestandsnaam", "the file name")}
+
+
+def _title_finding(title: TitleField, file: str) -> Finding:
+    value = title.value
+    source = _SOURCES.get(title.source) or Words(f"de titelregel in {value.cell}",
+                                                 f"the title line in {value.cell}")
+    return F.HEADER_FROM_TITLE.finding(
+        file=file, sheet=value.sheet, cell=value.cell, field=HEADER_LABELS[title.attribute],
+        value=value.text, source=source)
 
 
 def _rows_under_table(hit: GridHit, rows: GridRows, last_row: int, words: ColumnWords,
@@ -162,6 +222,7 @@ def _card(
         partners=rows.partners,
         grid_sheet=hit.sheet.name if hit else "",
         focus_codes=focus_codes,
+        layout={hit.sheet.name: list(rows.layout)} if hit and rows.layout else {},
     )
 
 
@@ -175,18 +236,44 @@ def _totals_findings(rows: GridRows, hit: GridHit, file: str) -> list[Finding]:
     ]
 
 
+SPREAD_FIELDS = ("organisatie", "categorie")  # a merged cell over rows names them all
+
+
+def _spread_merged(partners: list[Partner], hit: GridHit) -> None:
+    """Rows under a cell merged over several rows (one organisation over two or three rows)
+    belong to it: they get its value, with the merged cell's address."""
+    sheet = hit.sheet
+    for attribute in SPREAD_FIELDS:
+        col = hit.columns.get(attribute)
+        if col is None:
+            continue
+        spans = [(first, last) for first, c1, last, c2 in sheet.merged
+                 if c1 <= col <= c2 and last > first > hit.header_row]
+        for first, last in spans:
+            top = value_at(sheet, first, col)
+            if is_blank(top):
+                continue
+            shared = Sourced(clean(top), sheet.name, a1(first, col))
+            for partner in partners:
+                if first + 1 < partner.row <= last + 1 and getattr(partner, attribute).is_empty:
+                    setattr(partner, attribute, shared)
+
+
 def _since_years(partners: list[Partner], file: str) -> list[Finding]:
     """A date typed in Sinds is its year; a date stored as a serial number too (reported)."""
     findings: list[Finding] = []
     for partner in partners:
         since = partner.sinds
-        value = since.value
-        if value is None or value.__class__ is str or value.__class__ is bool:
+        value = since[0]
+        if value is None:
             continue
-        if isinstance(value, date):
-            partner.sinds = Sourced(value.year, since.sheet, since.cell)
-        elif (isinstance(value, int | float) and float(value).is_integer()
-              and SERIAL_FIRST <= value < SERIAL_LAST):
+        kind = value.__class__
+        if kind is int or kind is float:  # how years arrive: one comparison for most
+            if value < SERIAL_FIRST:  # type: ignore[operator]
+                continue
+            value = cast(float, value)
+            if value >= SERIAL_LAST or value != int(value):
+                continue
             day = parse_date(value)
             if day is None:
                 continue
@@ -194,7 +281,23 @@ def _since_years(partners: list[Partner], file: str) -> list[Finding]:
             findings.append(F.SINCE_SERIAL.finding(
                 file=file, sheet=since.sheet, cell=since.cell, field="Sinds", value=day.year,
                 typed=int(value), date=day.strftime("%d/%m/%Y")))
+        elif kind is date or kind is datetime:
+            partner.sinds = Sourced(cast(date, value).year, since.sheet, since.cell)
     return findings
+
+
+_POSITIONS: dict[str, Cell | None] = {}
+
+
+def _position(cell: str) -> Cell | None:
+    """parse_a1, remembered: a region's cards name the same header cells."""
+    try:
+        return _POSITIONS[cell]
+    except KeyError:
+        if len(_POSITIONS) > 4096:
+            _POSITIONS.clear()
+        found = _POSITIONS[cell] = parse_a1(cell)
+        return found
 
 
 def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
@@ -204,7 +307,7 @@ def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
     header = card.header
     for attribute in HEADER_FIELDS:
         where: Sourced = getattr(header, attribute)
-        position = parse_a1(where.cell) if where.cell else None
+        position = _position(where.cell) if where.cell else None
         if position is not None:
             named.setdefault(where.sheet, set()).add(position)
     template = card.kind == "template"
@@ -217,7 +320,7 @@ def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
         if hit is not None and sheet is hit.sheet:
             account = sweep_grid_sheet(sheet, hit.header_row, end, hit.columns.values(),
                                        cells_named)
-            layout[sheet.name] = account.layout
+            layout[sheet.name] = (layout.get(sheet.name) or []) + account.layout
             for col, rows in account.columns.items():
                 findings.append(_column_finding(sheet, hit.header_row, col, rows, vocabulary,
                                                 file))

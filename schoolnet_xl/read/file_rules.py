@@ -304,6 +304,36 @@ SINCE_SERIAL = rule(
     hint:    Type only the year in Sinds, e.g. 2019.
 """)
 
+HEADER_FROM_TITLE = rule(
+    "SN058", "info", "file", example="'Netwerkkaart VBS De Krekel Zwevegem 2026-2027' in A1",
+    nl="""
+    checks:  Schoolnaam, instellingsnummer of schooljaar zonder eigen veld worden uit een
+             titelregel, de bladnaam of de bestandsnaam gehaald (gemeld, met de bron).
+    message: {field} '{value}' gelezen uit {source}.
+    hint:    Controleer de waarde; een regel 'Schoolnaam: …' boven het rooster is duidelijker.
+""", en="""
+    checks:  School name, institution number or school year without a field of their own are
+             taken from a title line, the sheet name or the file name (reported, with the source).
+    message: {field} '{value}' read from {source}.
+    hint:    Check the value; a line 'Schoolnaam: …' above the grid is clearer.
+""")
+
+SEVERAL_GRIDS = rule(
+    "SN059", "waarschuwing", "file",
+    example="bladen '2024-2025' en '2025-2026' met elk een rooster",
+    nl="""
+    checks:  Een werkmap met een rooster op meer dan één blad wordt niet stil op één blad gelezen.
+    message: De werkmap heeft een rooster op {count} bladen ({sheets}); gelezen: blad
+             '{chosen}' ({why}).
+    hint:    Kies een ander blad met 'schoolnet-xl import --blad NAAM', of zet elk schooljaar in
+             een eigen bestand.
+""", en="""
+    checks:  A workbook with a grid on more than one sheet is not read from one sheet silently.
+    message: The workbook has a grid on {count} sheets ({sheets}); read: sheet '{chosen}' ({why}).
+    hint:    Pick another sheet with 'schoolnet-xl import --blad NAME', or put each school year in a
+             file of its own.
+""")
+
 # -- SN4xx: template parts missing --------------------------------------------------------
 
 TABLE_REMOVED = rule("SN401", "fout", "file", example="tabel omgezet naar een bereik", nl="""

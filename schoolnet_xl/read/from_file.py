@@ -64,6 +64,7 @@ def workbook_data_from_file(
             hidden_columns=scan.hidden_columns if scan else frozenset(),
             hidden=meta.visible != SheetVisibleEnum.Visible,
             has_validations=scan.has_validations if scan else None,
+            merged=scan.merged if scan else (),
         ))
     return data
 

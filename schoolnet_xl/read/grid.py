@@ -44,6 +44,9 @@ class GridRows:
     partners: list[Partner] = field(default_factory=list)
     totals_rows: list[int] = field(default_factory=list)
     end: int = -1  # the last row examined (0-based); the rows after it were not read
+    # repeated header rows and section titles of a sheet with several grids (layout)
+    layout: list[tuple[int, int]] = field(default_factory=list)
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (header row, title)
 
 
 def map_header(
@@ -64,30 +67,59 @@ def map_header(
 
 def find_grid(data: WorkbookData, words: ColumnWords, skip: set[str]) -> GridHit | None:
     """The best header row (most recognised columns, with Organisatie) of any sheet."""
-    focus = words.focus_codes()
-    best: GridHit | None = None
+    hits = find_grids(data, words, skip)
+    return max(hits, key=lambda h: h.score) if hits else None
+
+
+def find_grids(data: WorkbookData, words: ColumnWords, skip: set[str]) -> list[GridHit]:
+    """The best header row of every sheet that has one (visible sheets first; the first
+    of equal scores wins)."""
+    hits: list[GridHit] = []
     for sheet in sorted(data.sheets, key=lambda s: s.hidden):
         if sheet.name in skip:
             continue
-        for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
-            columns = map_header(sheet, row, words)
-            if "organisatie" not in columns:
-                continue
-            if not ({"aard", "categorie"} & columns.keys() or focus & columns.keys()):
-                continue
-            score = len(columns) - (1 if sheet.hidden else 0)
-            if best is None or score > best.score:
-                best = GridHit(sheet, row, columns, score)
+        hit = _sheet_grid(sheet, words)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _sheet_grid(sheet: SheetData, words: ColumnWords) -> GridHit | None:
+    focus = words.focus_codes()
+    best: GridHit | None = None
+    for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        columns = map_header(sheet, row, words)
+        if "organisatie" not in columns:
+            continue
+        if not ({"aard", "categorie"} & columns.keys() or focus & columns.keys()):
+            continue
+        score = len(columns) - (1 if sheet.hidden else 0)
+        if best is None or score > best.score:
+            best = GridHit(sheet, row, columns, score)
     return best
 
 
+def school_year_of(hit: GridHit) -> str:
+    """The school year a grid's sheet names (its name, else a line above the grid), or ""."""
+    for text in (hit.sheet.name, *(v for r in hit.sheet.rows[:hit.header_row]
+                                   for v in r if isinstance(v, str))):
+        year = _YEAR.search(text)
+        if year and int(year.group(2)) - int(year.group(1)) == 1:
+            return f"{year.group(1)}-{year.group(2)}"
+    return ""
+
+
 def read_rows(
-    hit: GridHit, focus_codes: set[str], last_row: int | None = None
+    hit: GridHit, focus_codes: set[str], last_row: int | None = None,
+    words: ColumnWords | None = None,
 ) -> GridRows:
     """Partners below the header row: rows with content, totals rows skipped.
 
     Without `last_row` (a hand-made grid) reading stops after MAX_BLANK_RUN
-    blank rows in a row or at the end of the sheet.
+    blank rows in a row or at the end of the sheet. With `words` (a hand-made
+    grid), a repeated header row starts a new block (two grids on one sheet,
+    kleuter and lager): it and the section title above it are no partners, and
+    the partners of each block carry its section name.
     """
     sheet, columns = hit.sheet, hit.columns
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
@@ -116,6 +148,11 @@ def read_rows(
             continue
         blank_run = 0
         organisatie = values[org_index] if org_index >= 0 else None
+        if (words is not None and organisatie.__class__ is str
+                and words.key_for(organisatie) == "organisatie"
+                and _is_header_row(values, keys, words)):
+            _new_block(out, sheet, row, cols, values, hit.header_row)
+            continue
         if _may_be_total(organisatie) and _is_labelled_total(dict(zip(keys, values,
                                                                       strict=True))):
             out.totals_rows.append(row + 1)
@@ -123,7 +160,65 @@ def read_rows(
         out.partners.append(_partner(sheet.name, row + 1, values, letters, fields, focus))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
+    if out.sections:
+        _name_sections(out, sheet, hit)
     return out
+
+
+def _is_header_row(values: list[CellValue], keys: list[str], words: ColumnWords) -> bool:
+    """Two or more cells that name their own column again: a repeated header row."""
+    named = sum(1 for key, value in zip(keys, values, strict=True)
+                if value.__class__ is str and words.key_for(value) == key)
+    return named >= 2
+
+
+def _new_block(out: GridRows, sheet: SheetData, row: int, cols: list[int],
+               values: list[CellValue], header_row: int) -> None:
+    """A repeated header row at `row`: the partner just above it, when it is only a title
+    (one text cell), is the new block's section title."""
+    out.layout.extend((row, col) for col, value in zip(cols, values, strict=True)
+                      if value is not None)
+    title = ""
+    last = out.partners[-1] if out.partners else None
+    if last is not None and _is_title(last):
+        out.partners.pop()
+        title = last.organisatie.text
+        out.layout.append((last.row - 1, cols[0] if not last.organisatie.cell else
+                           _col_of(last.organisatie.cell)))
+    out.sections.append((row, title))
+
+
+def _is_title(partner: Partner) -> bool:
+    """A row whose only content is a short text in Organisatie (a section title)."""
+    if not partner.organisatie.text or len(partner.organisatie.text) > 60:
+        return False
+    return not any(not getattr(partner, k).is_empty for k in PARTNER_FIELDS[1:]) and all(
+        v.is_empty for v in partner.focus.values())
+
+
+def _col_of(cell: str) -> int:
+    letters = cell.rstrip("0123456789")
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def _name_sections(out: GridRows, sheet: SheetData, hit: GridHit) -> None:
+    """Each partner's section: its block's title; the first block's is the one-cell text line
+    right above the grid's header row, when there is one."""
+    first_title = ""
+    above = hit.header_row - 1
+    if above >= 0:
+        texts = [(col, v) for col, v in enumerate(sheet.rows[above]) if not is_blank(v)]
+        if len(texts) == 1 and isinstance(texts[0][1], str) and len(texts[0][1]) <= 60:
+            first_title = texts[0][1].strip()
+    for partner in out.partners:
+        section = first_title
+        for start, title in out.sections:
+            if partner.row - 1 > start:
+                section = title
+        partner.section = section
 
 
 _new_tuple = tuple.__new__
@@ -139,7 +234,7 @@ def _partner(
     cells.append(EMPTY)  # index -1: a column the grid does not have
     organisatie, aard, categorie, *rest = [cells[i] for i in fields]
     return Partner(number, sheet, organisatie, aard, {key: cells[i] for key, i in focus},
-                   categorie, None, False, *rest)
+                   categorie, None, False, *rest)  # type: ignore[arg-type]  # rest: Sourced
 
 
 def _may_be_total(organisatie: CellValue) -> bool:
@@ -194,6 +289,63 @@ def read_header_lines(sheet: SheetData, above_row: int) -> dict[str, Sourced]:
             if neighbour is not None:
                 found[attribute] = sourced(sheet, row, neighbour)
     return found
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
+_NUMBER_IN_TEXT = re.compile(
+    r"\b(?:instellingsnummer|instellingsnr\.?|inst\.?\s*nr\.?)\s*:?\s*(\d{6})\b", re.I)
+_TITLE_NAME = re.compile(r"^\s*netwerkkaart\b\s*(?:van\s+)?[-–:]?\s*(.*?)\s*$", re.I | re.S)
+_NOT_A_NAME = re.compile(r"^(?:onze|de|het|mijn|jullie)?\s*(?:school|partners)?$", re.I)
+
+
+@dataclass
+class TitleField:
+    """A header value found in a title line, the sheet name or the file name."""
+
+    attribute: str
+    value: Sourced
+    source: str  # "cell", "sheet" or "file"
+
+
+def header_from_titles(sheet: SheetData, above_row: int, found: dict[str, Sourced],
+                       file_name: str) -> list[TitleField]:
+    """School name, number and school year from title lines above the grid (or the sheet
+    name, or the file name), for the fields no labelled line gave."""
+    fields: list[TitleField] = []
+    wanted = {"schooljaar", "instellingsnummer", "schoolnaam"} - found.keys()
+    if not wanted:
+        return fields
+    for row in range(min(above_row, len(sheet.rows))):
+        for col, value in enumerate(sheet.rows[row]):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            text = value.strip()
+            year = _YEAR.search(text)
+            if "schooljaar" in wanted and year and int(year.group(2)) - int(year.group(1)) == 1:
+                fields.append(TitleField("schooljaar", Sourced(
+                    f"{year.group(1)}-{year.group(2)}", sheet.name, a1(row, col)), "cell"))
+                wanted.discard("schooljaar")
+            number = _NUMBER_IN_TEXT.search(text)
+            if "instellingsnummer" in wanted and number:
+                fields.append(TitleField("instellingsnummer", Sourced(
+                    number.group(1), sheet.name, a1(row, col)), "cell"))
+                wanted.discard("instellingsnummer")
+            name = _TITLE_NAME.match(text)
+            if "schoolnaam" in wanted and name:
+                school = _YEAR.sub("", name.group(1)).strip(" -–:,")
+                school = re.sub(r"\s*(?:schooljaar|sj\.?)\s*$", "", school, flags=re.I).strip()
+                if school and not _NOT_A_NAME.match(school) and school[0].isupper():
+                    fields.append(TitleField("schoolnaam", Sourced(
+                        school, sheet.name, a1(row, col)), "cell"))
+                    wanted.discard("schoolnaam")
+    if "schooljaar" in wanted:
+        for text, source in ((sheet.name, "sheet"), (file_name, "file")):
+            year = _YEAR.search(text)
+            if year and int(year.group(2)) - int(year.group(1)) == 1:
+                fields.append(TitleField("schooljaar", Sourced(
+                    f"{year.group(1)}-{year.group(2)}", sheet.name, ""), source))
+                break
+    return fields
 
 
 def _label(text: str) -> tuple[str | None, str]:

@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
+from schoolnet_xl.core.cells import parse_range
 from schoolnet_xl.read.package import Package, attributes, list_sheets, read_xml, workbook_part
 from schoolnet_xl.read.workbook_data import TableData
 
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidation\b|<x14:dataValidation\b")
+_MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)\"")
 _DEFINED_NAME = re.compile(
     rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 _TABLE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
@@ -29,10 +31,12 @@ _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
 
 @dataclass
 class SheetScan:
-    """What a sheet's XML says outside its cells: hidden columns (0-based), dropdowns."""
+    """What a sheet's XML says outside its cells: hidden columns (0-based), dropdowns,
+    merged ranges (0-based first row, first col, last row, last col)."""
 
     hidden_columns: frozenset[int] = frozenset()
     has_validations: bool = False
+    merged: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass
@@ -104,7 +108,13 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
         if attrs.get("hidden") in ("1", "true"):
             first, last = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
             hidden.update(range(first - 1, min(last, 16384)))
-    return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)))
+    merged: list[tuple[int, int, int, int]] = []
+    if b"mergeCell" in after:
+        for match in _MERGE_CELL.finditer(after):
+            bounds = parse_range(match.group(1).decode("ascii"))
+            if bounds is not None:
+                merged.append(bounds)
+    return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)), tuple(merged))
 
 
 def _table(package: Package, part: str, sheet: str) -> TableData | None:

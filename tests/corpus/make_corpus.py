@@ -257,6 +257,75 @@ def handmade_row6(path: Path) -> None:
     workbook.close()
 
 
+def handmade_words(path: Path) -> None:
+    """Header words as people write them (Organisatie/dienst, Wat?, Kansenbev., Armoedebestr.,
+    Cat.), a column the card does not know that holds X marks (Mobiliteit), and the header
+    fields only in a merged title line and a line 'Instellingsnummer 031245'."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Blad1")
+    sheet.merge_range("A1:G1", "Netwerkkaart VBS De Krekel Zwevegem 2026-2027",
+                      workbook.add_format({"bold": True}))
+    sheet.write("A2", "Instellingsnummer 031245")
+    sheet.write_row("A4", ["Organisatie/dienst", "Wat?", "Kansenbev.", "Zorg", "Armoedebestr.",
+                           "Mobiliteit", "Cat."])
+    sheet.write_row("A5", ["CLB Kortrijk", "draaischijf", "", "X", "", "", "CLB"])
+    sheet.write_row("A6", ["De Fietsbieb", "fietsen lenen", "X", "", "X", "X", "Andere"])
+    sheet.write_row("A7", ["Gemeente Zwevegem", "busvervoer", "", "", "", "X", "LOK"])
+    workbook.close()
+
+
+def handmade_years(path: Path) -> None:
+    """One sheet per school year, each with a grid: the latest year is read, reported."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    for year, rows in (("2024-2025", [("CLB Gent", "X", "CLB")]),
+                       ("2025-2026", [("CLB Gent", "X", "CLB"), ("Bib Gent", "X", "BIB")])):
+        sheet = workbook.add_worksheet(year)
+        sheet.write_row("A1", ["Organisatie", "Zorg", "Categorie"])
+        for index, row in enumerate(rows, start=1):
+            sheet.write_row(index, 0, row)
+    workbook.close()
+
+
+def handmade_two_blocks(path: Path) -> None:
+    """Two grids on one sheet (kleuter and lager): section titles, a repeated header row."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Partners")
+    header = ["Organisatie", "Aard en specificaties", "Kansenbevordering", "Zorg",
+              "Armoedebestrijding", "Categorie"]
+    sheet.write("A1", "Kleuter")
+    sheet.write_row("A2", header)
+    sheet.write_row("A3", ["Kind en Gezin", "consultatiebureau", "", "X", "", "KGH"])
+    sheet.write_row("A4", ["CLB Brugge", "onthaal", "", "X", "", "CLB"])
+    sheet.write("A6", "Lager")
+    sheet.write_row("A7", header)
+    sheet.write_row("A8", ["Bib Brugge", "leesproject", "X", "", "", "BIB"])
+    sheet.write_row("A9", ["Sportdienst Brugge", "zwemmen", "X", "", "", "SPORT"])
+    workbook.close()
+
+
+def handmade_merged(path: Path) -> None:
+    """One organisation over three rows (a merged Organisatie cell), each row its own work."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Netwerk")
+    sheet.write_row("A1", ["Organisatie", "Aard en specificaties", "Kansenbevordering", "Zorg",
+                           "Armoedebestrijding", "Categorie"])
+    sheet.merge_range("A2:A4", "CLB Brugge", workbook.add_format({"valign": "top"}))
+    sheet.merge_range("F2:F4", "CLB", workbook.add_format({"valign": "top"}))
+    sheet.write_row("B2", ["onthaal", "", "X", ""])
+    sheet.write_row("B3", ["schoolkosten", "", "", "X"])
+    sheet.write_row("B4", ["taalscreening", "X", "", ""])
+    sheet.write_row("A5", ["Bib Brugge", "leesproject", "X", "", "", "BIB"])
+    workbook.close()
+
+
 def source_table(path: Path) -> None:
     """The source text's own table: a title, then Organisatie | Aard | three X columns."""
     _write_source_table(path)
@@ -389,6 +458,10 @@ MAKERS = [
     ("template_typed", template_typed, ".xlsx"),
     ("handmade_row3", handmade_row3, ".xlsx"),
     ("handmade_row6", handmade_row6, ".xlsx"),
+    ("handmade_words", handmade_words, ".xlsx"),
+    ("handmade_years", handmade_years, ".xlsx"),
+    ("handmade_two_blocks", handmade_two_blocks, ".xlsx"),
+    ("handmade_merged", handmade_merged, ".xlsx"),
     ("source_table", source_table, ".xlsx"),
     ("macros", macros_xlsm, ".xlsm"),
     ("no_grid", no_grid, ".xlsx"),

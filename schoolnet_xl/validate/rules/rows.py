@@ -63,7 +63,8 @@ def organisation(ctx: Context, partner: Partner) -> Findings:
     if not name:
         return [ctx.at_row(ORGANISATION_MISSING, partner, "organisatie")]
     first = ctx.seen_names.setdefault(fold_name(name), partner)
-    if first is not partner:
+    # rows under one merged Organisatie cell share its address: one organisation
+    if first is not partner and first.organisatie.cell != partner.organisatie.cell:
         return [ctx.at_row(ORGANISATION_DUPLICATE, partner, "organisatie",
                            first_cell=row_cell(first))]
     return NONE
