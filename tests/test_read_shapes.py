@@ -121,3 +121,22 @@ def test_rows_under_one_merged_organisation_belong_to_it(corpus, vocabulary):
         (4, "A2", "CLB", "taalscreening")]
     codes = {f.code for f in report.findings}
     assert not {"SN201", "SN203", "SN209"} & codes
+
+
+def test_each_school_year_sheet_is_a_card_of_its_own_for_validate_and_merge(corpus, tmp_path,
+                                                                           vocabulary):
+    from schoolnet_xl.merge.run import merge_files
+    from schoolnet_xl.validate.check import check_workbook
+
+    path = corpus["handmade_years"]
+    reports = check_workbook(path, vocabulary)
+    assert [(r.card.grid_sheet, r.card.header.schooljaar.text, len(r.card.partners))
+            for r in reports] == [("2025-2026", "2025-2026", 2), ("2024-2025", "2024-2025", 1)]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "kaart.xlsx").write_bytes(path.read_bytes())
+    outcome = merge_files([str(folder)], tmp_path / "regio.xlsx", jobs=1)
+    cards = sorted((Path(r.path).name, r.status, r.duplicate, r.school.schooljaar)
+                   for r in outcome.results)
+    assert cards == [("kaart.xlsx", "ok", "", "2025-2026"),
+                     ("kaart.xlsx [blad 2024-2025]", "ok", "", "2024-2025")]

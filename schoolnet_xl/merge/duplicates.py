@@ -15,18 +15,19 @@ import re
 from datetime import date
 from pathlib import Path
 
-from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.records import FileResult, sheet_of
 
 _NUMBER_RE = re.compile(r"\d{6}")
 
 
 def resolve_duplicates(results: list[FileResult]) -> None:
     """Mark `duplicate`/`duplicate_of` in place; `results` must be in path order."""
-    by_hash: dict[str, list[FileResult]] = {}
+    by_hash: dict[tuple[str, str], list[FileResult]] = {}
     for result in results:
         if result.status == "skipped" or not result.sha256:
             continue
-        by_hash.setdefault(result.sha256, []).append(result)
+        # the cards on the sheets of one file share its bytes, not their contents
+        by_hash.setdefault((result.sha256, sheet_of(result.path)), []).append(result)
     for same in by_hash.values():
         if len(same) < 2:
             continue

@@ -17,12 +17,12 @@ from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 from schoolnet_xl.merge.compact import PartnerRows, finding_rows, school_info
 from schoolnet_xl.merge.inbox import Skipped
-from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.records import FileResult, sheet_label
 from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
 from schoolnet_xl.read.package import IN_MEMORY_BYTES
 from schoolnet_xl.read.probe import MAX_RATIO, MAX_TOTAL_BYTES, RATIO_MIN_BYTES
-from schoolnet_xl.validate.check import check_file
+from schoolnet_xl.validate.check import FileReport, check_file
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge.compact import PartnerRows
@@ -43,8 +43,8 @@ def read_all(
     """Check every file (with `jobs` processes); results come back in the order given."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: list[FileResult] = []
-    for result in _results(files, config, lang, jobs):
-        results.append(result)
+    for cards in _results(files, config, lang, jobs):
+        results.extend(cards)
         if on_progress:
             on_progress(1)
     return results
@@ -83,17 +83,17 @@ def fingerprint(path: str) -> tuple[int, str, float]:
 
 
 def _results(files: list[str], config: str | Path | None, lang: Lang,
-             jobs: int) -> Iterator[FileResult]:
+             jobs: int) -> Iterator[list[FileResult]]:
     if jobs == 1 or len(files) < IN_PROCESS_BELOW:
         _init_worker(config, lang)
-        yield from map(read_one, files)
+        yield from map(read_cards, files)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunksize = max(1, min(32, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(config, lang)) as pool:
-        yield from pool.map(read_one, files, chunksize=chunksize)
+        yield from pool.map(read_cards, files, chunksize=chunksize)
 
 
 def _init_worker(config: str | Path | None, lang: Lang) -> None:
@@ -105,16 +105,41 @@ def _init_worker(config: str | Path | None, lang: Lang) -> None:
 
 def read_one(path: str) -> FileResult:
     """Fingerprint and check one file with the worker's vocabulary and language."""
+    return read_cards(path)[0]
+
+
+def read_cards(path: str) -> list[FileResult]:
+    """Every card of one file: one, or one per sheet of a hand-made workbook with a grid
+    on several sheets (each a card of its own school year, listed as `file [blad X]`)."""
+    size, digest, mtime = fingerprint(path)
+    first = _read_one(path, None, size, digest, mtime)
+    results = [first[0]]
+    chosen = first[1]
+    for sheet in first[2]:
+        if sheet != chosen:
+            results.append(_read_one(path, sheet, size, digest, mtime)[0])
+    return results
+
+
+def _read_one(path: str, sheet: str | None, size: int, digest: str, mtime: float
+              ) -> tuple[FileResult, str, tuple[str, ...]]:
+    """(result, the sheet read, the sheets with a grid) of one card of a file."""
     vocabulary: Vocabulary = _WORKER["vocabulary"]
     lang: Lang = _WORKER["lang"]
-    size, digest, mtime = fingerprint(path)
+    shown = path if sheet is None else sheet_label(path, sheet)
     try:
-        report = check_file(path, vocabulary)
+        report = check_file(path, vocabulary, sheet=sheet)
     except Exception as exc:  # a safety net: one file must never stop the batch
         reason = say(f"onverwachte fout bij het lezen: {exc!r}",
                      f"unexpected error while reading: {exc!r}", lang)
-        return FileResult(path, size, digest, mtime, "unreadable", reason=reason)
+        return FileResult(shown, size, digest, mtime, "unreadable", reason=reason), "", ()
+    result = _file_result(shown, report, size, digest, mtime, vocabulary, lang)
+    card = report.read.card
+    return result, card.grid_sheet if card else "", report.read.grid_sheets
 
+
+def _file_result(path: str, report: FileReport, size: int, digest: str, mtime: float,
+                 vocabulary: Vocabulary, lang: Lang) -> FileResult:
     partner_rows: PartnerRows = _WORKER["partner_rows"]
     read = report.read
     card = read.card

@@ -57,6 +57,20 @@ class FindingRow(NamedTuple):
     hint: str
 
 
+SHEET_MARK = " [blad "
+
+
+def sheet_label(path: str, sheet: str) -> str:
+    """How a card on one sheet of a file with several is listed: `kaart.xlsx [blad X]`."""
+    return f"{path}{SHEET_MARK}{sheet}]"
+
+
+def sheet_of(path: str) -> str:
+    """The sheet a `sheet_label` names ("" for a plain path)."""
+    head, mark, rest = path.rpartition(SHEET_MARK)
+    return rest[:-1] if mark and head and rest.endswith("]") else ""
+
+
 @dataclass(slots=True)
 class FileResult:
     """One input file: identity (size, sha256, mtime), how it was read, what it holds."""

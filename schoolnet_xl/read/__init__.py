@@ -42,6 +42,9 @@ class ReadResult:
     read_ms: float = 0.0
     # The vocabulary a template card stores (it was made with), None for any other card.
     vocabulary: Vocabulary | None = field(default=None, repr=False)
+    # Every sheet of a hand-made workbook that holds a grid; more than one: a card each.
+    grid_sheets: tuple[str, ...] = ()
+    sheet: str = ""  # the sheet asked for (read_card(..., sheet=)), "" for the default
 
     def reason(self, lang: Lang = "nl") -> str:
         """Why there is no card, in `lang` ("" for a card that was read)."""
@@ -116,9 +119,11 @@ def _read(result: ReadResult, fmt: str, vocabulary: Vocabulary,
         rule = F.ENCRYPTED if _mentions_password(exc) else F.PARSE_FAILED
         _refuse(result, rule.finding(file=result.path, detail=_describe(exc)))
         return
-    card, findings, stored = read_workbook_data(data, vocabulary, sheet)
+    card, findings, stored, grid_sheets = read_workbook_data(data, vocabulary, sheet)
     result.findings.extend(findings)
     result.vocabulary = stored
+    result.grid_sheets = grid_sheets
+    result.sheet = card.grid_sheet if card is not None and sheet is not None else ""
     if card is None:
         result.problem = findings[-1]
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import PurePath
-from typing import cast
+from typing import NamedTuple, cast
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.cells import a1, column_letters, parse_a1
@@ -62,14 +62,25 @@ def card_from_workbook_data(
     data: WorkbookData, vocabulary: Vocabulary
 ) -> tuple[Card | None, list[Finding]]:
     """(card, reading findings); without a card, the last finding says why."""
-    card, findings, _ = read_workbook_data(data, vocabulary)
-    return card, findings
+    read = read_workbook_data(data, vocabulary)
+    return read.card, read.findings
+
+
+class WorkbookRead(NamedTuple):
+    """A card read from a workbook: the card (None: the last finding says why), the
+    reading findings, the vocabulary the card stores (or None), and every sheet that
+    holds a grid (more than one: a card per sheet, see `sheet`)."""
+
+    card: Card | None
+    findings: list[Finding]
+    stored: Vocabulary | None = None
+    grid_sheets: tuple[str, ...] = ()
 
 
 def read_workbook_data(
     data: WorkbookData, vocabulary: Vocabulary, sheet: str | None = None
-) -> tuple[Card | None, list[Finding], Vocabulary | None]:
-    """(card, reading findings, the vocabulary the card stores or None).
+) -> WorkbookRead:
+    """The card, reading findings, stored vocabulary and grid sheets of a workbook.
 
     A template card that stores its vocabulary is read with it (its X columns,
     its categories); `vocabulary` serves every other card. `sheet` picks the
@@ -78,18 +89,20 @@ def read_workbook_data(
     """
     file = data.path
     if not any(not is_blank(v) for sheet in data.sheets for row in sheet.rows for v in row):
-        return None, [F.EMPTY_WORKBOOK.finding(file=file)], None
+        return WorkbookRead(None, [F.EMPTY_WORKBOOK.finding(file=file)])
     stored: Vocabulary | None = None
+    grid_sheets: tuple[str, ...] = ()
     if is_template(data):
         card, findings, hit, end, stored, words = _template_card(data, vocabulary)
         judge = judging_vocabulary(stored, vocabulary)
     else:
         words = column_words(vocabulary)
         hits = find_grids(data, words, skip=set())
+        grid_sheets = tuple(h.sheet.name for h in hits)
         if sheet is not None:
             hits = [h for h in hits if h.sheet.name == sheet]
         if not hits:
-            return None, [F.NO_GRID.finding(file=file)], None
+            return WorkbookRead(None, [F.NO_GRID.finding(file=file)], None, grid_sheets)
         hit, findings = _choose_grid(hits, file)
         rows = read_rows(hit, words.focus_codes(), words=words)
         if hit.sheet.merged:
@@ -107,7 +120,7 @@ def read_workbook_data(
     findings += _resolve_categories(card.partners, judge, file)
     findings += _since_years(card.partners, file)
     findings += _account(data, card, hit, end, judge, file)
-    return card, findings, stored
+    return WorkbookRead(card, findings, stored, grid_sheets)
 
 
 def _template_card(

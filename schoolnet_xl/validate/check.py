@@ -36,7 +36,20 @@ class FileReport:
         return counts
 
 
-def check_file(path: str | Path, vocabulary: Vocabulary) -> FileReport:
+def check_workbook(path: str | Path, vocabulary: Vocabulary) -> list[FileReport]:
+    """Every card of one file: one report, or one per sheet when a hand-made workbook holds
+    a grid on several sheets (one per school year); the latest year's comes first."""
+    first = check_file(path, vocabulary)
+    reports = [first]
+    chosen = first.card.grid_sheet if first.card is not None else ""
+    for sheet in first.read.grid_sheets:
+        if sheet != chosen:
+            reports.append(check_file(path, vocabulary, sheet=sheet))
+    return reports
+
+
+def check_file(path: str | Path, vocabulary: Vocabulary, sheet: str | None = None
+               ) -> FileReport:
     """Read one card file and validate it; an unreadable file gives its read findings only.
 
     A card that stores the vocabulary it was made with is judged with that one when no
@@ -44,7 +57,7 @@ def check_file(path: str | Path, vocabulary: Vocabulary) -> FileReport:
     A region's --config that differs from the card's is used, and a warning names both
     (SN021), so a different verdict never goes unexplained.
     """
-    result = read_card(path, vocabulary=vocabulary)
+    result = read_card(path, vocabulary=vocabulary, sheet=sheet)
     if result.status != "ok" or result.card is None:
         return FileReport(result, sort_findings(list(result.findings)), {}, vocabulary)
     stored = result.vocabulary
