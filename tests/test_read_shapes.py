@@ -107,7 +107,8 @@ def test_one_sheet_per_school_year_reads_the_latest_and_says_so(corpus, tmp_path
 def test_two_grids_on_one_sheet_keep_their_section_and_no_header_is_a_partner(corpus,
                                                                              vocabulary):
     report = check_file(corpus["handmade_two_blocks"], vocabulary)
-    assert [(p.row, p.organisatie.text, p.section) for p in report.card.partners] == [
+    card = report.card
+    assert [(p.row, p.organisatie.text, card.sections[p.row]) for p in card.partners] == [
         (3, "Kind en Gezin", "Kleuter"), (4, "CLB Brugge", "Kleuter"),
         (8, "Bib Brugge", "Lager"), (9, "Sportdienst Brugge", "Lager")]
     assert not {"SN201", "SN204", "SN202", "SN203"} & {f.code for f in report.findings}

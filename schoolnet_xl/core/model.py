@@ -131,7 +131,6 @@ class Partner:
     status: Sourced = EMPTY
     sinds: Sourced = EMPTY
     volgende_stap: Sourced = EMPTY
-    section: str = ""  # the block of a sheet with several grids (a title such as "Lager")
 
 
 # Partner's Sourced fields in declaration order: readers build partners positionally,
@@ -139,7 +138,7 @@ class Partner:
 PARTNER_FIELDS: tuple[str, ...] = tuple(
     name for name, spec in Partner.__dataclass_fields__.items() if spec.type == "Sourced")
 _POSITIONAL = ("row", "sheet", "organisatie", "aard", "focus", "categorie", "category_code",
-               "category_guessed", *PARTNER_FIELDS[3:], "section")
+               "category_guessed", *PARTNER_FIELDS[3:])
 assert tuple(Partner.__dataclass_fields__) == _POSITIONAL, "Partner's field order changed"
 
 
@@ -160,3 +159,6 @@ class Card:
     # labels and title lines above it; a sheet mapped to None is layout as a whole (the
     # template's own sheets). Sheet -> 0-based (row, col) cells.
     layout: dict[str, list[tuple[int, int]] | None] = field(default_factory=dict)
+    # A sheet with several grids (kleuter and lager, per campus): partner row -> the
+    # section title of its block. Empty for a card with one grid.
+    sections: dict[int, str] = field(default_factory=dict)

@@ -19,7 +19,7 @@ from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.model import Card, CardKind
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.read import file_rules as F
-from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
+from schoolnet_xl.read.archive import ARCHIVE_SUFFIX, ArchiveError, read_member, split_member
 from schoolnet_xl.read.card import card_from_workbook_data, read_workbook_data
 from schoolnet_xl.read.from_file import workbook_data_from_file
 from schoolnet_xl.read.package import Package
@@ -58,9 +58,10 @@ def read_card(path: str | Path, vocabulary: Vocabulary | None = None,
     `archive.zip/inner name` reads a card inside a zip archive (see `read.archive`);
     `sheet` picks the grid of a hand-made workbook with grids on several sheets.
     """
-    member = split_member(path) if not os.path.exists(path) else None
-    if member is not None:
-        return _read_member(str(path), *member, vocabulary, sheet)
+    if ARCHIVE_SUFFIX in str(path).lower() and not os.path.exists(path):
+        member = split_member(path)
+        if member is not None:
+            return _read_member(str(path), *member, vocabulary, sheet)
     started = time.perf_counter()
     file = str(path)
     vocabulary = vocabulary or default_vocabulary()

@@ -57,17 +57,18 @@ def sweep_grid_sheet(
     mapped_set = frozenset(mapped)
     account = SheetAccount()
     for row in range(min(header_row, len(rows))):
-        for col, value in enumerate(rows[row]):
-            if value is None or value == "" or (row, col) in named:
-                continue
+        cells = rows[row]
+        if cells.count("") + cells.count(None) == len(cells):  # most rows: no Python loop
+            continue
+        for col, value in enumerate(cells):
             if value.__class__ is str:
-                if value.strip():
+                if value.strip() and (row, col) not in named:
                     account.layout.append((row, col))
-            elif not is_blank(value):
+            elif value is not None and (row, col) not in named:
                 account.outside.append((row, col))
     if 0 <= header_row < len(rows):
         for col, value in enumerate(rows[header_row]):
-            if is_blank(value) or (header_row, col) in named:
+            if value is None or value == "" or (header_row, col) in named or is_blank(value):
                 continue
             if col in mapped_set:
                 account.layout.append((header_row, col))

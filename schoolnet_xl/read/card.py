@@ -236,6 +236,7 @@ def _card(
         grid_sheet=hit.sheet.name if hit else "",
         focus_codes=focus_codes,
         layout={hit.sheet.name: list(rows.layout)} if hit and rows.layout else {},
+        sections=rows.section_of,
     )
 
 

@@ -47,6 +47,7 @@ class GridRows:
     # repeated header rows and section titles of a sheet with several grids (layout)
     layout: list[tuple[int, int]] = field(default_factory=list)
     sections: list[tuple[int, str]] = field(default_factory=list)  # (header row, title)
+    section_of: dict[int, str] = field(default_factory=dict)  # partner row -> its section
 
 
 def map_header(
@@ -119,7 +120,7 @@ def read_rows(
     blank rows in a row or at the end of the sheet. With `words` (a hand-made
     grid), a repeated header row starts a new block (two grids on one sheet,
     kleuter and lager): it and the section title above it are no partners, and
-    the partners of each block carry its section name.
+    the partners of each block are mapped to its section name (`section_of`).
     """
     sheet, columns = hit.sheet, hit.columns
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
@@ -218,7 +219,7 @@ def _name_sections(out: GridRows, sheet: SheetData, hit: GridHit) -> None:
         for start, title in out.sections:
             if partner.row - 1 > start:
                 section = title
-        partner.section = section
+        out.section_of[partner.row] = section
 
 
 _new_tuple = tuple.__new__
@@ -234,7 +235,7 @@ def _partner(
     cells.append(EMPTY)  # index -1: a column the grid does not have
     organisatie, aard, categorie, *rest = [cells[i] for i in fields]
     return Partner(number, sheet, organisatie, aard, {key: cells[i] for key, i in focus},
-                   categorie, None, False, *rest)  # type: ignore[arg-type]  # rest: Sourced
+                   categorie, None, False, *rest)
 
 
 def _may_be_total(organisatie: CellValue) -> bool:
