@@ -177,3 +177,20 @@ def test_another_config_is_used_and_named_in_a_warning(tmp_path):
     assert "SN055" not in {f.code for f in report.findings}
     assert report.card.partners[0].focus["KANS"].value == "X"
     assert "SN021" not in {f.code for f in check_file(path, region).findings}
+
+
+def test_import_writes_an_ods_template_card_as_a_new_xlsx(corpus, tmp_path, vocabulary):
+    from schoolnet_xl.edit.import_card import import_grid
+
+    ods = corpus["template_typed.ods"]
+    before = _sha(ods)
+    out = tmp_path / "kaart.xlsx"
+    done = import_grid(ods, vocabulary, output=out)
+    assert done.partners == 8
+    card = read_card(out).card
+    assert card.kind == "template"
+    assert [p.organisatie.text for p in card.partners][-3:] == [
+        "Leersteuncentrum Gent", "Stad Gent onderwijsdienst", "Parochie Sint-Jan"]
+    assert _sha(ods) == before
+    # and the new .xlsx is a card summary accepts
+    summarize(out, vocabulary, backup=False)
