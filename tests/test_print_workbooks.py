@@ -212,3 +212,20 @@ def test_regional_text_stays_in_its_column(printed: dict[str, Printed]) -> None:
     assert LONGEST_LEVEL.split()[0] in " ".join(p.text for p in regio.of("Scholen"))
     for page in regio.pages:
         assert all(w.x_max <= page.width - 0.3 * 72 for w in page.words), page.number
+
+
+def test_nothing_is_coloured_outside_the_validatie_table(workbooks: dict[str, Path]) -> None:
+    import openpyxl
+
+    from schoolnet_xl.core.sheet_words import VALIDATION_HEADER_ROW
+
+    sheet = openpyxl.load_workbook(workbooks["samenvatting"])["Validatie"]
+    header = VALIDATION_HEADER_ROW + 1  # 1-based
+    last = max(cell.row for row in sheet.iter_rows() for cell in row if cell.value is not None)
+    assert last > header, "the card has findings"
+    coloured = {(cell.row, cell.column) for row in sheet.iter_rows() for cell in row
+                if cell.fill is not None and cell.fill.fill_type == "solid"}
+    assert coloured
+    assert all(header <= r <= last and c <= 5 for r, c in coloured), coloured
+    assert sheet["A1"].value == "Validatie van de netwerkkaart" and sheet["A1"].font.b
+    assert sheet["A2"].value.startswith("Kaart: samenvatting.xlsx - gecontroleerd op ")
