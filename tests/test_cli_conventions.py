@@ -88,18 +88,20 @@ def test_validate_and_gaps_take_folders_and_patterns_as_merge_does(
     assert "~$kaart0.xlsx: overgeslagen" in pattern.stderr
 
 
-def test_a_lock_file_named_on_the_line_is_skipped_not_an_error(
+def test_a_lock_or_system_file_named_on_the_line_is_skipped_not_an_error(
         tmp_path: Path, vocabulary: Vocabulary) -> None:
     inbox = _inbox(tmp_path, vocabulary)
     card, lock = inbox / "sg1" / "kaart0.xlsx", inbox / "sg1" / "~$kaart0.xlsx"
-    result = run("validate", card, lock, "--format", "json")
+    (inbox / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 60)
+    result = run("validate", card, lock, inbox / "Thumbs.db", "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert [f["path"] for f in document["files"]] == [str(card)]
-    assert document["summary"]["skipped"] == 1 and document["summary"]["unreadable"] == 0
-    text = run("validate", card, lock)
-    assert text.stdout.strip().splitlines()[-1].endswith("1 overgeslagen.")
-    assert f"{lock}: overgeslagen" in text.stderr
+    assert document["summary"]["skipped"] == 2 and document["summary"]["unreadable"] == 0
+    text = run("validate", card, lock, inbox / "Thumbs.db")
+    assert text.stdout.strip().splitlines()[-1].endswith("2 overgeslagen.")
+    assert f"{lock}: overgeslagen — " in text.stderr
+    assert f"{inbox / 'Thumbs.db'}: overgeslagen — Windows" in text.stderr
 
 
 def test_a_pattern_that_matches_nothing_is_an_unreadable_input(tmp_path: Path) -> None:

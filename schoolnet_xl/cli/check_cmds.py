@@ -26,7 +26,6 @@ from schoolnet_xl.cli.help_words import bilingual, english
 from schoolnet_xl.core.findings import SEVERITIES, Severity
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.read.file_rules import LOCK_FILE
 from schoolnet_xl.report.json import gaps_document, validate_document
 from schoolnet_xl.report.text import (
     render_gaps,
@@ -261,15 +260,15 @@ def _check_all(names: tuple[str, ...], vocabulary: Vocabulary,
                lang: Lang) -> tuple[list[FileReport], list[Skipped]]:
     """Check every file the arguments name, in argument order (a folder's or pattern's
     files in merge's order); a missing or unreadable one never stops the others. Lock
-    files are skipped and listed on stderr, as merge lists them."""
+    and system files are skipped and listed on stderr, as merge lists them."""
     reports: list[FileReport] = []
     skipped: list[Skipped] = []
     for name in names:
         if Path(name).is_file():
             report = check_file(name, vocabulary)
-            if report.read.status != "ok" and any(f.code == LOCK_FILE.code
-                                                  for f in report.findings):
-                skipped.append((name, report.read.reason(lang)))
+            reason = _junk_reason(name, lang) if report.read.status != "ok" else None
+            if reason is not None:  # a lock or system file that is no card: as merge skips it
+                skipped.append((name, reason))
             else:
                 reports.append(report)
             continue
@@ -282,6 +281,15 @@ def _check_all(names: tuple[str, ...], vocabulary: Vocabulary,
     for path, reason in skipped:
         click.echo(f"{path}: {say('overgeslagen', 'skipped', lang)} — {reason}", err=True)
     return reports, skipped
+
+
+def _junk_reason(name: str, lang: Lang) -> str | None:
+    """Why merge would skip a file of this name (lock file, system file), or None."""
+    # Asked only of a file that could not be read as a card:
+    # lazy: schoolnet_xl.merge.inbox loads the merge package (about 65 ms at start-up)
+    from schoolnet_xl.merge.inbox import junk_reason
+
+    return junk_reason(Path(name).name, lang)
 
 
 def _expand(name: str, lang: Lang) -> tuple[list[str], list[Skipped]] | None:
