@@ -301,3 +301,17 @@ def test_validate_says_a_card_is_of_an_older_template_and_points_to_upgrade(
     assert run("upgrade", old, "-o", tmp_path / "nieuw.xlsx").returncode == 0
     current = json.loads(run("validate", tmp_path / "nieuw.xlsx", "--format", "json").stdout)
     assert "SN304" not in {f["code"] for f in current["files"][0]["findings"]}
+
+
+def test_shell_completion_as_the_readme_documents_it() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_SCHOOLNET_XL_COMPLETE=bash_source schoolnet-xl)"' in readme
+    env = {**os.environ, "_SCHOOLNET_XL_COMPLETE": "bash_source"}
+    script = subprocess.run([CLI], capture_output=True, text=True, env=env, timeout=60,
+                            check=False)
+    assert "_schoolnet_xl_completion()" in script.stdout
+    env.update(_SCHOOLNET_XL_COMPLETE="bash_complete", COMP_WORDS="schoolnet-xl validate --er",
+               COMP_CWORD="2")
+    completed = subprocess.run([CLI], capture_output=True, text=True, env=env, timeout=60,
+                               check=False)
+    assert completed.stdout.split() == ["plain,--ernst"]
