@@ -35,7 +35,7 @@ from schoolnet_xl.report.text import (
     summary_line,
 )
 from schoolnet_xl.validate.catalogue import catalogue, catalogue_markdown
-from schoolnet_xl.validate.check import FileReport, check_file, summary
+from schoolnet_xl.validate.check import FileReport, check_file, check_workbook, summary
 
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -265,18 +265,18 @@ def _check_all(names: tuple[str, ...], vocabulary: Vocabulary,
     skipped: list[Skipped] = []
     for name in names:
         if Path(name).is_file():
-            report = check_file(name, vocabulary)
-            reason = _junk_reason(name, lang) if report.read.status != "ok" else None
+            sheets = check_workbook(name, vocabulary)  # one report per school-year sheet
+            reason = _junk_reason(name, lang) if sheets[0].read.status != "ok" else None
             if reason is not None:  # a lock or system file that is no card: as merge skips it
                 skipped.append((name, reason))
             else:
-                reports.append(report)
+                reports += sheets
             continue
         found = _expand(name, lang)
         if found is None:  # named nothing: an unreadable entry of its own
             reports.append(check_file(name, vocabulary))
             continue
-        reports += [check_file(path, vocabulary) for path in found[0]]
+        reports += [r for path in found[0] for r in check_workbook(path, vocabulary)]
         skipped += found[1]
     for path, reason in skipped:
         click.echo(f"{path}: {say('overgeslagen', 'skipped', lang)} — {reason}", err=True)
