@@ -249,5 +249,9 @@ def test_linked_folders_are_followed_once(tmp_path: Path, vocabulary: Vocabulary
     (tmp_path / "echt" / "lus").symlink_to(inbox, target_is_directory=True)  # a loop
     result = run_cli("merge", inbox, "-o", tmp_path / "regio.xlsx", "--format", "json")
     assert result.returncode == 0, result.stderr
-    files = [Path(f["path"]).name for f in json.loads(result.stdout)["files"]]
+    listed = json.loads(result.stdout)["files"]
+    files = [Path(f["path"]).name for f in listed if f["kind"] != "skipped"]
     assert files == ["kaart0.xlsx"]
+    # the loop itself is listed as skipped, with its reason (inbox discovery, section 5)
+    assert [(Path(f["path"]).name, bool(f["reason"])) for f in listed
+            if f["kind"] == "skipped"] == [("lus", True)]
