@@ -196,12 +196,7 @@ WRITERS = {
 }
 
 
-@pytest.mark.parametrize("name", [
-    *[n for n in WRITERS if n != "validate --report"],
-    pytest.param("validate --report", marks=pytest.mark.xfail(
-        strict=True, reason="report/workbook.py still renames a mkstemp (0600) file into "
-                            "place: remove this mark once it gets the umask's mode")),
-])
+@pytest.mark.parametrize("name", sorted(WRITERS))
 @pytest.mark.parametrize("umask", [0o002, 0o022])
 def test_written_files_get_the_permissions_of_the_umask(
         name: str, umask: int, tmp_path: Path, vocabulary: Vocabulary) -> None:

@@ -357,3 +357,27 @@ def test_validatie_sheet_has_a_title_the_card_and_the_time_of_the_check(bad_card
     assert sorted(values) == [(0, 0), (1, 0), (3, 0), (4, 0)]  # nothing else on the sheet
     fills = [a for a in actions_ if a["func"] == "setRangeColor" and a["sheet_position"] == 5]
     assert not fills  # nothing coloured on the Validatie sheet
+
+
+def test_a_card_made_with_a_regions_vocabulary_gets_the_same_verdict_as_validate(
+    tmp_path: Path,
+) -> None:
+    """The button (no region config on the add-in) judges a card with the vocabulary it
+    stores, as `validate` does: here SPORT is core and MOBI a category of the region."""
+    from schoolnet_xl.core.vocabulary import default_vocabulary, load_vocabulary
+
+    config = tmp_path / "regio.toml"
+    config.write_text('name = "Regio Waasland"\n[categories.SPORT]\ncore = ["*"]\n'
+                      '[categories.MOBI]\nlabel = "Mobiliteit"\n'
+                      'definition = "Schoolvervoer."\nrecommended = ["*"]\n', encoding="utf-8")
+    region = load_vocabulary(config)
+    card = card_with(tmp_path / "regiokaart.xlsx", region, HEADER,
+                     [GOOD_ROW, {**GOOD_ROW, "Organisatie": "De Lijn", "Categorie": "Mobiliteit"}])
+    book = xw.Book(json=payload_from_file(card))
+    button = actions.valideer(book, vocabulary=default_vocabulary())
+    cli = cli_findings(card)
+    assert sorted((f.code, f.cell, f.value) for f in button) == sorted(
+        (f["code"], f["cell"], f["value"]) for f in cli)
+    core_missing = {f.value for f in button if f.code == "SN302"}
+    assert "SPORT" in core_missing  # core only in the region's vocabulary
+    assert "SN202" not in {f.code for f in button}  # Mobiliteit is a category there

@@ -41,12 +41,12 @@ def test_the_card_with_the_latest_datum_is_kept_whatever_the_file_order(
 
     assert result.returncode == 0, result.stderr
     sources = {Path(r["Pad"]).name: r for r in records(out, "Bronbestanden")}
-    assert sources[old1.name]["Soort"] == "duplicate"
+    assert sources[old1.name]["Soort"] == "dubbel"
     assert sources[old1.name]["Status"] == "vervangen"
     assert str(new1) in sources[old1.name]["Reden"]
     assert sources[old2.name]["Status"] == "vervangen"
     assert str(new2) in sources[old2.name]["Reden"]
-    assert sources[new1.name]["Soort"] == sources[new2.name]["Soort"] == "template"
+    assert sources[new1.name]["Soort"] == sources[new2.name]["Soort"] == "sjabloon"
     schools = records(out, "Scholen")
     assert sorted(Path(s["Bronbestand"]).name for s in schools) == [new1.name, new2.name]
     assert sorted(s["Partners"] for s in schools) == [6, 7]

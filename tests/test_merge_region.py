@@ -15,11 +15,13 @@ import pytest
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import DemoFile, make_demo_region, plan_demo_region
+from schoolnet_xl.merge.records import sheet_label
 from schoolnet_xl.validate.rules import header, rows
 from tests.support.regional import fingerprints, records, run_cli, sheet_rows
 
-EXPECTED_KIND = {"template": "template", "handmade": "handmade", "ods": "handmade",
-                 "superseded": "duplicate", "unreadable": "unreadable", "lock": "skipped"}
+EXPECTED_KIND = {"template": "sjabloon", "handmade": "eigen raster", "ods": "eigen raster",
+                 "superseded": "dubbel", "unreadable": "onleesbaar", "lock": "overgeslagen",
+                 "old-version": "sjabloon"}
 
 
 @pytest.fixture(scope="module")
@@ -225,21 +227,24 @@ def mixed(tmp_path_factory: pytest.TempPathFactory):
 def test_every_demo_and_corpus_file_appears_in_bronbestanden_with_its_status(mixed) -> None:
     _inbox, out, demo, corpus = mixed
     rows = {Path(r["Pad"]): r for r in records(out, "Bronbestanden")}
-    assert set(rows) == set(demo) | set(corpus.values())
+    # A workbook with a grid on several school-year sheets: one row per card sheet.
+    other_year = Path(sheet_label(str(corpus["handmade_years"]), "2024-2025"))
+    assert set(rows) == set(demo) | set(corpus.values()) | {other_year}
+    assert rows[other_year]["Soort"] == "eigen raster"
     for item, path in zip(plan_demo_region(), demo, strict=True):
         assert rows[path]["Soort"] == EXPECTED_KIND[item.kind], path
     for name, path in corpus.items():
         row = rows[path]
         if name == CORPUS_LOCK:
-            assert (row["Soort"], row["Status"]) == ("skipped", "overgeslagen")
+            assert (row["Soort"], row["Status"]) == ("overgeslagen", "overgeslagen")
         elif name in CORPUS_UNREADABLE:
-            assert (row["Soort"], row["Status"]) == ("unreadable", "onleesbaar"), name
+            assert (row["Soort"], row["Status"]) == ("onleesbaar", "onleesbaar"), name
             assert row["Reden"], name
         else:
-            kind = "template" if name.startswith("template") else "handmade"
-            if row["Soort"] == "duplicate":  # same school and year as another corpus card
+            kind = "sjabloon" if name.startswith("template") else "eigen raster"
+            if row["Soort"] == "dubbel":  # same school and year as another corpus card
                 kept = rows[Path(row["Reden"].rsplit(": ", 1)[-1])]
-                assert kept["Soort"] in ("template", "handmade"), name
+                assert kept["Soort"] in ("sjabloon", "eigen raster"), name
             else:
                 assert row["Soort"] == kind, name
         assert row["SHA-256"] and row["Grootte (bytes)"] == path.stat().st_size
@@ -252,7 +257,7 @@ def test_the_corpus_does_not_disturb_the_demo_schools(mixed, vocabulary) -> None
                 if item.card is not None and item.kind != "superseded"}
     rows = {Path(r["Bronbestand"]): r for r in records(out, "Scholen")}
     kept = {Path(r["Pad"]) for r in records(out, "Bronbestanden")
-            if r["Soort"] in ("template", "handmade")}
+            if r["Soort"] in ("sjabloon", "eigen raster")}
     assert set(rows) == kept
     for path, card in expected.items():
         assert rows[path]["Partners"] == len(card.partners)

@@ -174,12 +174,17 @@ def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: La
               help=bilingual("Gemeente.", "Municipality (gemeente)."))
 @click.option("--scholengemeenschap", default=None, metavar=TEXT,
               help=bilingual("Scholengemeenschap.", "School community (scholengemeenschap)."))
+@click.option("--blad", "--sheet", "blad", default=None, metavar=bilingual("BLAD", "SHEET"),
+              help=bilingual("Het blad met het rooster, als de werkmap er meer heeft (één per "
+                             "schooljaar); anders het laatste schooljaar.",
+                             "The sheet holding the grid, when the workbook has several (one "
+                             "per school year); else the latest school year."))
 @_force_option
 @lang_option
 @config_option
 def import_card(handmade: Path, output: Path | None, school: str | None, nummer: str | None,
                 schooljaar: str | None, niveau: str | None, gemeente: str | None,
-                scholengemeenschap: str | None, force: bool, lang: Lang,
+                scholengemeenschap: str | None, blad: str | None, force: bool, lang: Lang,
                 config: Path | None) -> None:
     """Zet een eigen rooster (.xlsx, .xls, .ods) om in een netwerkkaart van het sjabloon.
 
@@ -200,7 +205,7 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
     try:
         result = import_grid(handmade, vocabulary, output=output,
                              header={k: v for k, v in header.items() if v}, force=force,
-                             lang=lang)
+                             lang=lang, sheet=blad)
     except GuardError as exc:
         raise UserError(str(exc), exc.exit_code) from None
     click.echo(say(
@@ -219,6 +224,8 @@ def import_card(handmade: Path, output: Path | None, school: str | None, nummer:
         for d in result.uncategorised:
             now = say(f" (nu: '{d.current}')", f" (now: '{d.current}')", lang) if d.current else ""
             click.echo(f"  {d.card_cell}  {d.organisatie}{now}  ({d.source_cell})")
+    for finding in result.source_warnings:
+        click.echo(say("Let op: ", "Note: ", lang) + finding.message(lang))
     if result.missing_header:
         labels = {name: HEADER_LABELS[key] for key, name in HEADER_FIELDS.items()}
         missing = ", ".join(labels.get(name, name) for name in result.missing_header)

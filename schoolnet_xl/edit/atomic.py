@@ -8,6 +8,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.core.lang import Lang, say
 
 
@@ -103,12 +104,6 @@ def temp_path_beside(target: Path) -> Path:
     os.chmod(name, new_file_mode())
     return Path(name)
 
-
-def new_file_mode() -> int:
-    """The mode `open()` would give a new file: 0o666 less the process's umask."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def backup_path(target: Path, now: datetime | None = None) -> Path:

@@ -55,6 +55,7 @@ class ImportResult:
     uncategorised: list[Decision] = field(default_factory=list)
     missing_header: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    source_warnings: list[Finding] = field(default_factory=list)  # e.g. which sheet was taken
 
 
 def default_output(source: Path) -> Path:
@@ -108,6 +109,7 @@ def import_grid(
     new_rows = [p for p in written.partners if has_content(p)]
     out = ImportResult(output, len(rows), sum(
         vocabulary.is_mark(v.value) for p in rows for v in p.focus.values()))
+    out.source_warnings = [f for f in result.findings if f.severity != "info"]
     for old, new in zip(rows, new_rows, strict=True):
         decision = Decision(f"{old.sheet}!{old.organisatie.cell or old.row}",
                             f"{new.sheet}!{new.categorie.cell}", old.organisatie.text,

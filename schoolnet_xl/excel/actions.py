@@ -31,7 +31,7 @@ def valideer(book: xw.Book, vocabulary: Vocabulary | None = None,
     """Validate the open card: clear the previous marks, mark the problem cells,
     write a fresh `Validatie` sheet and show the totals. Returns the findings."""
     vocabulary = vocabulary or configured_vocabulary()
-    card, read_findings = read_open_card(book, vocabulary, lang)
+    card, read_findings, vocabulary = read_open_card(book, vocabulary, lang)
     rule_findings, _missing = check_card(card, vocabulary)
     findings = [_in_book(f, book.name)
                 for f in sort_findings([*read_findings, *rule_findings])]
@@ -55,7 +55,7 @@ def ontbrekende_categorieen(book: xw.Book, vocabulary: Vocabulary | None = None,
     """Mark the missing core (red) and recommended (amber) categories on `Overzicht`
     and list whom to look for. Returns {"core": [...], "recommended": [...]}."""
     vocabulary = vocabulary or configured_vocabulary()
-    card, _ = read_open_card(book, vocabulary, lang)
+    card, _, vocabulary = read_open_card(book, vocabulary, lang)
     _, missing = check_card(card, vocabulary)
     message = overview_sheet.show_missing(book, missing, vocabulary, lang)
     book.app.alert(message, title=say("Ontbrekende categorieën", "Missing categories", lang))
@@ -67,7 +67,7 @@ def overzicht_vernieuwen(book: xw.Book, vocabulary: Vocabulary | None = None,
     """Write the counts computed from the grid into `Overzicht` where the sheet shows
     other values (formulas that were not recalculated). Returns the cells written."""
     vocabulary = vocabulary or configured_vocabulary()
-    card, _ = read_open_card(book, vocabulary, lang)
+    card, _, vocabulary = read_open_card(book, vocabulary, lang)
     written = overview_sheet.refresh(book, compute_overview(card, vocabulary), vocabulary, lang)
     if written:
         message = say(f"Overzicht vernieuwd: {len(written)} "

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.model import COLUMNS_AFTER_FOCUS, COLUMNS_BEFORE_FOCUS, Card
-from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
-from schoolnet_xl.read import card_from_workbook_data
+from schoolnet_xl.core.vocabulary import Vocabulary, judging_vocabulary, load_vocabulary
+from schoolnet_xl.read.card import read_workbook_data
 from schoolnet_xl.read.file_rules import COLUMN_REMOVED
 from schoolnet_xl.read.from_book import workbook_data
 
@@ -33,11 +33,14 @@ def configured_vocabulary() -> Vocabulary:
 
 def read_open_card(
     book: xw.Book, vocabulary: Vocabulary, lang: Lang = "nl"
-) -> tuple[Card, list[Finding]]:
-    """The card and the reading findings of `book`; a friendly XlwingsError when it is no card."""
+) -> tuple[Card, list[Finding], Vocabulary]:
+    """The card of `book`, its reading findings and the vocabulary to judge it with (the
+    one the card stores, as `validate` and `merge` judge it, unless the add-in runs with a
+    region's config); a friendly XlwingsError when it is no card."""
     import xlwings as xw
 
-    card, findings = card_from_workbook_data(workbook_data(book), vocabulary)
+    read = read_workbook_data(workbook_data(book), vocabulary)
+    card, findings = read.card, read.findings
     if card is None:
         raise xw.XlwingsError(findings[-1].message(lang) if findings else say(
             "Dit werkboek is geen netwerkkaart: er is geen rooster met de kolommen "
@@ -45,7 +48,7 @@ def read_open_card(
             "This workbook is not a network card: no grid with the columns Organisatie "
             "and Categorie was found.", lang))
     _refuse_without_key_columns(findings, vocabulary, lang)
-    return card, findings
+    return card, findings, judging_vocabulary(read.stored, vocabulary)
 
 
 def _refuse_without_key_columns(findings: list[Finding], vocabulary: Vocabulary,

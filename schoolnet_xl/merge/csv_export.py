@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.merge.region import Cell, Region, Table
 
 CSV_FILES = {"partners.csv": "partners", "scholen.csv": "schools", "dekking.csv": "coverage"}
@@ -34,13 +35,6 @@ def write_csv_tables(region: Region, folder: Path) -> list[Path]:
         written.append(write_csv(table, folder / name))
     return written
 
-
-def new_file_mode() -> int:
-    """The mode `open()` would give a new file: 0o666 less the process's umask (mkstemp
-    makes owner-only files; renamed into place they would stay so on a shared drive)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def write_csv(table: Table, path: Path) -> Path:

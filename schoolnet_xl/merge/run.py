@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
-from schoolnet_xl.merge.csv_export import CSV_FILES, new_file_mode, write_csv_tables
+from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
 from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result

@@ -77,15 +77,20 @@ def render_rich(reports: list[FileReport], lang: Lang) -> None:
 def summary_line(totals: dict[str, int], lang: Lang) -> str:
     """'2 bestanden: 1 fout, 3 waarschuwingen, 4 info; 0 onleesbaar.'"""
     if lang == "en":
-        return (f"{totals['files']} file(s): {totals['fout']} error(s), "
-                f"{totals['waarschuwing']} warning(s), {totals['info']} info; "
-                f"{totals['unreadable']} unreadable.")
+        return (f"{_count(totals['files'], 'file', 'files')}: "
+                f"{_count(totals['fout'], 'error', 'errors')}, "
+                f"{_count(totals['waarschuwing'], 'warning', 'warnings')}, "
+                f"{totals['info']} info; {totals['unreadable']} unreadable.")
     fouten = "fout" if totals["fout"] == 1 else "fouten"
     warnings = "waarschuwing" if totals["waarschuwing"] == 1 else "waarschuwingen"
     files = "bestand" if totals["files"] == 1 else "bestanden"
     return (f"{totals['files']} {files}: {totals['fout']} {fouten}, "
             f"{totals['waarschuwing']} {warnings}, {totals['info']} info; "
             f"{totals['unreadable']} onleesbaar.")
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def render_gaps(reports: list[FileReport], vocabulary: Vocabulary, lang: Lang,

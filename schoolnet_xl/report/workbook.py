@@ -11,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.report.formats import finding_formats, page_footer
@@ -43,6 +44,7 @@ def write_findings_workbook(
     handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent or ".",
                                          prefix=".findings-")
     os.close(handle)
+    os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
     try:
         _write(reports, temporary, lang)
         os.replace(temporary, target)
