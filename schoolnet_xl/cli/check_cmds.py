@@ -26,6 +26,7 @@ from schoolnet_xl.cli.help_words import bilingual, english
 from schoolnet_xl.core.findings import SEVERITIES, Severity
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.read.archive import is_card_archive
 from schoolnet_xl.report.json import gaps_document, validate_document
 from schoolnet_xl.report.text import (
     render_gaps,
@@ -264,7 +265,7 @@ def _check_all(names: tuple[str, ...], vocabulary: Vocabulary,
     reports: list[FileReport] = []
     skipped: list[Skipped] = []
     for name in names:
-        if Path(name).is_file():
+        if Path(name).is_file() and not is_card_archive(name):  # a .zip: its cards, as merge
             sheets = check_workbook(name, vocabulary)  # one report per school-year sheet
             reason = _junk_reason(name, lang) if sheets[0].read.status != "ok" else None
             if reason is not None:  # a lock or system file that is no card: as merge skips it

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from schoolnet_xl.cli.help_words import bilingual
+from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.lang import LANGS, Lang, default_lang, say
 from schoolnet_xl.core.vocabulary import ConfigError, Vocabulary, load_vocabulary
 
@@ -41,34 +41,11 @@ class UserError(click.ClickException):
         click.echo(f"{say('Fout', 'Error')}: {self.format_message()}", err=True)
 
 
-# errno -> what happened, as a sentence after the file's name
-OS_ERRORS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("bestaat niet", "does not exist"),
-    errno.EACCES: ("je hebt geen toegang tot dit bestand of deze map",
-                   "you have no access to this file or folder"),
-    errno.EPERM: ("het besturingssysteem staat dit niet toe", "the system does not allow this"),
-    errno.EEXIST: ("bestaat al (als bestand waar een map nodig is, of omgekeerd)",
-                   "already exists (as a file where a folder is needed, or the reverse)"),
-    errno.ENOTDIR: ("een deel van dit pad is een bestand, geen map",
-                    "part of this path is a file, not a folder"),
-    errno.EISDIR: ("is een map, geen bestand", "is a folder, not a file"),
-    errno.ENOSPC: ("de schijf is vol", "the disk is full"),
-    errno.EROFS: ("staat op een alleen-lezen schijf", "is on a read-only disk"),
-    errno.EBUSY: ("is in gebruik door een ander programma", "is in use by another program"),
-    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
-    errno.EINVAL: ("de naam is ongeldig", "the name is invalid"),
-}
-
-
 def os_error_message(exc: OSError, lang: Lang | None = None) -> str:
     """An operating-system error as a sentence naming the file, in `lang`."""
     where = exc.filename if exc.filename is not None else exc.filename2
     name = str(where) if where is not None else say("een bestand", "a file", lang)
-    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
-    nl, en = OS_ERRORS.get(exc.errno or 0, (
-        f"het besturingssysteem weigerde dit (foutcode {code})",
-        f"the system refused this (error code {code})"))
-    return f"{name}: {say(nl, en, lang)}."
+    return f"{name}: {os_error_words(exc).render(lang or default_lang())}."
 
 
 def config_option(func: F) -> F:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+
+from schoolnet_xl.core.findings import Words
 
 
 def new_file_mode() -> int:
@@ -14,3 +17,31 @@ def new_file_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+# What an operating-system error means for the user, per errno (Dutch, English).
+OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("bestaat niet", "does not exist"),
+    errno.EACCES: ("je hebt geen toegang tot dit bestand of deze map",
+                   "you have no access to this file or folder"),
+    errno.EPERM: ("het besturingssysteem staat dit niet toe", "the system does not allow this"),
+    errno.EEXIST: ("bestaat al (als bestand waar een map nodig is, of omgekeerd)",
+                   "already exists (as a file where a folder is needed, or the reverse)"),
+    errno.ENOTDIR: ("een deel van dit pad is een bestand, geen map",
+                    "part of this path is a file, not a folder"),
+    errno.EISDIR: ("is een map, geen bestand", "is a folder, not a file"),
+    errno.ENOSPC: ("de schijf is vol", "the disk is full"),
+    errno.EROFS: ("staat op een alleen-lezen schijf", "is on a read-only disk"),
+    errno.EBUSY: ("is in gebruik door een ander programma", "is in use by another program"),
+    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
+    errno.EINVAL: ("de naam is ongeldig", "the name is invalid"),
+}
+
+
+def os_error_words(exc: OSError) -> Words:
+    """An operating-system error as words a user reads (not the system's English)."""
+    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+    nl, en = OS_ERRORS.get(exc.errno or 0, (
+        f"het besturingssysteem weigerde dit (foutcode {code})",
+        f"the system refused this (error code {code})"))
+    return Words(nl, en)

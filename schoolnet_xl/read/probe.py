@@ -20,6 +20,7 @@ from schoolnet_xl.core.contract import (
     REGIONAL_MARKER_PROPERTY,
     REGIONAL_MARKER_VALUE,
 )
+from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.package import ZIP_MAGIC, Package, read_small
@@ -89,7 +90,7 @@ def probe(path: str | Path, *, keep_open: bool = False) -> Probe:
         data = read_small(path)
         head = data[:8] if data is not None else _read_head(path)
     except OSError as exc:
-        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+        return refuse(F.FILE_MISSING, detail=os_error_words(exc))
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
         _probe_zip(path, data, result, refuse)
         if result.package is not None and (result.refusal is not None or not keep_open):
@@ -101,7 +102,7 @@ def probe(path: str | Path, *, keep_open: bool = False) -> Probe:
     try:
         sample = data[:TEXT_SAMPLE] if data is not None else _read_head(path, TEXT_SAMPLE)
     except OSError as exc:
-        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+        return refuse(F.FILE_MISSING, detail=os_error_words(exc))
     if sample.startswith(REGIONAL_CSV_START):
         return refuse(F.MERGE_OUTPUT, what=Words("een CSV-tabel van een regionaal werkboek",
                                                  "a CSV table of a regional workbook"))
@@ -139,7 +140,7 @@ def _probe_zip(path: Path, data: bytes | None, result: Probe, refuse: Refuse) ->
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         return refuse(F.CORRUPT, detail=_zip_detail(exc))
     except OSError as exc:
-        return refuse(F.FILE_MISSING, detail=exc.strerror or type(exc).__name__)
+        return refuse(F.FILE_MISSING, detail=os_error_words(exc))
     except NotImplementedError as exc:  # e.g. an unsupported compression method
         return refuse(F.CORRUPT, detail=str(exc))
     macro_parts = ("xl/vbaProject.bin", "Basic/script-lc.xml")
