@@ -90,8 +90,8 @@ class Rule:
     scope: Scope
     checks: Words
     message: Words
+    example: Words
     hint: Words | None = None
-    example: str = ""
 
     def finding(self, *, file: str = "", sheet: str = "", cell: str = "", field: str = "",
                 value: object = "", **params: ParamValue) -> Finding:
@@ -102,16 +102,15 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
-TEXT_FIELDS = ("checks", "message", "hint")
+TEXT_FIELDS = ("checks", "message", "hint", "example")
 
 
-def rule(code: str, severity: Severity, scope: Scope, *, example: str, nl: str,
-         en: str) -> Rule:
+def rule(code: str, severity: Severity, scope: Scope, *, nl: str, en: str) -> Rule:
     """Declare a rule and add it to the catalogue; codes are unique.
 
     `nl` and `en` are the rule's texts as a small block, one field per line
-    (`checks:` what the rule checks, `message:` and `hint:` the templates);
-    an indented line continues the field above it:
+    (`checks:` what the rule checks, `message:` and `hint:` the templates,
+    `example:` a value that fires it); an indented line continues the field above it:
 
         checks:  Een E-mail is een e-mailadres.
         message: '{value}' is geen e-mailadres.
@@ -119,12 +118,14 @@ def rule(code: str, severity: Severity, scope: Scope, *, example: str, nl: str,
     if code in REGISTRY:
         raise ValueError(f"duplicate rule code {code}")
     dutch, english = _text_block(code, nl), _text_block(code, en)
-    if dutch.keys() != english.keys() or not {"checks", "message"} <= dutch.keys():
-        raise ValueError(f"{code}: nl and en need the same fields, checks and message at least")
+    if dutch.keys() != english.keys() or not {"checks", "message", "example"} <= dutch.keys():
+        raise ValueError(f"{code}: nl and en need the same fields, checks, message and example "
+                         "at least")
     hint = Words(dutch["hint"], english["hint"]) if "hint" in dutch else None
     declared = REGISTRY[code] = Rule(code, severity, scope,
                                      Words(dutch["checks"], english["checks"]),
-                                     Words(dutch["message"], english["message"]), hint, example)
+                                     Words(dutch["message"], english["message"]),
+                                     Words(dutch["example"], english["example"]), hint)
     return declared
 
 

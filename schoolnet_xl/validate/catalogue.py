@@ -23,7 +23,7 @@ def catalogue(lang: Lang = "nl") -> list[dict[str, str]]:
             "checks": rule.checks.render(lang),
             "message": rule.message.render(lang),
             "hint": rule.hint.render(lang) if rule.hint else "",
-            "example": rule.example,
+            "example": rule.example.render(lang),
         }
         for rule in all_rules()
     ]

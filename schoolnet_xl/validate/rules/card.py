@@ -8,14 +8,16 @@ from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.overview import missing_categories
 from schoolnet_xl.validate.checks import NONE, Context, Findings, card_check
 
-CARD_EMPTY = rule("SN301", "fout", "card", example="Een leeg sjabloon", nl="""
+CARD_EMPTY = rule("SN301", "fout", "card", nl="""
     checks:  De kaart bevat minstens één partner.
     message: De kaart bevat geen enkele partner.
     hint:    Vul per partnerorganisatie een rij in het raster in.
+    example: Een leeg sjabloon
 """, en="""
     checks:  The card lists at least one partner.
     message: The card lists no partners.
     hint:    Fill in one grid row per partner organisation.
+    example: an empty template
 """)
 
 
@@ -26,26 +28,30 @@ def card_empty(ctx: Context, any_content: bool) -> Findings:
     return [ctx.emit(CARD_EMPTY, Sourced("", ctx.card.grid_sheet, ""), "")]
 
 
-CORE_CATEGORY_MISSING = rule("SN302", "waarschuwing", "card", example="Geen CLB op de kaart", nl="""
+CORE_CATEGORY_MISSING = rule("SN302", "waarschuwing", "card", nl="""
     checks:  Elke kerncategorie voor het onderwijsniveau heeft minstens één partner.
     message: Geen partner in kerncategorie '{label}'.
     hint:    Zoek bv.: {examples}
+    example: Geen CLB op de kaart
 """, en="""
     checks:  Every core category for the education level has at least one partner.
     message: No partner in core category '{label}'.
     hint:    Look for e.g.: {examples}
+    example: no CLB on the card
 """)
 
 
 RECOMMENDED_CATEGORY_MISSING = rule(
-    "SN303", "info", "card", example="Geen bibliotheek op de kaart", nl="""
+    "SN303", "info", "card", nl="""
     checks:  Elke aanbevolen categorie voor het onderwijsniveau heeft een partner.
     message: Geen partner in aanbevolen categorie '{label}'.
     hint:    Zoek bv.: {examples}
+    example: Geen bibliotheek op de kaart
 """, en="""
     checks:  Every recommended category for the education level has a partner.
     message: No partner in recommended category '{label}'.
     hint:    Look for e.g.: {examples}
+    example: no library on the card
 """)
 
 
@@ -66,16 +72,18 @@ def categories_missing(ctx: Context, any_content: bool) -> Findings:
 
 
 OLDER_TEMPLATE = rule("SN304", "waarschuwing", "card",
-                      example="Een kaart van sjabloonversie 0.9", nl="""
+                      nl="""
     checks:  De kaart is gemaakt met de huidige sjabloonversie.
     message: De kaart is gemaakt met sjabloonversie {value}; de huidige is {current}.
     hint:    Zet ze over met: schoolnet-xl upgrade {path} (elke waarde gaat mee, met een
              reservekopie).
+    example: Een kaart van sjabloonversie 0.9
 """, en="""
     checks:  The card was made with the current template version.
     message: The card was made with template version {value}; the current one is {current}.
     hint:    Move it over with: schoolnet-xl upgrade {path} (every value comes along, with
              a backup).
+    example: a card of template version 0.9
 """)
 
 

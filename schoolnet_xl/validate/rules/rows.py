@@ -34,26 +34,30 @@ _SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie
                  "status": "Status"}
 
 
-ORGANISATION_MISSING = rule("SN201", "fout", "row", example="Alleen 'Zorg' aangekruist", nl="""
+ORGANISATION_MISSING = rule("SN201", "fout", "row", nl="""
     checks:  Een rij met inhoud heeft een Organisatie.
     message: Rij {row} heeft inhoud maar geen Organisatie.
     hint:    Vul de naam van de partnerorganisatie in, of maak de rij leeg.
+    example: Alleen 'Zorg' aangekruist
 """, en="""
     checks:  A row with content names its Organisatie.
     message: Row {row} has content but no Organisatie.
     hint:    Fill in the partner organisation's name, or clear the row.
+    example: only 'Zorg' ticked
 """)
 
 
 ORGANISATION_DUPLICATE = rule(
-    "SN209", "waarschuwing", "row", example="'CLB Brugge' en 'clb  brugge'", nl="""
+    "SN209", "waarschuwing", "row", nl="""
     checks:  Elke organisatie staat maar één keer op de kaart.
     message: '{value}' staat al op de kaart in cel {first_cell}.
     hint:    Voeg de rijen samen; zet meerdere X'en op één rij.
+    example: 'CLB Brugge' en 'clb  brugge'
 """, en="""
     checks:  Every organisation appears only once on the card.
     message: '{value}' is already on the card in cell {first_cell}.
     hint:    Merge the rows; put several X marks on one row.
+    example: 'CLB Brugge' and 'clb  brugge'
 """)
 
 
@@ -70,25 +74,29 @@ def organisation(ctx: Context, partner: Partner) -> Findings:
     return NONE
 
 
-CATEGORY_UNKNOWN = rule("SN202", "fout", "row", example="Bibliotheeek", nl="""
+CATEGORY_UNKNOWN = rule("SN202", "fout", "row", nl="""
     checks:  De Categorie is een categorie uit de woordenlijst (code of label).
     message: Categorie '{value}' bestaat niet.
     hint:    {suggestion}
+    example: Bibliotheeek
 """, en="""
     checks:  The Categorie is a category of the vocabulary (code or label).
     message: Category '{value}' does not exist.
     hint:    {suggestion}
+    example: Bibliotheeek
 """)
 
 
-CATEGORY_MISSING = rule("SN203", "fout", "row", example="Categorie leeg bij 'Vzw De Brug'", nl="""
+CATEGORY_MISSING = rule("SN203", "fout", "row", nl="""
     checks:  Elke partner heeft een Categorie (ingevuld of af te leiden uit de naam).
     message: '{organisatie}' heeft geen categorie.
     hint:    Kies een categorie uit de keuzelijst (zie het blad Categorieën).
+    example: Categorie leeg bij 'Vzw De Brug'
 """, en="""
     checks:  Every partner has a Categorie (filled in or guessable from its name).
     message: '{organisatie}' has no category.
     hint:    Pick a category from the dropdown (see the Categorieën sheet).
+    example: Categorie empty for 'Vzw De Brug'
 """)
 
 
@@ -183,25 +191,29 @@ def _category_names(vocabulary: Vocabulary) -> _Names:
     return _Names(vocabulary)
 
 
-NO_MARK = rule("SN204", "waarschuwing", "row", example="Kansen, Zorg en Armoede leeg", nl="""
+NO_MARK = rule("SN204", "waarschuwing", "row", nl="""
     checks:  Een partner heeft minstens één X in de focuskolommen.
     message: '{organisatie}' heeft geen X in {columns}.
     hint:    Zet een X bij de uitdaging(en) waaraan deze partner meewerkt.
+    example: Kansen, Zorg en Armoede leeg
 """, en="""
     checks:  A partner has at least one X in the focus columns.
     message: '{organisatie}' has no X in {columns}.
     hint:    Put an X under the challenge(s) this partner helps with.
+    example: Kansen, Zorg and Armoede empty
 """)
 
 
-MARK_INVALID = rule("SN205", "waarschuwing", "row", example="'soms' in Zorg", nl="""
+MARK_INVALID = rule("SN205", "waarschuwing", "row", nl="""
     checks:  Een X-kolom bevat een X (of een gekend teken) of is leeg.
     message: '{value}' in {column} is geen X; de cel telt niet als aangekruist.
     hint:    Zet alleen een X in deze kolom; uitleg hoort in Aard en specificaties.
+    example: 'soms' in Zorg
 """, en="""
     checks:  An X column holds an X (or an accepted mark) or is empty.
     message: '{value}' in {column} is not an X; the cell does not count as marked.
     hint:    Put only an X in this column; explanations belong in Aard en specificaties.
+    example: 'soms' (sometimes) in Zorg
 """)
 
 
@@ -237,14 +249,16 @@ def _focus_headers(vocabulary: Vocabulary) -> dict[str, str]:
     return {f.code: f.header for f in vocabulary.focus}
 
 
-EMAIL_INVALID = rule("SN206", "fout", "row", example="info(at)clb.be", nl="""
+EMAIL_INVALID = rule("SN206", "fout", "row", nl="""
     checks:  Een E-mail is een e-mailadres.
     message: '{value}' is geen e-mailadres.
     hint:    Gebruik liefst een functioneel adres, bv. onthaal@organisatie.be.
+    example: info(at)clb.be
 """, en="""
     checks:  An E-mail is an e-mail address.
     message: '{value}' is not an e-mail address.
     hint:    Preferably use a functional mailbox, e.g. onthaal@organisatie.be.
+    example: info(at)clb.be
 """)
 
 
@@ -257,14 +271,16 @@ def email(ctx: Context, partner: Partner) -> Findings:
 
 
 PHONE_SHAPE = rule(
-    "SN207", "waarschuwing", "row", example="12345 of 471123456 (0 weggevallen)", nl="""
+    "SN207", "waarschuwing", "row", nl="""
     checks:  Een Telefoon heeft de vorm van een Belgisch nummer (+32… of 0…, 9 of 10 cijfers).
     message: '{value}' lijkt geen Belgisch telefoonnummer.
     hint:    Schrijf het nummer als tekst met de 0 of +32 vooraan, bv. 050 12 34 56.
+    example: 12345 of 471123456 (0 weggevallen)
 """, en="""
     checks:  A Telefoon looks like a Belgian number (+32… or 0…, 9 or 10 digits).
     message: '{value}' does not look like a Belgian phone number.
     hint:    Write the number as text starting with 0 or +32, e.g. 050 12 34 56.
+    example: 12345 or 471123456 (leading 0 lost)
 """)
 
 
@@ -286,14 +302,16 @@ def is_belgian_phone(text: str) -> bool:
     return number.isdigit() and number.startswith("0") and 9 <= len(number) <= 10
 
 
-SINCE_IMPLAUSIBLE = rule("SN208", "waarschuwing", "row", example="2099 of 'lang geleden'", nl="""
+SINCE_IMPLAUSIBLE = rule("SN208", "waarschuwing", "row", nl="""
     checks:  Sinds is een jaartal tussen 1900 en dit jaar.
     message: Sinds '{value}' is geen aannemelijk jaartal (1900–{this_year}).
     hint:    Vul het jaar in waarin de samenwerking begon, bv. 2019.
+    example: 2099 of 'lang geleden'
 """, en="""
     checks:  Sinds is a year between 1900 and this year.
     message: Sinds '{value}' is not a plausible year (1900–{this_year}).
     hint:    Fill in the year the partnership started, e.g. 2019.
+    example: 2099 or 'lang geleden' (long ago)
 """)
 
 
@@ -317,14 +335,16 @@ def since(ctx: Context, partner: Partner) -> Findings:
 
 
 
-SCALE_INVALID = rule("SN210", "waarschuwing", "row", example="Intensiteit 'veel'", nl="""
+SCALE_INVALID = rule("SN210", "waarschuwing", "row", nl="""
     checks:  Intensiteit, Antennefunctie en Status hebben een waarde uit hun keuzelijst.
     message: '{value}' is geen waarde voor {column}.
     hint:    Kies uit: {choices}.
+    example: Intensiteit 'veel'
 """, en="""
     checks:  Intensiteit, Antennefunctie and Status hold a value from their dropdown.
     message: '{value}' is not a value for {column}.
     hint:    Choose from: {choices}.
+    example: Intensiteit 'veel' (a lot)
 """)
 
 
@@ -364,14 +384,16 @@ def _scale_values(vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
     return accepted
 
 
-OWNER_MISSING = rule("SN211", "info", "row", example="Interne trekker leeg", nl="""
+OWNER_MISSING = rule("SN211", "info", "row", nl="""
     checks:  Elke partner heeft een Interne trekker (wie beheert het contact?).
     message: '{organisatie}' heeft geen interne trekker.
     hint:    Aanbevolen: noteer wie in de school dit contact beheert (naam of rol).
+    example: Interne trekker leeg
 """, en="""
     checks:  Every partner has an Interne trekker (who in the school owns the contact?).
     message: '{organisatie}' has no internal owner.
     hint:    Recommended: note who in the school owns this contact (name or role).
+    example: Interne trekker empty
 """)
 
 
@@ -382,14 +404,16 @@ def owner(ctx: Context, partner: Partner) -> Findings:
     return NONE
 
 
-DESCRIPTION_MISSING = rule("SN212", "info", "row", example="Aard en specificaties leeg", nl="""
+DESCRIPTION_MISSING = rule("SN212", "info", "row", nl="""
     checks:  Elke partner heeft Aard en specificaties.
     message: '{organisatie}' heeft geen aard en specificaties.
     hint:    Aanbevolen: beschrijf kort waarvoor jullie samenwerken.
+    example: Aard en specificaties leeg
 """, en="""
     checks:  Every partner has Aard en specificaties (what the partnership is).
     message: '{organisatie}' has no description.
     hint:    Recommended: describe briefly what you work on together.
+    example: Aard en specificaties empty
 """)
 
 
@@ -401,14 +425,16 @@ def description(ctx: Context, partner: Partner) -> Findings:
 
 
 PRIVACY_CASE = rule(
-    "SN213", "info", "row", example="'dossier leerling Jonas, gezin van Ahmed'", nl="""
+    "SN213", "info", "row", nl="""
     checks:  Aard en specificaties bij jeugdhulp of brugfiguren noemt geen leerling of gezin.
     message: '{organisatie}': de omschrijving lijkt een leerling of gezin te noemen.
     hint:    Noteer geen leerling- of gezinsgegevens op de netwerkkaart (privacy, AVG).
+    example: 'dossier leerling Jonas, gezin van Ahmed'
 """, en="""
     checks:  Aard en specificaties of youth care or bridge rows names no pupil or family.
     message: '{organisatie}': the description seems to name a pupil or family.
     hint:    Do not note pupil or family case details on the card (privacy, GDPR).
+    example: 'dossier leerling Jonas, gezin van Ahmed' (pupil's file, family)
 """)
 
 
