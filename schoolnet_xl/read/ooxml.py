@@ -16,16 +16,21 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from schoolnet_xl.core.cells import parse_range
-from schoolnet_xl.read.package import Package, attributes, list_sheets, read_xml, workbook_part
+from schoolnet_xl.read.package import (
+    Package,
+    attributes,
+    list_sheets,
+    read_xml,
+    start_tag,
+    workbook_part,
+)
 from schoolnet_xl.read.workbook_data import TableData
 
-_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_COL, _TABLE, _TABLE_COLUMN = map(start_tag, ("col", "table", "tableColumn"))
 _VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidation\b|<x14:dataValidation\b")
 _MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)\"")
 _DEFINED_NAME = re.compile(
     rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
-_TABLE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
-_TABLE_COLUMN = re.compile(rb"<(?:\w+:)?tableColumn\b([^>]*)>")
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
 
 

@@ -141,10 +141,15 @@ DEFAULT_WORKBOOK = "xl/workbook.xml"
 
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
-_DEFAULT = re.compile(rb"<(?:\w+:)?Default\b([^>]*)>")
-_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b([^>]*)>")
+
+
+def start_tag(element: str) -> re.Pattern[bytes]:
+    """The start tag of an element, any namespace prefix; group 1 is its attributes."""
+    return re.compile(rb"<(?:\w+:)?" + element.encode() + rb"\b([^>]*)>")
+
+
+_RELATIONSHIP, _SHEET, _DEFAULT, _OVERRIDE = map(
+    start_tag, ("Relationship", "sheet", "Default", "Override"))
 # Whole elements, for removing one from a part's text.
 _RELATIONSHIP_ELEMENT = re.compile(
     r"<(?:\w+:)?Relationship\b[^>]*?(?:/>|>\s*</(?:\w+:)?Relationship>)")
