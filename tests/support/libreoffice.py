@@ -50,43 +50,7 @@ def convert(source: Path, fmt: str, outdir: Path, timeout: float = 180) -> Path:
     `outdir` must not be the source's folder (LibreOffice would overwrite a
     same-named file there).
     """
-    binary = soffice()
-    if binary is None:
-        raise LibreOfficeError("LibreOffice (soffice) is not installed")
-    source, outdir = Path(source).resolve(), Path(outdir).resolve()
-    if outdir == source.parent:
-        raise LibreOfficeError("refusing to convert into the source folder")
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo_profile_") as profile:
-        user = Path(profile, "user")
-        user.mkdir()
-        (user / "registrymodifications.xcu").write_text(RECALC_PROFILE, "utf-8")
-        env = {**os.environ, "HOME": profile, "SAL_USE_VCLPLUGIN": "svp"}
-        cmd = [
-            binary,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", FILTERS.get(fmt, fmt),
-            "--outdir", str(outdir),
-            str(source),
-        ]
-        proc = subprocess.Popen(
-            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            raise LibreOfficeError(f"LibreOffice timed out after {timeout}s on {source}") from None
-    result = outdir / f"{source.stem}.{fmt}"
-    if proc.returncode != 0 or not result.exists():
-        raise LibreOfficeError(
-            f"LibreOffice wrote no {fmt} for {source} (exit {proc.returncode}): "
-            f"{out.decode(errors='replace')} {err.decode(errors='replace')}"
-        )
-    return result
+    return convert_many([source], fmt, outdir, timeout)[0]
 
 
 def recalculate(source: Path, outdir: Path) -> Path:
@@ -111,7 +75,9 @@ def carlito() -> Path | None:
 
 
 def convert_many(sources: list[Path], fmt: str, outdir: Path, timeout: float = 300) -> list[Path]:
-    """Convert several files in one LibreOffice run (one start-up, a few seconds in all)."""
+    """Convert several files in one LibreOffice run (one start-up, a few seconds in all):
+    a fresh profile that recalculates on load, its own process group killed on timeout, and
+    a missing output file counted as a failure (LibreOffice can fail without saying so)."""
     binary = soffice()
     if binary is None:
         raise LibreOfficeError("LibreOffice (soffice) is not installed")
@@ -135,7 +101,7 @@ def convert_many(sources: list[Path], fmt: str, outdir: Path, timeout: float = 3
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise LibreOfficeError(f"LibreOffice timed out after {timeout}s") from None
+            raise LibreOfficeError(f"LibreOffice timed out after {timeout}s on {sources}") from None
     results = [outdir / f"{s.stem}.{fmt}" for s in sources]
     missing = [r for r in results if not r.exists()]
     if proc.returncode != 0 or missing:
