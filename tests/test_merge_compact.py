@@ -16,8 +16,8 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import compact, pipeline
 from schoolnet_xl.merge.compact import PartnerRows, partner_headers
-from schoolnet_xl.merge.inbox import discover
 from schoolnet_xl.merge.records import FileResult, FindingRow, PartnerRow, SchoolInfo
+from schoolnet_xl.read.inbox import discover
 
 SHEET = "Netwerkkaart"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.merge.inbox import discover
 from schoolnet_xl.merge.run import merge_files
 from schoolnet_xl.read import read_card
+from schoolnet_xl.read.inbox import discover
 from tests.corpus.make_corpus import handmade_row3, source_table, template_ok
 
 

@@ -27,6 +27,7 @@ from schoolnet_xl.core.findings import SEVERITIES, Severity
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.read.archive import is_card_archive
+from schoolnet_xl.read.inbox import InboxError, discover, junk_reason
 from schoolnet_xl.report.json import gaps_document, validate_document
 from schoolnet_xl.report.text import (
     render_gaps,
@@ -286,10 +287,6 @@ def _check_all(names: tuple[str, ...], vocabulary: Vocabulary,
 
 def _junk_reason(name: str, lang: Lang) -> str | None:
     """Why merge would skip a file of this name (lock file, system file), or None."""
-    # Asked only of a file that could not be read as a card:
-    # lazy: schoolnet_xl.merge.inbox loads the merge package (about 65 ms at start-up)
-    from schoolnet_xl.merge.inbox import junk_reason
-
     return junk_reason(Path(name).name, lang)
 
 
@@ -300,10 +297,6 @@ def _expand(name: str, lang: Lang) -> tuple[list[str], list[Skipped]] | None:
         click.echo(say(f"Fout: {name}: bestand niet gevonden",
                        f"Error: {name}: file not found", lang), err=True)
         return None
-    # Paid only when an argument is a folder or a pattern:
-    # lazy: schoolnet_xl.merge.inbox loads the merge package (about 65 ms at start-up)
-    from schoolnet_xl.merge.inbox import InboxError, discover
-
     try:
         inbox = discover([name], lang)
     except InboxError as exc:

@@ -25,9 +25,9 @@ from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import ConfigError
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import MergeError, merge_files
-from schoolnet_xl.merge.inbox import InboxError
 from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
 from schoolnet_xl.merge.region import source_status
+from schoolnet_xl.read.inbox import InboxError
 
 if TYPE_CHECKING:
     from schoolnet_xl.merge import MergeOutcome

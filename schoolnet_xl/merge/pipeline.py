@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 from schoolnet_xl.merge.compact import PartnerRows, finding_rows, school_info
-from schoolnet_xl.merge.inbox import Skipped
 from schoolnet_xl.merge.records import FileResult, sheet_label
 from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
+from schoolnet_xl.read.inbox import Skipped
 from schoolnet_xl.read.package import IN_MEMORY_BYTES
 from schoolnet_xl.read.probe import MAX_RATIO, MAX_TOTAL_BYTES, RATIO_MIN_BYTES
 from schoolnet_xl.validate.check import FileReport, check_file

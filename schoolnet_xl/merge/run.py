@@ -19,12 +19,12 @@ from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import resolve_duplicates
-from schoolnet_xl.merge.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region, build_region
 from schoolnet_xl.merge.regional_workbook import PLAIN_WRITER_ENV, write_regional_workbook
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
+from schoolnet_xl.read.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.read.probe import probe
 
 
