@@ -1,0 +1,1 @@
+"""The network map: the school in the centre, its partners around it (matplotlib)."""
