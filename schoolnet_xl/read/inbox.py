@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from schoolnet_xl.core.files import os_error_words
+from schoolnet_xl.core.findings import Words
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.read.archive import is_card_archive, member_path, members
 
@@ -106,8 +108,9 @@ def _expand_archive(path: str, files: list[str], skipped: dict[str, str], lang: 
     try:
         names = members(path)
     except (OSError, ValueError) as exc:
-        skipped[path] = say(f"zip-archief kan niet geopend worden ({exc})",
-                            f"zip archive cannot be opened ({exc})", lang)
+        why = os_error_words(exc) if isinstance(exc, OSError) else Words(str(exc), str(exc))
+        skipped[path] = say(f"zip-archief kan niet geopend worden ({why.nl})",
+                            f"zip archive cannot be opened ({why.en})", lang)
         return
     inner = [n for n in names if junk_reason(PurePosixPath(n).name, lang) is None]
     if not any(n.lower().endswith(WORKBOOK_SUFFIXES) for n in inner):
@@ -160,14 +163,22 @@ def _dangling(lang: Lang) -> str:
 
 
 def _walk(folder: Path, skipped: dict[str, str], lang: Lang) -> list[str]:
-    """Every file under folder; hidden folders, folder loops and dangling links are listed
-    in `skipped` (hidden and junk files are returned, and skipped by their name later).
+    """Every file under folder; hidden folders, folder loops, dangling links and folders
+    that cannot be read are listed in `skipped` (hidden and junk files are returned, and
+    skipped by their name later).
 
     Symbolic links to folders are followed, each real folder only once.
     """
     result: list[str] = []
     seen: set[str] = set()
-    for root, dirs, names in os.walk(folder, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:
+        words = os_error_words(exc)
+        skipped[os.path.normpath(exc.filename or folder)] = say(
+            f"map kan niet gelezen worden ({words.nl}): niet doorzocht",
+            f"folder cannot be read ({words.en}): not searched", lang)
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
