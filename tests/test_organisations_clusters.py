@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from schoolnet_xl.merge.organisations import Mention, SharedPartner, normalise, shared_partners
+from schoolnet_xl.evolve.names import normalise
+from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
 
 
 def _m(school: str, category: str, name: str, gemeente: str = "Aalst") -> Mention:

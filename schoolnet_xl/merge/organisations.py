@@ -1,55 +1,31 @@
 """Recognise one organisation across schools' cards despite spelling variants.
 
-A name is folded (case, accents, punctuation, legal forms such as vzw), known
-synonyms are unified ("Vrij CLB" = "VCLB", "Bib" = "Bibliotheek", "Sociaal
-Huis" = "OCMW"), a bare generic name ("OCMW", "Bibliotheek") is tied to the
-school's municipality (the OCMW of Aalst is not the OCMW of Lokeren), and the
-remaining names of one category are joined when rapidfuzz finds them nearly
-equal: token_sort_ratio >= NEAR_MATCH, the same numbers, and only a typo's worth
-of edits apart (so "Sportclub Aalst" and "Sportclub Aalter" stay two clubs). A school's own bodies
-(category EIGEN: parents' council, alumni) are never shared.
+Names are keyed and nearly matched as `evolve.names` says (the rule `compare`
+uses too); keys of one category whose names nearly match are joined into one
+organisation. A school's own bodies (category EIGEN: parents' council, alumni)
+are never shared.
 """
 
 from __future__ import annotations
 
-import re
+import gc
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from typing import NamedTuple
 
-from schoolnet_xl.core.text import fold_words
+from schoolnet_xl.evolve.names import (
+    MAX_TYPO_EDITS,
+    NEAR_MATCH,
+    name_key,
+    near_matches,
+    placed,
+    sorted_words,
+)
 
-NEAR_MATCH = 90
 OWN_SCHOOL_CATEGORIES = frozenset({"EIGEN"})
-
-_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"\bvrije? clb\b", "vclb"),
-        (r"\bvrij centrum voor leerlingenbegeleiding\b", "vclb"),
-        (r"\bcentrum voor leerlingenbegeleiding\b", "clb"),
-        (r"\bbieb\b", "bibliotheek"),
-        (r"\bbib\b", "bibliotheek"),
-        (r"\bopenbare bibliotheek\b", "bibliotheek"),
-        (r"\bsociaal huis\b", "ocmw"),
-        (r"\bhuis vh kind\b", "huis van het kind"),
-        (r"\bcentrum algemeen welzijnswerk\b", "caw"),
-        (r"\bk en g\b", "kind en gezin"),
-    )
-)
-_LEGAL_FORMS = re.compile(r"\b(vzw|v z w|bv|nv|cv|asbl)\b")
-_NON_WORD = re.compile(r"[^\w]+")
-_DIGITS = re.compile(r"\d+")
-_STOPWORDS = frozenset({"de", "het", "van", "voor", "en", "der", "den", "t", "s"})
-_GENERIC_NAMES = (
-    "ocmw", "bibliotheek", "gemeente", "stad", "lop", "onderwijsdienst",
-    "dienst onderwijs", "cultuurcentrum", "academie", "sportdienst", "jeugddienst",
-    "parochie", "clb", "vclb", "go clb", "caw", "jac", "huis van het kind", "politie",
-    "speelpleinwerking", "kinderopvang", "buitenschoolse opvang", "chiro", "scouts", "ksa",
-    "moskee", "kerk", "mutualiteit", "huisarts", "logopedist", "cgg", "brugfiguur",
-)
 
 
 class Mention(NamedTuple):
@@ -76,43 +52,33 @@ class SharedPartner:
     mentions: int
 
 
-def normalise(name: str, gemeente: str = "") -> str:
-    """The comparison key of an organisation name (generic names get the municipality)."""
-    return _placed(_name_key(name), gemeente)
-
-
-def _name_key(name: str) -> str:
-    """The key of a name on its own: folded, synonyms unified, legal forms and stopwords gone."""
-    key = fold_words(name)
-    if _ANY_SYNONYM.search(key):  # a later synonym can only follow an earlier one's match
-        for pattern, replacement in _SYNONYMS:
-            key = pattern.sub(replacement, key)
-    return _strip_words(_LEGAL_FORMS.sub(" ", key))
-
-
-def _placed(key: str, gemeente: str) -> str:
-    """A bare generic key tied to the municipality; any other key as it is."""
-    if key in _GENERIC and gemeente:
-        return f"{key} {_fold_place(gemeente)}"
-    return key
-
-
-@cache
-def _fold_place(gemeente: str) -> str:
-    """A municipality folded once (a region has a few dozen)."""
-    return fold_words(gemeente)
-
-
-def _strip_words(text: str) -> str:
-    return " ".join(w for w in text.split() if w not in _STOPWORDS)
-
-
-_GENERIC = frozenset(_strip_words(name) for name in _GENERIC_NAMES)
-_ANY_SYNONYM = re.compile("|".join(pattern.pattern for pattern, _ in _SYNONYMS))
-
-
 def shared_partners(mentions: Iterable[Mention], min_schools: int = 2) -> list[SharedPartner]:
-    """Organisations named by at least `min_schools` schools, most schools first."""
+    """Organisations named by at least `min_schools` schools, most schools first.
+
+    The cyclic garbage collector pauses meanwhile: the tallies hold no cycles, and
+    its full passes over a region's rows made this grow faster than the region.
+    """
+    with paused_gc():
+        return _shared_partners_of(mentions, min_schools)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside (for building many acyclic rows).
+
+    Each full collection walks every object alive, the region's rows included, so
+    collections while a region grows make the work grow with its square.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _shared_partners_of(mentions: Iterable[Mention], min_schools: int) -> list[SharedPartner]:
     tallies = _tallies(mentions)
     shared: list[SharedPartner] = []
     for keys in _near_clusters(list(tallies)):
@@ -166,10 +132,10 @@ def _tally_of(tallies: dict[tuple[str, str], _Tally], name_keys: dict[str, str],
     """The tally a spelling counts towards (a discarded one when it is never shared)."""
     if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
         return _Tally()
-    name_key = name_keys.get(name)
-    if name_key is None:
-        name_key = name_keys[name] = _name_key(name)
-    key = (category, _placed(name_key, gemeente))
+    own_key = name_keys.get(name)
+    if own_key is None:
+        own_key = name_keys[name] = name_key(name)
+    key = (category, placed(own_key, gemeente))
     tally = tallies.get(key)
     if tally is None:
         tally = tallies[key] = _Tally()
@@ -216,28 +182,22 @@ def _near_clusters(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 
 def _near_pairs(keys: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
-    """Index pairs of keys that nearly match (see the module docstring).
+    """Index pairs of keys that nearly match (`evolve.names.near_matches`).
 
-    Only keys of one category and first letter are compared. token_sort_ratio is
-    ratio on the sorted words, so each name is sorted once and rapidfuzz scores it
-    against the rest of its block in one call (no numpy array, no threads).
+    Only keys of one category and first letter are compared, each with the later
+    keys of its block whose length is within a typo's worth of edits of its own
+    (the block sorted by length): no pair beyond that window can nearly match.
     """
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import Levenshtein
-
-    sorted_names = [" ".join(sorted(name.split())) for _, name in keys]
-    numbers = [_DIGITS.findall(name) for _, name in keys]
+    names = [sorted_words(name) for _, name in keys]
     for members in _blocks(keys):
-        names = [sorted_names[i] for i in members]
+        members.sort(key=lambda i: len(names[i]))
+        lengths = [len(names[i]) for i in members]
         for position, a in enumerate(members[:-1]):
-            name, rest = names[position], names[position + 1:]
-            for other, _, offset in process.extract(name, rest, scorer=fuzz.ratio,
-                                                    score_cutoff=NEAR_MATCH, limit=None):
-                b = members[position + 1 + offset]
-                allowed = _typo_edits(name, other)
-                if (numbers[a] == numbers[b]
-                        and Levenshtein.distance(name, other, score_cutoff=allowed) <= allowed):
-                    yield a, b
+            name = names[a]
+            stop = bisect_right(lengths, len(name) + MAX_TYPO_EDITS, lo=position + 1)
+            rest = members[position + 1:stop]
+            for offset, _ in near_matches(name, [names[b] for b in rest], NEAR_MATCH):
+                yield a, rest[offset]
 
 
 def _blocks(keys: list[tuple[str, str]]) -> Iterator[list[int]]:
@@ -246,9 +206,3 @@ def _blocks(keys: list[tuple[str, str]]) -> Iterator[list[int]]:
     for index, (category, name) in enumerate(keys):
         blocks[(category, name[:1])].append(index)
     return (members for members in blocks.values() if len(members) > 1)
-
-
-def _typo_edits(left: str, right: str) -> int:
-    """The edits a typo's worth between two names: more for longer names."""
-    longest = max(len(left), len(right))
-    return 1 if longest < 20 else 2 if longest < 40 else 3
