@@ -53,6 +53,9 @@ EXPECTED: dict[str, tuple[str, str | None, list[str]]] = {
     # two blocks with titles and a repeated header; one organisation over merged rows
     "handmade_two_blocks": ("ok", "handmade", []),
     "handmade_merged": ("ok", "handmade", []),
+    # the same merged rows saved by LibreOffice as .ods and .xls
+    "handmade_merged.ods": ("ok", "handmade", []),
+    "handmade_merged.xls": ("ok", "handmade", []),
     "source_table": ("ok", "handmade", ["SN050"] * 6),
     "macros": ("ok", "handmade", ["SN020", *["SN050"] * 6]),
     "no_grid": ("unreadable", None, ["SN011"]),

@@ -114,8 +114,10 @@ def test_two_grids_on_one_sheet_keep_their_section_and_no_header_is_a_partner(co
     assert not {"SN201", "SN204", "SN202", "SN203"} & {f.code for f in report.findings}
 
 
-def test_rows_under_one_merged_organisation_belong_to_it(corpus, vocabulary):
-    report = check_file(corpus["handmade_merged"], vocabulary)
+@pytest.mark.parametrize("name", ["handmade_merged", "handmade_merged.ods",
+                                  "handmade_merged.xls"])
+def test_rows_under_one_merged_organisation_belong_to_it(corpus, vocabulary, name):
+    report = check_file(corpus[name], vocabulary)
     clb = [p for p in report.card.partners if p.organisatie.text == "CLB Brugge"]
     assert [(p.row, p.organisatie.cell, p.category_code, p.aard.text) for p in clb] == [
         (2, "A2", "CLB", "onthaal"), (3, "A2", "CLB", "schoolkosten"),

@@ -1,8 +1,10 @@
 """A workbook file -> `WorkbookData`: cell values by calamine, the rest from the zip.
 
 calamine reads .xlsx/.xlsm/.xlsb/.xls/.ods values (dates as date objects,
-numbers as floats, empty cells as ""); defined names, tables, hidden columns
-and dropdown presence come from the package XML of .xlsx/.xlsm (see `ooxml`).
+numbers as floats, empty cells as ""); defined names, tables, hidden columns,
+dropdown presence and merged cells come from the package XML of .xlsx/.xlsm
+(see `ooxml`), merged cells of an .ods from its content.xml (see `ods`), those of
+an .xls/.xlsb from calamine.
 
 For speed, a template card loads only the sheets the card lives on (the
 sheets of its defined names and Partners table, and `_schoolnet`) and scans
@@ -15,11 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from schoolnet_xl.core import contract
+from schoolnet_xl.read.ods import Span, merged_ranges
 from schoolnet_xl.read.ooxml import PackageExtras, SheetScan, read_extras, scan_sheet
 from schoolnet_xl.read.package import Package
 from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
 OOXML_FORMATS = ("xlsx", "xlsm")
+CALAMINE_MERGED = ("xls", "xlsb")  # formats whose merged cells calamine reports
 
 
 def workbook_data_from_file(
@@ -52,19 +56,29 @@ def workbook_data_from_file(
         finally:
             if package is None:
                 opened.close()
+    ods_merged = merged_ranges(package) if fmt == "ods" and package is not None else {}
     data = WorkbookData(path=str(path), sheets=[], names=extras.names,
                         tables={t.name: t for t in extras.tables})
     for meta in worksheets:
         if meta.name not in wanted:
             continue
         scan = scans.get(meta.name)
+        sheet = workbook.get_sheet_by_name(meta.name)
+        merged: tuple[Span, ...] = ()
+        if scan is not None:
+            merged = scan.merged
+        elif fmt in CALAMINE_MERGED:
+            merged = tuple((r1, c1, r2, c2)
+                           for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ())
+        else:
+            merged = ods_merged.get(meta.name, ())
         data.sheets.append(SheetData(
             name=meta.name,
-            rows=workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False),
+            rows=sheet.to_python(skip_empty_area=False),
             hidden_columns=scan.hidden_columns if scan else frozenset(),
             hidden=meta.visible != SheetVisibleEnum.Visible,
             has_validations=scan.has_validations if scan else None,
-            merged=scan.merged if scan else (),
+            merged=merged,
         ))
     return data
 

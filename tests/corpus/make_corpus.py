@@ -1,7 +1,7 @@
 """Write the reading corpus: template cards with known mistakes, hand-made grids, bad files.
 
 `make_corpus(folder)` writes every file and returns {name: path}. Files that
-need LibreOffice to make (the .ods and .xls of a hand-made grid) are committed
+need LibreOffice to make (the .ods and .xls of hand-made grids) are committed
 under tests/corpus/files/ and copied; `python -m tests.corpus.make_corpus
 --convert` regenerates them with LibreOffice.
 
@@ -21,7 +21,8 @@ from schoolnet_xl.core.vocabulary import default_vocabulary
 from schoolnet_xl.template import write_card
 
 COMMITTED = Path(__file__).parent / "files"
-CONVERTED_SOURCE = "handmade_row3"  # the grid whose .ods and .xls are committed
+# the grids whose .ods and .xls (saved by LibreOffice) are committed
+CONVERTED_SOURCES = ("handmade_row3", "handmade_merged")
 # template_typed saved by LibreOffice: as .ods, and as .xlsx (LibreOffice keeps the
 # table's range, so the rows typed below it stay outside the table)
 TYPED_CONVERTED = {"template_typed.ods": "ods", "template_typed_lo.xlsx": "xlsx"}
@@ -66,10 +67,11 @@ def make_corpus(folder: Path) -> dict[str, Path]:
         path = folder / f"{name}{suffix}"
         maker(path)
         files[name] = path
-    for suffix in (".ods", ".xls"):
-        source = COMMITTED / f"{CONVERTED_SOURCE}{suffix}"
-        if source.exists():
-            files[f"{CONVERTED_SOURCE}{suffix}"] = Path(shutil.copy(source, folder))
+    for name in CONVERTED_SOURCES:
+        for suffix in (".ods", ".xls"):
+            source = COMMITTED / f"{name}{suffix}"
+            if source.exists():
+                files[f"{name}{suffix}"] = Path(shutil.copy(source, folder))
     for name in TYPED_CONVERTED:
         if (COMMITTED / name).exists():
             files[name] = Path(shutil.copy(COMMITTED / name, folder))
@@ -477,15 +479,18 @@ MAKERS = [
 
 
 def convert_committed() -> list[Path]:
-    """Regenerate tests/corpus/files/ (.ods and .xls of the hand-made grid) with LibreOffice."""
+    """Regenerate tests/corpus/files/ (.ods and .xls of the hand-made grids) with LibreOffice."""
     import tempfile
 
     from tests.support.libreoffice import convert
 
+    makers = {name: maker for name, maker, _ in MAKERS}
+    made: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="corpus_") as tmp:
-        source = Path(tmp) / f"{CONVERTED_SOURCE}.xlsx"
-        handmade_row3(source)
-        made = [convert(source, fmt, COMMITTED) for fmt in ("ods", "xls")]
+        for name in CONVERTED_SOURCES:
+            source = Path(tmp) / f"{name}.xlsx"
+            makers[name](source)
+            made += [convert(source, fmt, COMMITTED) for fmt in ("ods", "xls")]
         typed = Path(tmp) / "typed" / "template_typed.xlsx"
         typed.parent.mkdir()
         template_typed(typed)
