@@ -247,7 +247,7 @@ def test_rows_needing_a_decision_are_carried_over_and_listed(
 
 
 CORPUS_GRIDS = ["source_table", "handmade_row3", "handmade_row6", "handmade_row3.ods",
-                "handmade_row3.xls"]
+                "handmade_row3.xls", "handmade_merged.ods", "handmade_merged.xls"]
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +282,20 @@ def test_every_hand_made_grid_of_the_reading_corpus_imports_completely(
     not_given = {HEADER_FIELDS[key] for key in HEADER_FIELDS
                  if getattr(source.card.header, key).is_empty}
     assert fout_fields(card, vocabulary) <= not_given
+
+
+def test_two_grids_on_one_sheet_keep_their_section_in_aard(
+    corpus: dict[str, Path], tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    """Kleuter and lager on one sheet: the template has no section column, so each row's
+    Aard starts with its block's title; the titles and repeated header are no partners."""
+    grid = Path(shutil.copy(corpus["handmade_two_blocks"], tmp_path))
+    done = run_cli("import", grid, "--schooljaar", "2026-2027")
+    assert done.returncode == 0, done.stderr
+    rows = partner_rows(grid.with_name(f"{grid.stem}-netwerkkaart.xlsx"), vocabulary)
+    assert rows == [
+        ("Kind en Gezin", "Kleuter: consultatiebureau", ("ZORG",), "KGH"),
+        ("CLB Brugge", "Kleuter: onthaal", ("ZORG",), "CLB"),
+        ("Bib Brugge", "Lager: leesproject", ("KANS",), "BIB"),
+        ("Sportdienst Brugge", "Lager: zwemmen", ("KANS",), "SPORT"),
+    ]

@@ -148,3 +148,36 @@ def test_results_from_the_pool_equal_those_read_in_process(tmp_path: Path) -> No
     assert list(map(comparable, pooled)) == list(map(comparable, here))
     assert all(type(p) is PartnerRow for r in pooled for p in r.partners)
     assert any(r.partners for r in pooled) and any(r.findings for r in pooled)
+
+
+def test_a_partners_section_shows_in_the_regions_partners_sheet_and_csv(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    """Two grids on one sheet (kleuter and lager): each partner row of the merge names its
+    block in Afdeling, in the workbook's Partners sheet and in partners.csv."""
+    import csv
+
+    import openpyxl
+
+    from schoolnet_xl.merge.run import merge_files
+    from tests.corpus.make_corpus import handmade_two_blocks, source_table
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    handmade_two_blocks(inbox / "blokken.xlsx")
+    source_table(inbox / "bron.xlsx")
+    outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1,
+                          csv_dir=tmp_path / "csv")
+    assert outcome.exit_code == 0
+    workbook = openpyxl.load_workbook(tmp_path / "regio.xlsx", read_only=True)
+    sheet = list(workbook["Partners"].iter_rows(values_only=True))
+    workbook.close()
+    with (tmp_path / "csv" / "partners.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    for rows in (sheet, table):
+        header = list(rows[0])
+        org, section = header.index("Organisatie"), header.index("Afdeling")
+        shown = {(str(r[org]), r[section] or "") for r in rows[1:]}
+        assert {("Kind en Gezin", "Kleuter"), ("CLB Brugge", "Kleuter"),
+                ("Bib Brugge", "Lager"), ("Sportdienst Brugge", "Lager")} <= shown
+        others = {name for name, where in shown if not where}
+        assert len(others) == 6 and "De lokale openbare bibliotheek" in others

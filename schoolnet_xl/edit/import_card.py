@@ -104,6 +104,7 @@ def import_grid(
             label = category.label if category else partner.category_code
             partner.categorie = Sourced(label, partner.categorie.sheet, partner.categorie.cell)
     card.partners = rows
+    _sections_into_aard(card)
     written = _write_verified(card, output, vocabulary, lang)
     report = check_file(output, vocabulary)
     new_rows = [p for p in written.partners if has_content(p)]
@@ -123,6 +124,20 @@ def import_grid(
                           if getattr(card.header, key).is_empty]
     out.findings = report.findings
     return out
+
+
+def _sections_into_aard(card: Card) -> None:
+    """A partner of a sheet with several grids (kleuter and lager, a campus) keeps its
+    section in the card: the template has no column for it, so Aard starts with it
+    ("Kleuter: consultatiebureau"), where the school and the merge read it."""
+    for partner in card.partners:
+        section = card.sections.get(partner.row)
+        if not section:
+            continue
+        aard = partner.aard
+        text = f"{section}: {aard.text}" if aard.text else section
+        partner.aard = Sourced(text, aard.sheet or partner.sheet, aard.cell)
+    card.sections = {}
 
 
 def _refuse_marks_left_behind(source: Path, findings: list[Finding], force: bool,

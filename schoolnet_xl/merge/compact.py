@@ -13,6 +13,7 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.records import Cell, FindingRow, PartnerRow, SchoolInfo
 
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
+SECTION_HEADER = "Afdeling"
 MEMO_LIMIT = 4096  # entries a look-up table of `PartnerRows` holds before it starts afresh
 
 # The property's function, called directly once per cell (typeshed types a NamedTuple's
@@ -21,10 +22,15 @@ _text: Callable[[Sourced], str] = Sourced.text.fget  # type: ignore[attr-defined
 
 
 def partner_headers(vocabulary: Vocabulary) -> list[str]:
-    """Headers of `PartnerRow.values`, in order (contacts included, Cel last)."""
+    """Headers of `PartnerRow.values`, in order (contacts included, Cel last).
+
+    Afdeling is the section a partner was listed under on a sheet with several grids
+    (kleuter and lager, a campus), empty for every other card.
+    """
     return ["Organisatie", "Aard en specificaties", *(f.header for f in vocabulary.focus),
             "Categorie", "Categorie geraden", *CONTACT_HEADERS, "Intensiteit",
-            "Interne trekker", "Antennefunctie", "Status", "Sinds", "Volgende stap", "Cel"]
+            "Interne trekker", "Antennefunctie", "Status", "Sinds", "Volgende stap",
+            SECTION_HEADER, "Cel"]
 
 
 def school_info(card: Card, vocabulary: Vocabulary) -> SchoolInfo:
@@ -70,6 +76,7 @@ class PartnerRows:
             if len(memo) > MEMO_LIMIT:
                 memo.clear()
         rows = []
+        sections = card.sections
         for p in card.partners:
             organisatie = _text(p.organisatie)  # text means content: has_content not needed
             if not organisatie and not has_content(p):
@@ -105,7 +112,8 @@ class PartnerRows:
                 _text(p.contactpersoon), _text(p.email), _text(p.telefoon),
                 texts[_text(p.intensiteit)], texts[_text(p.interne_trekker)],
                 texts[_text(p.antennefunctie)], texts[_text(p.status)],
-                year, _text(p.volgende_stap), texts[f"{p.sheet}!{cell}"] if cell else p.sheet,
+                year, _text(p.volgende_stap), texts[sections[p.row]] if sections.get(p.row)
+                else None, texts[f"{p.sheet}!{cell}"] if cell else p.sheet,
             )))
         return rows
 
