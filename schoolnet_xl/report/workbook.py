@@ -1,5 +1,8 @@
 """The findings workbook: one row per finding, each linked to the card's cell.
 
+Fouten first, then waarschuwingen, then info; each row as high as its wrapped
+text needs; printed A4 landscape, one page wide, the header row on every page.
+
 Written with XlsxWriter into a fresh temporary file beside the target, then
 moved into place, so a half-written report never exists. Every card value is
 written with `write_string`: text such as "=1+1" stays text, never a formula.
@@ -12,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.findings import SEVERITIES, Finding
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.report.formats import finding_formats, page_footer
@@ -83,30 +87,30 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
         sheet.write_string(0, column, header, bold)
         sheet.set_column(column, column, width, wrap if column in WRAPPED else None)
     row = 0
-    for report in reports:
-        school = report.card.header.schoolnaam.text if report.card else ""
-        target = _link_target(Path(report.read.path), Path(path).parent)
-        for finding in report.findings:
-            row += 1
-            values = (finding.file or report.read.path, school, finding.sheet)
-            for column, value in enumerate(values):
-                sheet.write_string(row, column, value, wrap)
-            if finding.sheet and finding.cell and row <= MAX_URLS:
-                url = f"external:{target}#'{finding.sheet}'!{finding.cell}"
-                sheet.write_url(row, 3, url, link, string=finding.cell)
-            else:
-                sheet.write_string(row, 3, finding.cell, wrap)
-            sheet.write_string(row, 4, severity_label(finding.severity, lang),
-                               severity_formats[finding.severity])
-            texts = (finding.code, finding.field, finding.value, finding.message(lang),
-                     finding.hint(lang))
-            for column, value in enumerate(texts, start=5):
-                sheet.write_string(row, column, value, wrap)
-            lines = max((wrapped_lines(text, WIDTHS[column]) for column, text in
-                         enumerate((*values, "", "", *texts)) if column in WRAPPED and text),
-                        default=1)
-            if lines > 1:
-                sheet.set_row(row, LINE_HEIGHT * lines)
+    schools = {id(r): r.card.header.schoolnaam.text if r.card else "" for r in reports}
+    targets = {id(r): _link_target(Path(r.read.path), Path(path).parent) for r in reports}
+    for report, finding in severity_order(reports):
+        school, target = schools[id(report)], targets[id(report)]
+        row += 1
+        values = (finding.file or report.read.path, school, finding.sheet)
+        for column, value in enumerate(values):
+            sheet.write_string(row, column, value, wrap)
+        if finding.sheet and finding.cell and row <= MAX_URLS:
+            url = f"external:{target}#'{finding.sheet}'!{finding.cell}"
+            sheet.write_url(row, 3, url, link, string=finding.cell)
+        else:
+            sheet.write_string(row, 3, finding.cell, wrap)
+        sheet.write_string(row, 4, severity_label(finding.severity, lang),
+                           severity_formats[finding.severity])
+        texts = (finding.code, finding.field, finding.value, finding.message(lang),
+                 finding.hint(lang))
+        for column, value in enumerate(texts, start=5):
+            sheet.write_string(row, column, value, wrap)
+        lines = max((wrapped_lines(text, WIDTHS[column]) for column, text in
+                     enumerate((*values, "", "", *texts)) if column in WRAPPED and text),
+                    default=1)
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row, 1), len(HEADERS[lang]) - 1)
     sheet.set_landscape()
@@ -116,6 +120,14 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     sheet.set_footer(page_footer())
     workbook.close()
+
+
+def severity_order(reports: list[FileReport]) -> list[tuple[FileReport, Finding]]:
+    """Every finding with its report: fouten first, then waarschuwingen, then info;
+    within a severity in the order of the reports and of each report's findings."""
+    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
+    pairs = [(report, finding) for report in reports for finding in report.findings]
+    return sorted(pairs, key=lambda pair: rank[pair[1].severity])
 
 
 def _link_target(card: Path, report_folder: Path) -> str:

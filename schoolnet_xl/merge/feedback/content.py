@@ -23,7 +23,7 @@ from schoolnet_xl.merge.compact import CONTACT_HEADERS
 from schoolnet_xl.merge.records import FileResult, FindingRow, SchoolInfo
 
 Scope = Literal["gemeente", "scholengemeenschap"]
-SUGGESTIONS = 3  # organisations named per scope and missing category
+SUGGESTIONS = 3  # organisations named per missing category (gemeente first)
 HIDDEN = "…"  # what stands for a contact value in a finding without --with-contacts
 
 
@@ -127,7 +127,7 @@ class RegionFacts:
             ranked = sorted(((len(o.schools), _spelling(o), key) for key, o in found.items()
                              if key not in named),
                             key=lambda item: (-item[0], item[1].casefold()))
-            for schools, name, key in ranked[:SUGGESTIONS]:
+            for schools, name, key in ranked[:SUGGESTIONS - len(sentences)]:
                 named.add(key)
                 sentences.append(_nearby_sentence(scope, schools, name, lang))
         return tuple(sentences)

@@ -160,7 +160,7 @@ class _Book:
         for column, width in enumerate(PAGE_WIDTHS):
             sheet.set_column(column, column, width)
         self.print_setup(sheet, landscape=False)
-        sheet.repeat_rows(0)
+        sheet.repeat_rows(0, 1)  # title and school on every printed page
         sheet.hide_gridlines(2)
         return sheet
 
@@ -275,6 +275,7 @@ def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
         look = "ok" if line.partners else line.expectation
         sheet.write_string(row, 0, line.label, book.looks[look])
         sheet.write_string(row, 1, _expectation(line.expectation, lang))
+        fit_row(sheet, row, [(line.label, PAGE_WIDTHS[0])])
         sheet.write_number(row, 2, line.partners, book.centre)
         sheet.write_number(row, 3, line.share, book.percent)
     return row + 2
@@ -282,6 +283,7 @@ def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
 
 def _missing(book: _Book, sheet: Any, row: int, page: SchoolPage) -> None:
     lang = book.lang
+    sheet.set_h_pagebreaks([row])  # the missing categories start a printed page
     sheet.write_string(row, 0, say("Ontbrekende categorieën: bij wie kun je aankloppen?",
                                    "Missing categories: whom to approach?", lang),
                        book.heading)
