@@ -1,0 +1,264 @@
+"""Two cards of one school compared: each partnership new, deepened, loosened, ended or
+unchanged, and the categories and X columns gained and lost.
+
+Partners are matched by organisation name (`evolve.names`): the same key first
+(preferring the same category), then near matches, best score first, one to one.
+A matched partnership is, in this order of precedence:
+
+1. **ended** when its Status became *Beëindigd* (or it is gone from the new card
+   and was not already *Beëindigd*);
+2. **deepened** / **loosened** when its Intensiteit went up / down;
+3. else when its Status moved up / down the ladder *Beëindigd* < *Gewenst* <
+   *Te verdiepen* < *Actief*;
+4. else when it gained an X column or Antennefunctie *Ja* and lost none (deepened),
+   or lost one and gained none (loosened);
+5. else **unchanged** (its other changes, such as a new category, still listed).
+
+A category or X column is covered on a card when a partner that is not *Beëindigd*
+holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from schoolnet_xl.core.text import fold_words
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.evolve.names import NEAR_MATCH, near_matches, normalise, sorted_words
+from schoolnet_xl.evolve.states import CardState, PartnerState
+
+Kind = Literal["new", "deepened", "loosened", "ended", "unchanged"]
+KINDS: tuple[Kind, ...] = ("new", "deepened", "loosened", "ended", "unchanged")
+MatchHow = Literal["same", "normalised", "near", ""]
+
+_STATUS_RANK = {"beeindigd": 0, "gewenst": 1, "te verdiepen": 2, "actief": 3}
+_ENDED = 0
+_LEADING_NUMBER = re.compile(r"^\s*(\d+)")
+
+
+class Reason(NamedTuple):
+    """One change of a partnership: a code and the values before and after."""
+
+    code: str  # new, gone, intensity_up/down, status_up/down, status_ended,
+    #            focus_gained/lost, antenna_gained/lost, category_changed
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One partnership across the two years, with how its names were matched."""
+
+    kind: Kind
+    old: PartnerState | None
+    new: PartnerState | None
+    match: MatchHow  # "" for a partner on one card only
+    score: float  # the near-match score (100 for a same or normalised name, 0 unmatched)
+    reasons: tuple[Reason, ...]
+
+    @property
+    def name(self) -> str:
+        """The organisation as the newer card names it (else as the older one did)."""
+        partner = self.new or self.old
+        assert partner is not None
+        return partner.name
+
+    @property
+    def category(self) -> str:
+        partner = self.new or self.old
+        assert partner is not None
+        return partner.category
+
+
+@dataclass(slots=True)
+class Comparison:
+    """What changed between an older and a newer card of one school."""
+
+    old: CardState
+    new: CardState
+    threshold: float
+    changes: list[Change] = field(default_factory=list)
+    categories_gained: tuple[str, ...] = ()
+    categories_lost: tuple[str, ...] = ()
+    focus_gained: tuple[str, ...] = ()
+    focus_lost: tuple[str, ...] = ()
+
+    def of_kind(self, kind: Kind) -> list[Change]:
+        """The changes of one kind, in the order of the cards."""
+        return [c for c in self.changes if c.kind == kind]
+
+    def counts(self) -> dict[Kind, int]:
+        """Number of partnerships per kind (every kind present, 0 included)."""
+        tally = Counter(c.kind for c in self.changes)
+        return {kind: tally[kind] for kind in KINDS}
+
+    @property
+    def renamed(self) -> list[Change]:
+        """Matched partnerships whose names differ (normalised or near): never silent."""
+        return [c for c in self.changes if c.match in ("normalised", "near")]
+
+
+def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
+                   threshold: float = NEAR_MATCH) -> Comparison:
+    """Classify every partnership of two cards of one school (older first); gained and
+    lost codes in vocabulary order."""
+    comparison = Comparison(old, new, threshold)
+    matched_new: set[int] = set()
+    pairs = match_partners(old, new, threshold)
+    ranks = _intensity_ranks(vocabulary)
+    for i, j, how, score in pairs:
+        comparison.changes.append(
+            _classified(old.partners[i], new.partners[j], how, score, ranks))
+        matched_new.add(j)
+    matched_old = {i for i, _, _, _ in pairs}
+    for i, partner in enumerate(old.partners):
+        if i not in matched_old:
+            already = _status_rank(partner.status) == _ENDED
+            kind: Kind = "unchanged" if already else "ended"
+            comparison.changes.append(Change(kind, partner, None, "", 0.0, (Reason("gone"),)))
+    for j, partner in enumerate(new.partners):
+        if j not in matched_new:
+            comparison.changes.append(Change("new", None, partner, "", 0.0, (Reason("new"),)))
+    before, after = covered(old), covered(new)
+    category_order = tuple(c.code for c in vocabulary.categories)
+    focus_order = tuple(f.code for f in vocabulary.focus)
+    comparison.categories_gained = _ordered(after[0] - before[0], category_order)
+    comparison.categories_lost = _ordered(before[0] - after[0], category_order)
+    comparison.focus_gained = _ordered(after[1] - before[1], focus_order)
+    comparison.focus_lost = _ordered(before[1] - after[1], focus_order)
+    return comparison
+
+
+def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
+                   ) -> list[tuple[int, int, MatchHow, float]]:
+    """(old index, new index, how, score) of the partnerships found on both cards.
+
+    Keys are the shared-partner normalisation with each card's municipality.
+    """
+    old_keys = [normalise(p.name, old.gemeente) for p in old.partners]
+    new_keys = [normalise(p.name, new.gemeente) for p in new.partners]
+    by_key: dict[str, list[int]] = {}
+    for j, key in enumerate(new_keys):
+        by_key.setdefault(key, []).append(j)
+    pairs: list[tuple[int, int, MatchHow, float]] = []
+    taken: set[int] = set()
+    left: list[int] = []
+    for i, key in enumerate(old_keys):
+        free = [j for j in by_key.get(key, ()) if j not in taken]
+        if not free:
+            left.append(i)
+            continue
+        same_category = [j for j in free if new.partners[j].category == old.partners[i].category]
+        j = (same_category or free)[0]
+        taken.add(j)
+        same = old.partners[i].name.strip() == new.partners[j].name.strip()
+        pairs.append((i, j, "same" if same else "normalised", 100.0))
+    rest = [j for j in range(len(new_keys)) if j not in taken]
+    candidates = [sorted_words(new_keys[j]) for j in rest]
+    near: list[tuple[float, int, int]] = []
+    for i in left:
+        for offset, score in near_matches(sorted_words(old_keys[i]), candidates, threshold):
+            near.append((-score, i, rest[offset]))
+    used_old: set[int] = set()
+    for negative, i, j in sorted(near):
+        if i not in used_old and j not in taken:
+            used_old.add(i)
+            taken.add(j)
+            pairs.append((i, j, "near", round(-negative, 1)))
+    return sorted(pairs)
+
+
+def covered(card: CardState) -> tuple[set[str], set[str]]:
+    """The category codes and X-column codes held by a partner that is not Beëindigd."""
+    categories: set[str] = set()
+    focus: set[str] = set()
+    for p in card.partners:
+        if _status_rank(p.status) != _ENDED:
+            if p.category:
+                categories.add(p.category)
+            focus.update(p.marked)
+    return categories, focus
+
+
+def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
+                ranks: dict[str, int]) -> Change:
+    """A matched partnership's kind and reasons (see the module docstring)."""
+    reasons: list[Reason] = []
+    intensity = _sign(_intensity_rank(old.intensiteit, ranks),
+                      _intensity_rank(new.intensiteit, ranks))
+    if intensity:
+        code = "intensity_up" if intensity > 0 else "intensity_down"
+        reasons.append(Reason(code, old.intensiteit, new.intensiteit))
+    was, now = _status_rank(old.status), _status_rank(new.status)
+    ended = now == _ENDED and was != _ENDED
+    status = _sign(was, now)
+    if ended:
+        reasons.append(Reason("status_ended", old.status, new.status))
+    elif status:
+        reasons.append(Reason("status_up" if status > 0 else "status_down", old.status,
+                              new.status))
+    gained = [c for c in new.marked if c not in old.marked]
+    lost = [c for c in old.marked if c not in new.marked]
+    reasons += [Reason("focus_gained", after=c) for c in gained]
+    reasons += [Reason("focus_lost", before=c) for c in lost]
+    antenna = _sign(int(_is_yes(old.antennefunctie)), int(_is_yes(new.antennefunctie)))
+    if antenna:
+        reasons.append(Reason("antenna_gained" if antenna > 0 else "antenna_lost",
+                              old.antennefunctie, new.antennefunctie))
+    if old.category != new.category:
+        reasons.append(Reason("category_changed", old.category, new.category))
+    more = len(gained) + (antenna > 0)
+    fewer = len(lost) + (antenna < 0)
+    kind: Kind
+    if ended:
+        kind = "ended"
+    elif intensity or status:
+        kind = "deepened" if (intensity or status) > 0 else "loosened"
+    elif more and not fewer:
+        kind = "deepened"
+    elif fewer and not more:
+        kind = "loosened"
+    else:
+        kind = "unchanged"
+    return Change(kind, old, new, how, score, tuple(reasons))
+
+
+def _sign(before: int | None, after: int | None) -> int:
+    """+1 up, -1 down, 0 same or either unknown."""
+    if before is None or after is None or before == after:
+        return 0
+    return 1 if after > before else -1
+
+
+def _intensity_ranks(vocabulary: Vocabulary) -> dict[str, int]:
+    """Each Intensiteit of the scale, folded with and without its number, -> its level."""
+    ranks: dict[str, int] = {}
+    for level, label in enumerate(vocabulary.scales.get("Intensiteit", ()), start=1):
+        folded = fold_words(label)
+        ranks[folded] = ranks[_LEADING_NUMBER.sub("", folded).strip()] = level
+    return ranks
+
+
+def _intensity_rank(text: str, ranks: dict[str, int]) -> int | None:
+    """The level of an Intensiteit: its leading number ('3 Samenwerken' -> 3), else its
+    place on the scale ('Samenwerken' -> 3), None when blank or unknown."""
+    found = _LEADING_NUMBER.match(text)
+    if found:
+        return int(found.group(1))
+    return ranks.get(fold_words(text)) if text else None
+
+
+def _status_rank(text: str) -> int | None:
+    return _STATUS_RANK.get(fold_words(text)) if text else None
+
+
+def _is_yes(text: str) -> bool:
+    return fold_words(text) in ("ja", "yes", "x")
+
+
+def _ordered(codes: set[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    position = {code: i for i, code in enumerate(order)}
+    return tuple(sorted(codes, key=lambda c: (position.get(c, len(order)), c)))
