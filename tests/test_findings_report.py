@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.report.workbook import ReportError, write_findings_workbook
 from schoolnet_xl.validate.check import check_file
@@ -94,3 +95,43 @@ def test_report_replaces_an_old_report_atomically(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".findings-")] == []
     with pytest.raises(ReportError):
         write_findings_workbook([report], tmp_path / "rapport.csv")
+
+
+def test_report_lists_errors_first_then_warnings_then_info(
+    card_with_formula_text: Path, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    """A card with warnings and info only comes first in the files, its findings after
+    the other card's errors; within a severity the files keep their order."""
+    few = write_template_card(tmp_path / "aaa.xlsx", vocabulary, categories=["CLB"])
+    reports = [check_file(few, vocabulary), check_file(card_with_formula_text, vocabulary)]
+    assert {f.severity for f in reports[0].findings} == {"waarschuwing", "info"}
+    assert "fout" in {f.severity for f in reports[1].findings}
+    out = write_findings_workbook(reports, tmp_path / "rapport.xlsx")
+    rows = list(openpyxl.load_workbook(out)["Bevindingen"].iter_rows(values_only=True))[1:]
+    severities = [row[4] for row in rows]
+    assert severities == sorted(severities, key=SEVERITIES.index)
+    assert severities[0] == "fout"
+    expected = [(Path(report.read.path).name, f.code, f.cell) for severity in SEVERITIES
+                for report in reports for f in report.findings if f.severity == severity]
+    assert [(Path(r[0]).name, r[5], r[3]) for r in rows] == expected
+
+
+def test_report_rows_fit_their_text_and_print_landscape_one_page_wide(
+    card_with_formula_text: Path, tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    out = write_findings_workbook([check_file(card_with_formula_text, vocabulary)],
+                                  tmp_path / "rapport.xlsx")
+    sheet = openpyxl.load_workbook(out)["Bevindingen"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert (sheet.page_setup.fitToWidth or 1) == 1  # 1 is the default, left out
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    width = sheet.column_dimensions["I"].width  # Melding
+    for row in range(2, sheet.max_row + 1):
+        message = str(sheet.cell(row, 9).value)
+        height = sheet.row_dimensions[row].height or 15
+        # A message longer than two lines of its column needs a row taller than one line.
+        if len(message) > 2 * width:
+            assert height > 15, (row, message)
+        assert sheet.cell(row, 9).alignment.wrap_text
