@@ -1,13 +1,15 @@
-"""`summary`: regenerate a card's Overzicht and Validatie sheets from its grid.
+"""`summary`: regenerate a card's Overzicht, Validatie and Netwerk sheets from its grid.
 
-The two sheets are written fresh (XlsxWriter, the template's own Overzicht
-writer, so there is one definition) into a scratch workbook, then put into
+The three sheets (Netwerk: the drawn network map as an image) are written fresh
+(XlsxWriter, the template's own Overzicht writer, so there is one definition)
+into a scratch workbook, then put into
 the card's package part by part: every other part is copied byte for byte.
 The guard verifies the result before the card is replaced.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -21,6 +23,7 @@ from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import Overview, compute_overview
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.draw.model import network_map_from_card
 from schoolnet_xl.edit.atomic import GuardError
 from schoolnet_xl.edit.guard import GuardedWrite, Outcome, refuse_unwritable, run_guarded
 from schoolnet_xl.edit.rewrite import kept_kinds, without_sheets
@@ -32,7 +35,9 @@ from schoolnet_xl.template.overview_sheet import write_overview_sheet
 from schoolnet_xl.template.styles import make_styles
 from schoolnet_xl.validate.check import check_file
 
-OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION)
+SHEET_NETWORK = "Netwerk"
+OWNED = (SHEET_OVERVIEW, SHEET_VALIDATION, SHEET_NETWORK)
+OWN_KINDS = frozenset({"chart", "image"})  # our Overzicht chart and Netwerk map are rebuilt
 # "parts": only the owned parts replaced; "openpyxl": the fallback load+save route.
 Route = Literal["parts", "openpyxl"]
 
@@ -57,7 +62,7 @@ def summarize(
     lang: Lang = "nl",
     before_verify: Callable[[Path], None] | None = None,
 ) -> SummaryResult:
-    """Rewrite Overzicht and Validatie of the template card at `path`.
+    """Rewrite Overzicht, Validatie and Netwerk of the template card at `path`.
 
     `vocabulary` None = the one stored in the card (else the default).
     """
@@ -116,7 +121,7 @@ def _parts_job(path: Path, donor: Path, scratch: Path, options: Options) -> Guar
         return same_values(donor, temp, list(OWNED)) + styles_kept(path, temp)
 
     return GuardedWrite(source=path, owned=set(OWNED), write=write, check=check,
-                        own_kinds=frozenset({"chart"}),  # our Overzicht chart is rebuilt
+                        own_kinds=OWN_KINDS,
                         **vars_of(options))
 
 
@@ -133,7 +138,7 @@ def _openpyxl_job(path: Path, donor: Path, scratch: Path, options: Options) -> G
 
     return GuardedWrite(source=path, owned=set(OWNED), write=write,
                         check=lambda temp: same_values(donor, temp, list(OWNED)),
-                        loses_everywhere=True, own_kinds=frozenset({"chart"}),
+                        loses_everywhere=True, own_kinds=OWN_KINDS,
                         kept_kinds=kept_kinds(), **vars_of(options))
 
 
@@ -145,8 +150,10 @@ def vars_of(options: Options) -> dict[str, Any]:
 def write_summary_sheets(
     path: Path, card: Card, vocabulary: Vocabulary, findings: list[Finding], lang: Lang
 ) -> None:
-    """A scratch workbook holding only the new Overzicht and Validatie sheets."""
+    """A scratch workbook holding only the new Overzicht, Validatie and Netwerk sheets."""
     import xlsxwriter
+
+    from schoolnet_xl.draw.network import draw_network_map  # lazy: matplotlib, 0.38 s
 
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                "strings_to_urls": False,
@@ -154,4 +161,20 @@ def write_summary_sheets(
     styles = make_styles(workbook)
     write_overview_sheet(workbook, vocabulary, compute_overview(card, vocabulary), styles)
     write_validation_sheet(workbook, findings, lang, card=Path(card.path).name)
+    png = draw_network_map(network_map_from_card(card, vocabulary), vocabulary, "png", lang)
+    write_network_sheet(workbook, png, lang)
     workbook.close()
+
+
+def write_network_sheet(workbook: Any, png: bytes, lang: Lang) -> None:
+    """The Netwerk sheet: one line of text and the map, printed on one A4 landscape page."""
+    sheet = workbook.add_worksheet(SHEET_NETWORK)
+    sheet.write_string(0, 0, say("Netwerkkaart, getekend door schoolnet-xl summary (elke keer "
+                                 "opnieuw): bewerk de kaart op het blad Netwerkkaart.",
+                                 "Network map, drawn by schoolnet-xl summary (anew each time): "
+                                 "edit the card on the Netwerkkaart sheet.", lang))
+    sheet.insert_image(1, 0, "netwerk.png", {"image_data": io.BytesIO(png), "object_position": 3})
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 1)
+    sheet.hide_gridlines(2)

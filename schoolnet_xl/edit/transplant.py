@@ -49,6 +49,7 @@ from schoolnet_xl.read.package import (
 CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CT_IMAGES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
 
 
 class TransplantError(Exception):
@@ -132,7 +133,7 @@ def _transplant(target: Path, donor: Path, dest: Path, after: str | None) -> set
             old = existing.get(dsheet.name)
             if old is not None:
                 part = old.part
-                content_types = _remove_parts(pkg, _owned_parts(pkg, old.relations),
+                content_types = _remove_parts(pkg, _owned_parts(pkg, old.part, old.relations),
                                               content_types)
             else:
                 part = pkg.free_name("xl/worksheets/sheet{}.xml")
@@ -193,8 +194,9 @@ def _inline_strings(xml: str, strings: list[str]) -> str:
     return re.sub(r'<c(\b[^>]*? t="s"[^>]*)><v>(\d+)</v></c>', repl, xml)
 
 
-def _owned_parts(pkg: _Package, rels: list[Relation]) -> set[str]:
-    """Internal parts reachable from a replaced sheet's relationships (drawings, charts…)."""
+def _owned_parts(pkg: _Package, sheet: str, rels: list[Relation]) -> set[str]:
+    """Internal parts reachable from a replaced sheet's relationships (drawings, charts,
+    images…), except those another part still refers to (an image also used elsewhere)."""
     found: set[str] = set()
     todo = [r.target for r in rels if not r.external]
     while todo:
@@ -203,7 +205,18 @@ def _owned_parts(pkg: _Package, rels: list[Relation]) -> set[str]:
             continue
         found.add(part)
         todo.extend(r.target for r in relations(pkg, part) if not r.external)
-    return found
+    owners = {rels_name(part) for part in (sheet, *found)}
+    elsewhere = {r.target for name in pkg.order
+                 if name.endswith(".rels") and name not in owners and name != "_rels/.rels"
+                 for r in relations(pkg, _source_of(name)) if not r.external}
+    return found - elsewhere
+
+
+def _source_of(rels_part: str) -> str:
+    """The part a relationships part belongs to: xl/_rels/workbook.xml.rels -> xl/workbook.xml."""
+    folder, name = rels_part.rsplit("/", 1) if "/" in rels_part else ("", rels_part)
+    parent = folder.rsplit("/", 1)[0] if "/" in folder else ""
+    return f"{parent}/{name[:-5]}" if parent else name[:-5]
 
 
 def _remove_parts(pkg: _Package, parts: set[str], content_types: str) -> str:
@@ -228,6 +241,13 @@ def _copy_relations(
         drawing = pkg.free_name("xl/drawings/drawing{}.xml")
         chart_rels = []
         for crel in relations(zd, rel.target):
+            extension = crel.target.rsplit(".", 1)[-1].lower()
+            if crel.kind == "image" and extension in CT_IMAGES:
+                image = pkg.free_name("xl/media/image{}." + extension)
+                pkg.put(image, _read(zd, crel.target))
+                content_types = add_override(content_types, image, CT_IMAGES[extension])
+                chart_rels.append(Relation(crel.rid, "image", image))
+                continue
             if crel.kind != "chart":
                 raise TransplantError(f"onverwacht onderdeel {crel.kind} in de tekening")
             chart = pkg.free_name("xl/charts/chart{}.xml")
