@@ -69,9 +69,10 @@ SCHOOL = {"schoolnaam": "VBS De Linde", "instellingsnummer": "123456",
 
 
 def template_card(path: Path, year: str, rows: list[Row], vocabulary: Vocabulary,
-                  number: str = "123456") -> Path:
+                  number: str = "123456", school: dict[str, str] | None = None) -> Path:
     """A real template card (the `new` writer) holding `rows`."""
-    header = Header(**{k: Sourced(v) for k, v in {**SCHOOL, "instellingsnummer": number}.items()},
+    fields = {**SCHOOL, **(school or {}), "instellingsnummer": number}
+    header = Header(**{k: Sourced(v) for k, v in fields.items()},
                     schooljaar=Sourced(year), datum=Sourced(date(2025, 10, 1)))
     partners = []
     for index, (name, code, marks, intensity, status, antenna) in enumerate(rows, start=1):

@@ -1,0 +1,138 @@
+"""The region's evolution from a real three-year inbox, merged: every table cell expected.
+
+Three schools: A (basisonderwijs) with three school years, B (basisonderwijs) with
+two, C (secundair) with one. The expected counts, shares and shared partners are
+worked out by hand from the rows below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
+from schoolnet_xl.merge.evolution import card_state_of, evolution_of
+from schoolnet_xl.merge.run import merge_files
+from tests.test_compare_cards import Row, template_card
+
+A = {"schoolnaam": "VBS De Linde", "gemeente": "Lokeren", "onderwijsniveau": "Basisonderwijs"}
+B = {"schoolnaam": "GBS Het Anker", "gemeente": "Aalst", "onderwijsniveau": "Basisonderwijs"}
+C = {"schoolnaam": "Atheneum Aalst", "gemeente": "Aalst",
+     "onderwijsniveau": "Secundair onderwijs"}
+CLB: Row = ("Vrij CLB Waasland", "CLB", ("ZORG",), "2 Afstemmen", "Actief", "Nee")
+CARDS: list[tuple[str, dict[str, str], str, list[Row]]] = [
+    ("100001", A, "2023-2024", [CLB, ("Bib Lokeren", "BIB", (), "1 Informeren", "Actief", "Nee")]),
+    ("100001", A, "2024-2025", [
+        ("VCLB Waasland", "CLB", ("ZORG",), "3 Samenwerken", "Actief", "Nee"),
+        ("Bibliotheek Lokeren", "BIB", (), "1 Informeren", "Actief", "Nee"),
+        ("Sportclub Lokeren", "SPORT", (), "2 Afstemmen", "Actief", "Nee")]),
+    ("100001", A, "2025-2026", [
+        ("VCLB Waasland", "CLB", ("ZORG",), "3 Samenwerken", "Actief", "Nee"),
+        ("Bibliotheek Lokeren", "BIB", (), "1 Informeren", "Beëindigd", "Nee"),
+        ("Sportclub Lokeren", "SPORT", (), "1 Informeren", "Actief", "Nee"),
+        ("Sociaal Huis", "OCMW", ("ARMOEDE",), "2 Afstemmen", "Actief", "Nee")]),
+    ("100002", B, "2024-2025", [CLB, ("Bib Lokeren", "BIB", (), "1 Informeren", "Actief", "Nee")]),
+    ("100002", B, "2025-2026", [CLB]),
+    ("100003", C, "2025-2026", [
+        ("GO! CLB Aalst", "CLB", (), "2 Afstemmen", "Actief", "Nee"),
+        ("VDAB Aalst", "WERK", ("KANS",), "2 Afstemmen", "Actief", "Nee")]),
+]
+YEARS = ["2023-2024", "2024-2025", "2025-2026"]
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return default_vocabulary()
+
+
+@pytest.fixture(scope="module")
+def evolution(tmp_path_factory: pytest.TempPathFactory,
+              vocabulary: Vocabulary) -> RegionEvolution:
+    inbox = tmp_path_factory.mktemp("inbox")
+    for number, school, year, rows in CARDS:
+        template_card(inbox / f"{number}-{year}.xlsx", year, rows, vocabulary, number, school)
+    outcome = merge_files([str(inbox)], inbox.parent / "regio.xlsx", jobs=1)
+    assert len(outcome.results) == len(CARDS)
+    return evolution_of(outcome.results, vocabulary)
+
+
+def test_years_present(evolution: RegionEvolution) -> None:
+    assert evolution.years == YEARS
+
+
+def test_per_school_latest_against_previous(evolution: RegionEvolution) -> None:
+    assert evolution.schools.columns == [
+        "Schoolnaam", "Instellingsnummer", "Gemeente", "Vorig schooljaar", "Schooljaar",
+        "Nieuw", "Beëindigd of weg", "Verdiept", "Afgebouwd", "Ongewijzigd",
+        "Categorieën erbij", "Categorieën weg"]
+    rows = {row[1]: row for row in evolution.schools.rows}
+    assert rows["100001"] == ["VBS De Linde", "100001", "Lokeren", "2024-2025", "2025-2026",
+                              1, 1, 0, 1, 1, "OCMW / Sociaal Huis", "Bibliotheek"]
+    assert rows["100002"] == ["GBS Het Anker", "100002", "Aalst", "2024-2025", "2025-2026",
+                              0, 1, 0, 0, 1, "", "Bibliotheek"]
+    assert rows["100003"] == ["Atheneum Aalst", "100003", "Aalst", "geen vorig schooljaar",
+                              "2025-2026", None, None, None, None, None, None, None]
+    assert set(evolution.comparisons) == {"100001", "100002"}
+
+
+def test_share_of_expected_schools_per_category_and_year(evolution: RegionEvolution) -> None:
+    assert evolution.categories.columns == ["Categorie", *YEARS]
+    shares = {row[0]: row[1:] for row in evolution.categories.rows}
+    assert shares["CLB"] == [1.0, 1.0, 1.0]
+    assert shares["Bibliotheek"] == [1.0, 1.0, 0.0]  # A's ended in 2025-2026, B's gone
+    assert shares["Sport"] == [0.0, 0.5, pytest.approx(1 / 3)]
+    assert shares["OCMW / Sociaal Huis"] == [0.0, 0.0, pytest.approx(1 / 3)]
+    assert shares["Werk en economie"] == [None, None, 1.0]  # expected of secundair (C) only
+
+
+def test_shared_partners_per_year(evolution: RegionEvolution) -> None:
+    # 2024-2025: A and B both name the Waasland CLB and the Lokeren library;
+    # 2025-2026: only the CLB (B names no library any more); 2023-2024: A alone.
+    assert evolution.shared.rows == [["2023-2024", 1, 0], ["2024-2025", 2, 2],
+                                     ["2025-2026", 3, 1]]
+    assert evolution.shared_chart.categories == YEARS
+    assert evolution.shared_chart.series[0].values == [0.0, 2.0, 1.0]
+
+
+def test_chart_data_matches_the_table(evolution: RegionEvolution) -> None:
+    chart = evolution.category_chart
+    assert chart.kind == "column" and chart.number_format == "0%"
+    assert chart.categories == [row[0] for row in evolution.categories.rows]
+    assert [s.name for s in chart.series] == YEARS
+    sport = chart.categories.index("Sport")
+    assert [s.values[sport] for s in chart.series] == [0.0, 0.5, pytest.approx(1 / 3)]
+    werk = chart.categories.index("Werk en economie")
+    assert [s.values[werk] for s in chart.series] == [None, None, 1.0]
+
+
+def test_pure_api_takes_cards_in_any_order(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    from schoolnet_xl.evolve.states import card_state
+    from schoolnet_xl.read import read_card
+
+    states = []
+    for number, school, year, rows in reversed(CARDS):
+        path = template_card(tmp_path / f"{number}-{year}.xlsx", year, rows, vocabulary,
+                             number, school)
+        card = read_card(path, vocabulary).card
+        assert card is not None
+        states.append(card_state(card, vocabulary))
+    evolution = region_evolution(states, vocabulary, {"2024-2025": 2})
+    by_number = {row[1]: row for row in evolution.schools.rows}
+    assert by_number["100001"][3:10] == ["2024-2025", "2025-2026", 1, 1, 0, 1, 1]
+    assert evolution.shared.rows[1] == ["2024-2025", 2, 2]
+    assert evolution.shared.rows[0] == ["2023-2024", 1, 0]
+
+
+def test_card_state_of_a_file_result_keeps_the_comparable_values(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    from schoolnet_xl.merge.pipeline import read_all
+
+    number, school, year, rows = CARDS[2]
+    path = template_card(tmp_path / "a.xlsx", year, rows, vocabulary, number, school)
+    (result,) = read_all([str(path)], None, "nl", 1)
+    state = card_state_of(result, vocabulary)
+    assert state.level == "BAO" and state.schooljaar == "2025-2026"
+    assert [(p.name, p.category, p.marked, p.intensiteit, p.status, p.antennefunctie)
+            for p in state.partners] == [tuple(row) for row in rows]
