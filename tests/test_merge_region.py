@@ -21,7 +21,8 @@ from tests.support.regional import fingerprints, records, run_cli, sheet_rows
 
 EXPECTED_KIND = {"template": "sjabloon", "handmade": "eigen raster", "ods": "eigen raster",
                  "superseded": "dubbel", "unreadable": "onleesbaar", "lock": "overgeslagen",
-                 "old-version": "sjabloon"}
+                 "old-version": "sjabloon", "older-year": "ander schooljaar"}
+NOT_COUNTED = ("superseded", "older-year")  # cards read, but not the school's row
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[D
 
 def _schools(plan: list[DemoFile]) -> dict[str, Card]:
     return {item.path: item.card for item in plan
-            if item.card is not None and item.kind != "superseded"}
+            if item.card is not None and item.kind not in NOT_COUNTED}
 
 
 def _missing_core(card: Card, vocabulary: Vocabulary) -> list[str]:
@@ -57,7 +58,7 @@ def test_every_file_is_accounted_for(region) -> None:
     assert {path: kind for path, (kind, _) in sources.items()} == {
         item.path: EXPECTED_KIND[item.kind] for item in plan}
     for item in plan:
-        if item.kind in ("unreadable", "lock", "superseded"):
+        if item.kind in ("unreadable", "lock", *NOT_COUNTED):
             assert sources[item.path][1], f"{item.path} needs a reason"
 
 
@@ -83,14 +84,27 @@ def test_dekking_counts_partners_per_school_and_category(region, vocabulary) -> 
     header = rows[0]
     by_school = {(r[0], r[1]): r for r in rows[1:len(expected) + 1]}
     assert len(by_school) == len(expected)
-    for card in expected.values():
+    categories = _core_first(vocabulary)
+    grids = {item.path for item in plan if item.kind in ("handmade", "ods")}  # no SG line
+    for path, card in expected.items():
         row = by_school[(card.header.schoolnaam.text, card.header.instellingsnummer.text)]
         counts = Counter(p.category_code for p in card.partners)
-        assert row[3:] == [counts[c.code] for c in vocabulary.categories]
+        community = "" if path in grids else card.header.scholengemeenschap.text
+        assert row[3:5] == [community, card.header.schooljaar.text]
+        assert row[5:] == [counts[c.code] for c in categories]
     totals = rows[len(expected) + 1]
-    assert header[3:] == [c.label for c in vocabulary.categories]
-    assert totals[3:] == [sum(Counter(p.category_code for p in card.partners)[c.code]
-                              for card in expected.values()) for c in vocabulary.categories]
+    assert header[:5] == ["Schoolnaam", "Instellingsnummer", "Onderwijsniveau",
+                          "Scholengemeenschap", "Schooljaar"]
+    assert header[5:] == [c.label for c in categories]
+    assert totals[5:] == [sum(Counter(p.category_code for p in card.partners)[c.code]
+                              for card in expected.values()) for c in categories]
+
+
+def _core_first(vocabulary: Vocabulary) -> list:
+    """Categories core somewhere first, then recommended only, then the rest."""
+    return ([c for c in vocabulary.categories if c.core]
+            + [c for c in vocabulary.categories if not c.core and c.recommended]
+            + [c for c in vocabulary.categories if not (c.core or c.recommended)])
 
 
 def test_dekking_colours_each_count_by_what_the_school_level_expects(region,
@@ -108,7 +122,7 @@ def test_dekking_colours_each_count_by_what_the_school_level_expects(region,
         row = schools[(card.header.schoolnaam.text, card.header.instellingsnummer.text)]
         level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
         present = {p.category_code for p in card.partners}
-        for category, cell in zip(vocabulary.categories, row[3:], strict=True):
+        for category, cell in zip(_core_first(vocabulary), row[5:], strict=True):
             state = ("present" if category.code in present
                      else category.expectation(level) if category.expectation(level)
                      in ("core", "recommended") else None)
@@ -122,24 +136,47 @@ def test_overzicht_figures_and_weakest_categories_first(region, vocabulary) -> N
     cards = list(_schools(plan).values())
     rows = sheet_rows(out, "Overzicht")
     figures = {r[0]: r[1] for r in rows if isinstance(r[1], float)}
-    assert figures["Scholen in de regio (gelezen kaarten)"] == len(cards)
+    assert figures["Scholen in de regio (één kaart per school)"] == len(cards)
     assert figures["Partnerrijen"] == sum(len(c.partners) for c in cards)
     outcomes = ("gelezen", "onleesbaar (zie Bronbestanden)", "dubbel of vervangen",
-                "overgeslagen (geen kaart)")
-    assert [figures[label] for label in outcomes] == [len(cards), 1, 1, 1]
+                "ouder of ander schooljaar (zie Bronbestanden)", "overgeslagen (geen kaart)")
+    older = sum(item.kind == "older-year" for item in plan)
+    assert older == 3
+    assert [figures[label] for label in outcomes] == [len(cards), 1, 1, older, 1]
     assert figures["Invoerbestanden"] == len(plan) == sum(figures[o] for o in outcomes)
+    assert figures["Kaarten gelezen"] == len(cards)
+    assert figures["Bestanden die niet gelezen konden worden"] == 1
+    assert figures["Scholen zonder minstens één kerncategorie"] == sum(
+        bool(_missing_core(c, vocabulary)) for c in cards)
 
     start = next(i for i, r in enumerate(rows) if r[0] == "Categorie") + 1
     table = rows[start:start + len(vocabulary.categories)]
-    shares = {r[0]: (r[2], r[3]) for r in table}
+    groups = {c.label: "core" if c.core else "recommended" if c.recommended else ""
+              for c in vocabulary.categories}
+    shares = {r[0]: (r[2], r[3], r[4] if groups[r[0]] == "core" else r[5]) for r in table}
     for category in vocabulary.categories:
-        having = sum(any(p.category_code == category.code for p in c.partners) for c in cards)
-        assert shares[category.label] == (having, pytest.approx(having / len(cards)))
-    expected_somewhere = [bool(c.core or c.recommended) for c in vocabulary.categories]
+        if not groups[category.label]:
+            continue
+        levels = [vocabulary.level_code_for(c.header.onderwijsniveau.text) for c in cards]
+        expected = [c for c, level in zip(cards, levels, strict=True)
+                    if category.expectation(level)]
+        having = sum(any(p.category_code == category.code for p in c.partners)
+                     for c in expected)
+        assert shares[category.label] == (len(expected), having,
+                                          pytest.approx(having / len(expected)))
+    # a secondary-only category counts the secondary schools only
+    secondary = sum(c.header.onderwijsniveau.text == "Secundair onderwijs" for c in cards)
+    assert 0 < secondary < len(cards)
+    assert shares["Werk en economie"][0] == secondary
+    expected_somewhere = [bool(groups[r[0]]) for r in table]
     with_expectation = sum(expected_somewhere)
     assert not all(expected_somewhere)  # "Andere" is expected nowhere
-    weakest_first = [r[3] for r in table[:with_expectation]]
-    assert weakest_first == sorted(weakest_first)
+    core = sum(groups[r[0]] == "core" for r in table)
+    assert [groups[r[0]] for r in table[:with_expectation]] == (
+        ["core"] * core + ["recommended"] * (with_expectation - core))
+    for part in (table[:core], table[core:with_expectation]):
+        weakest_first = [shares[r[0]][2] for r in part]
+        assert weakest_first == sorted(weakest_first)
     unexpected = {c.label for c in vocabulary.categories if not (c.core or c.recommended)}
     assert {r[0] for r in table[with_expectation:]} == unexpected  # listed last
     expectation = {r[0]: r[1] for r in table}
@@ -230,6 +267,7 @@ def test_every_demo_and_corpus_file_appears_in_bronbestanden_with_its_status(mix
     # A workbook with a grid on several school-year sheets: one row per card sheet.
     other_year = Path(sheet_label(str(corpus["handmade_years"]), "2024-2025"))
     assert set(rows) == set(demo) | set(corpus.values()) | {other_year}
+    # no instellingsnummer on that grid: never taken for the other sheet's school
     assert rows[other_year]["Soort"] == "eigen raster"
     for item, path in zip(plan_demo_region(), demo, strict=True):
         assert rows[path]["Soort"] == EXPECTED_KIND[item.kind], path
@@ -245,6 +283,9 @@ def test_every_demo_and_corpus_file_appears_in_bronbestanden_with_its_status(mix
             if row["Soort"] == "dubbel":  # same school and year as another corpus card
                 kept = rows[Path(row["Reden"].rsplit(": ", 1)[-1])]
                 assert kept["Soort"] in ("sjabloon", "eigen raster"), name
+            elif row["Soort"] == "ander schooljaar":  # the school's later card counts
+                kept = rows[Path(row["Reden"].split("; de regio toont ", 1)[1])]
+                assert kept["Soort"] in ("sjabloon", "eigen raster"), name
             else:
                 assert row["Soort"] == kind, name
         assert row["SHA-256"] and row["Grootte (bytes)"] == path.stat().st_size
@@ -254,7 +295,7 @@ def test_the_corpus_does_not_disturb_the_demo_schools(mixed, vocabulary) -> None
     _inbox, out, demo, _ = mixed
     plan = plan_demo_region()
     expected = {path: item.card for item, path in zip(plan, demo, strict=True)
-                if item.card is not None and item.kind != "superseded"}
+                if item.card is not None and item.kind not in NOT_COUNTED}
     rows = {Path(r["Bronbestand"]): r for r in records(out, "Scholen")}
     kept = {Path(r["Pad"]) for r in records(out, "Bronbestanden")
             if r["Soort"] in ("sjabloon", "eigen raster")}

@@ -23,7 +23,7 @@ from schoolnet_xl.cli.common import (
 from schoolnet_xl.cli.help_words import bilingual, english
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import ConfigError
-from schoolnet_xl.demo import make_demo_region
+from schoolnet_xl.demo import make_demo_region, write_demo_school_list
 from schoolnet_xl.merge import MergeError, merge_files
 from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
 from schoolnet_xl.merge.region import source_status
@@ -43,10 +43,16 @@ DEMO_MARKER = ".schoolnet-demo"
     unreadable with its reason, duplicate or superseded). An earlier regional
     workbook of merge at -o is replaced; any other existing file only with --force.
 
+    One school, one row: of a school's cards of several school years the
+    latest counts (or the year of --schooljaar); the others are listed as an
+    older school year. --scholen adds the sheet Nog niet ingediend; --feedback
+    writes a workbook per school to send back (never into an input folder).
+
     \b
     Example:
       schoolnet-xl merge inbox/ -o region.xlsx
       schoolnet-xl merge 'inbox/**/*.xlsx' extra.ods -o region.xlsx --csv csv/
+      schoolnet-xl merge inbox/ -o region.xlsx --scholen schools.csv --feedback feedback/
 
     \b
     Exit codes: 0 = every file read; 1 = some unreadable (the workbook is
@@ -76,6 +82,23 @@ DEMO_MARKER = ".schoolnet-demo"
               help=bilingual("Schrijf ook partners.csv, scholen.csv en dekking.csv in deze map.",
                              "Also write partners.csv, scholen.csv and dekking.csv into this "
                              "folder."))
+@click.option("--schooljaar", "school_year", default=None, metavar="2025-2026",
+              help=bilingual("Het schooljaar dat de regio toont (standaard: per school het "
+                             "laatste).",
+                             "The school year the region shows (default: each school's "
+                             "latest)."))
+@click.option("--scholen", "school_list", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar=FILE,
+              help=bilingual("Lijst van de scholen van de regio (.xlsx of .csv met "
+                             "Instellingsnummer en Schoolnaam): wie nog geen kaart stuurde.",
+                             "List of the region's schools (.xlsx or .csv with "
+                             "Instellingsnummer and Schoolnaam): who has not sent a card."))
+@click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, metavar=FOLDER,
+              help=bilingual("Schrijf ook een terugkoppelingswerkboek per school in deze map "
+                             "(niet in de invoer).",
+                             "Also write a feedback workbook per school into this folder "
+                             "(not inside the inputs)."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True,
               help=bilingual("Verslag als tekst of als één JSON-document.",
@@ -86,8 +109,9 @@ DEMO_MARKER = ".schoolnet-demo"
 @lang_option
 @config_option
 def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
-          with_contacts: bool, csv_dir: Path | None, fmt: str, quiet: bool, lang: Lang,
-          config: Path | None) -> None:
+          with_contacts: bool, csv_dir: Path | None, school_year: str | None,
+          school_list: Path | None, feedback_dir: Path | None, fmt: str, quiet: bool,
+          lang: Lang, config: Path | None) -> None:
     """Voeg de netwerkkaarten van veel scholen samen in één regionaal werkboek.
 
     INVOER zijn bestanden, mappen (met submappen) of patronen zoals 'inbox/**/*.xlsx'.
@@ -97,10 +121,17 @@ def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
     regionaal werkboek van merge op -o wordt vervangen; elk ander bestaand bestand
     alleen met --force.
 
+    Eén school, één rij: van de kaarten van een school uit verschillende
+    schooljaren telt de laatste (of die van --schooljaar); de andere staan er
+    als ouder schooljaar. --scholen voegt het blad Nog niet ingediend toe;
+    --feedback schrijft per school een werkboek om terug te sturen (nooit in een
+    invoermap).
+
     \b
     Voorbeeld:
       schoolnet-xl merge inbox/ -o regio.xlsx
       schoolnet-xl merge 'inbox/**/*.xlsx' extra.ods -o regio.xlsx --csv csv/
+      schoolnet-xl merge inbox/ -o regio.xlsx --scholen scholen.csv --feedback terugkoppeling/
 
     \b
     Afsluitcodes: 0 = alle bestanden gelezen; 1 = sommige onleesbaar (het werkboek
@@ -109,7 +140,8 @@ def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
     """
     outcome = _run_merge(list(inputs), output, jobs=jobs, with_contacts=with_contacts,
                          csv_dir=csv_dir, lang=lang, config=config, fmt=fmt, force=force,
-                         quiet=quiet)
+                         quiet=quiet, school_year=school_year, school_list=school_list,
+                         feedback_dir=feedback_dir)
     sys.exit(outcome.exit_code)
 
 
@@ -164,12 +196,19 @@ class _Progress(AbstractContextManager["_Progress"]):
 
 
 def _print_text(outcome: MergeOutcome, lang: Lang, quiet: bool = False) -> None:
-    shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "skipped")
+    shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "older", "skipped")
     for result in outcome.results:
         kind, status, reason = source_status(result, lang)
         if kind in shown:
             click.echo(f"{result.path}: {status}" + (f" — {reason}" if reason else ""),
                        err=True)
+    if outcome.feedback_files:
+        written = len(outcome.feedback_files)
+        folder = outcome.feedback_files[0].parent
+        click.echo(say(
+            f"{count(written, 'terugkoppelingswerkboek', 'terugkoppelingswerkboeken')} "
+            f"in {folder}",
+            f"{count(written, 'feedback workbook', 'feedback workbooks')} in {folder}", lang))
     click.echo(summary_line(outcome.summary(), outcome.output, outcome.csv_files, lang))
 
 
@@ -179,17 +218,26 @@ def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
     csv_part = say(f" (+ {count(len(csv_files), 'CSV-bestand', 'CSV-bestanden')})",
                    f" (+ {count(len(csv_files), 'CSV file', 'CSV files')})",
                    lang) if csv_files else ""
+    older = totals.get("older", 0)
+    older_part = say(f"{older} ouder of ander schooljaar, ",
+                     f"{older} older or other school year, ", lang) if older else ""
+    not_sent = say(f", {totals['not_sent']} nog niet ingediend",
+                   f", {totals['not_sent']} not sent yet", lang) if "not_sent" in totals else ""
     return say(
         f"{count(totals['files'], 'bestand', 'bestanden')}: {totals['read']} gelezen, "
         f"{totals['unreadable']} onleesbaar, {totals['duplicate']} dubbel of vervangen, "
-        f"{totals['skipped']} overgeslagen; {count(totals['schools'], 'school', 'scholen')}, "
+        f"{older_part}"
+        f"{totals['skipped']} overgeslagen; {count(totals['schools'], 'school', 'scholen')}"
+        f"{not_sent}, "
         f"{count(totals['partners'], 'partner', 'partners')}, "
         f"{count(totals['fout'], 'fout', 'fouten')}, "
         f"{count(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')} -> {output}"
         f"{csv_part}",
         f"{count(totals['files'], 'file', 'files')}: {totals['read']} read, "
         f"{totals['unreadable']} unreadable, {totals['duplicate']} duplicate or superseded, "
-        f"{totals['skipped']} skipped; {count(totals['schools'], 'school', 'schools')}, "
+        f"{older_part}"
+        f"{totals['skipped']} skipped; {count(totals['schools'], 'school', 'schools')}"
+        f"{not_sent}, "
         f"{count(totals['partners'], 'partner', 'partners')}, "
         f"{count(totals['fout'], 'error', 'errors')}, "
         f"{count(totals['waarschuwing'], 'warning', 'warnings')} -> {output}{csv_part}",
@@ -208,15 +256,18 @@ def _json_document(outcome: MergeOutcome, lang: Lang) -> dict[str, Any]:
                       "duplicate_of": result.duplicate_of, "read_ms": round(result.read_ms, 1),
                       "counts": result.counts})
     return {"output": str(outcome.output), "csv": [str(p) for p in outcome.csv_files],
+            "feedback": [str(p) for p in outcome.feedback_files],
             "files": files, "summary": outcome.summary()}
 
 
 @english("""Make a demo region of cards and merge them into FOLDER/regio.xlsx.
 
     The cards go into FOLDER/inbox: template cards, a few hand-made grids (one
-    as .ods), cards with mistakes, an older version of a card, a card made with
-    an older template version (try schoolnet-xl upgrade on it), an unreadable
-    file and an Excel lock file. Every school and contact is made up. A
+    as .ods), cards with mistakes, an older version of a card, last year's
+    cards of a few schools, a card made with an older template version (try
+    schoolnet-xl upgrade on it), an unreadable file and an Excel lock file; the
+    region's school list into FOLDER/scholen.csv, a feedback workbook per school
+    into FOLDER/terugkoppeling. Every school and contact is made up. A
     non-empty folder that is not an earlier demo is refused.
 
     \b
@@ -240,10 +291,12 @@ def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
 
     De kaarten komen in MAP/inbox: sjabloonkaarten, enkele zelfgemaakte
     rasters (één als .ods), kaarten met fouten, een oudere versie van een kaart,
-    een kaart van een oudere sjabloonversie (probeer er schoolnet-xl upgrade op),
-    een onleesbaar bestand en een Excel-vergrendelingsbestand. Alle scholen en
-    contacten zijn verzonnen. Een niet-lege map die geen eerdere demo is, wordt
-    geweigerd.
+    kaarten van vorig schooljaar van enkele scholen, een kaart van een oudere
+    sjabloonversie (probeer er schoolnet-xl upgrade op), een onleesbaar bestand
+    en een Excel-vergrendelingsbestand; de schoollijst van de regio in
+    MAP/scholen.csv, een terugkoppelingswerkboek per school in
+    MAP/terugkoppeling. Alle scholen en contacten zijn verzonnen. Een niet-lege
+    map die geen eerdere demo is, wordt geweigerd.
 
     \b
     Voorbeeld:
@@ -253,15 +306,28 @@ def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
     _prepare_demo_folder(folder, lang)
     inbox = folder / "inbox"
     written = make_demo_region(inbox, seed=seed, schools=schools)
-    (folder / DEMO_MARKER).write_text(
-        "\n".join(str(p.relative_to(folder)) for p in written) + "\n", "utf-8")
-    click.echo(say(f"{len(written)} demobestanden geschreven in {inbox}",
-                   f"{len(written)} demo files written to {inbox}", lang))
+    school_list = write_demo_school_list(folder / "scholen.csv", seed, schools)
+    _mark_demo(folder, [*written, school_list])
+    click.echo(say(f"{len(written)} demobestanden geschreven in {inbox}, de schoollijst in "
+                   f"{school_list}",
+                   f"{len(written)} demo files written to {inbox}, the school list to "
+                   f"{school_list}", lang))
     output = folder / "regio.xlsx"
-    outcome = _run_merge([str(inbox)], output, lang=lang)
+    feedback = folder / "terugkoppeling"
+    try:
+        outcome = _run_merge([str(inbox)], output, lang=lang, school_list=school_list,
+                             feedback_dir=feedback)
+    finally:  # written feedback workbooks are the demo's too, should the merge fail later
+        _mark_demo(folder, [*written, school_list, *sorted(feedback.glob("*.xlsx"))])
     click.echo(say(f"Het regionale werkboek staat in {output}",
                    f"The regional workbook is at {output}", lang))
     sys.exit(0 if outcome.exit_code in (0, 1) else EXIT_USAGE)
+
+
+def _mark_demo(folder: Path, written: list[Path]) -> None:
+    """List the demo's files in its marker, so that a rerun replaces only those."""
+    (folder / DEMO_MARKER).write_text(
+        "\n".join(str(p.relative_to(folder)) for p in written) + "\n", "utf-8")
 
 
 def _prepare_demo_folder(folder: Path, lang: Lang) -> None:

@@ -105,6 +105,11 @@ def slug(text: str) -> str:
     return "-".join(part for part in keep.split("-") if part)
 
 
+def school_number(index: int) -> str:
+    """The 6-digit instellingsnummer of school number `index`."""
+    return f"{10000 + index * 37 % 90000:06d}"
+
+
 def make_school(rng: random.Random, index: int, level: str) -> Header:
     """A school header: name, 6-digit number, level, community, municipality, year."""
     gemeente = rng.choice(sorted(MUNICIPALITIES))
@@ -112,7 +117,7 @@ def make_school(rng: random.Random, index: int, level: str) -> Header:
     name = f"{names[index % len(names)]} {gemeente}"
     return Header(
         schoolnaam=Sourced(name),
-        instellingsnummer=Sourced(f"{10000 + index * 37 % 90000:06d}"),
+        instellingsnummer=Sourced(school_number(index)),
         onderwijsniveau=Sourced(level),
         scholengemeenschap=Sourced(f"SG {MUNICIPALITIES[gemeente]}"),
         gemeente=Sourced(gemeente),

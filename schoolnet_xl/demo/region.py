@@ -2,14 +2,18 @@
 
 Template cards in sub-folders per school community, a few hand-made grids (one
 as .ods), a few cards with deliberate mistakes, an older version of one card
-(superseded), one school's card made with an older template version (for
-`schoolnet-xl upgrade`), a mail body saved as .xlsx (unreadable) and an Excel lock file.
+(superseded), last school year's cards of a few schools (older school year), one
+school's card made with an older template version (for `schoolnet-xl upgrade`), a
+mail body saved as .xlsx (unreadable) and an Excel lock file; beside the inbox,
+the region's school list (`write_demo_school_list`: two schools that have not
+sent a card, one school that is not on it).
 `plan_demo_region` says what each file holds (the cards as `Card` objects), so
 tests can compute the expected regional figures independently of the merge.
 """
 
 from __future__ import annotations
 
+import csv
 import random
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -18,13 +22,13 @@ from typing import Literal
 
 from schoolnet_xl.core.model import Card, Partner, Sourced
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
-from schoolnet_xl.demo.cards import make_card
+from schoolnet_xl.demo.cards import make_card, school_number
 from schoolnet_xl.demo.handmade import write_handmade_ods, write_handmade_xlsx
 from schoolnet_xl.demo.old_version import write_old_version_card
 from schoolnet_xl.template import write_card
 
-DemoKind = Literal["template", "handmade", "ods", "superseded", "old-version", "unreadable",
-                   "lock"]
+DemoKind = Literal["template", "handmade", "ods", "superseded", "older-year", "old-version",
+                   "unreadable", "lock"]
 OLD_VERSION_SCHOOL = 1  # this school's card is in template version 0.9
 CREATED = datetime(2026, 1, 1)
 UNREADABLE_TEXT = (
@@ -32,6 +36,10 @@ UNREADABLE_TEXT = (
     "Het secretariaat\n"
 )
 HANDMADE_EVERY = 5  # every 5th school keeps a hand-made grid
+LAST_YEAR = "2024-2025"
+LAST_YEAR_SCHOOLS = 3  # schools that also sent last school year's card
+# On the school list but without a card in the inbox (numbers no demo school has).
+NOT_SENT = (("099001", "Basisschool De Horizon Temse"), ("099002", "Atheneum Lebbeke"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,8 @@ def plan_demo_region(seed: int = 2026, schools: int = 24) -> list[DemoFile]:
     older = replace(first.card, partners=first.card.partners[:4],
                     header=replace(first.card.header, datum=Sourced(date(2025, 5, 20))))
     school = first.card.header.schoolnaam.text
+    plan += [_last_year(item) for item in
+             [f for f in plan if f.kind == "template" and not f.flaw][1:1 + LAST_YEAR_SCHOOLS]]
     plan += [
         DemoFile(f"mail/Netwerkkaart {school} (vorige versie).xlsx", "superseded", older),
         DemoFile("mail/Netwerkkaart VBS De Linde.xlsx", "unreadable"),
@@ -84,7 +94,7 @@ def make_demo_region(folder: Path, seed: int = 2026, schools: int = 24) -> list[
     for item in plan_demo_region(seed, schools):
         target = Path(folder) / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if item.kind in ("template", "superseded"):
+        if item.kind in ("template", "superseded", "older-year"):
             assert item.card is not None
             write_card(target, vocabulary, item.card, created=CREATED)
         elif item.kind == "old-version":
@@ -102,6 +112,40 @@ def make_demo_region(folder: Path, seed: int = 2026, schools: int = 24) -> list[
             target.write_bytes(b"\x0bSecretariaat" + b"\x20" * 40 + b"\x00" * 110)
         written.append(target)
     return written
+
+
+def _last_year(item: DemoFile) -> DemoFile:
+    """The same school's card of the year before, with fewer partners, in an archive
+    folder of the inbox."""
+    assert item.card is not None
+    card = item.card
+    header = replace(card.header, schooljaar=Sourced(LAST_YEAR),
+                     datum=Sourced(date(2024, 10, 1)))
+    older = replace(card, header=header, partners=card.partners[:max(3, len(card.partners) - 5)])
+    return DemoFile(f"archief {LAST_YEAR}/{Path(item.path).name}", "older-year", older)
+
+
+def demo_school_list(seed: int = 2026, schools: int = 24) -> list[tuple[str, str]]:
+    """The region's list (instellingsnummer, schoolnaam): every demo school but the
+    last, plus `NOT_SENT`. The school whose card has a mistyped number is on it with
+    its real number, so it shows as not sent, and its card as not on the list."""
+    listed: list[tuple[str, str]] = []
+    for item in plan_demo_region(seed, schools):
+        if item.card is None or item.kind in ("superseded", "older-year"):
+            continue
+        index = len(listed)
+        listed.append((school_number(index), item.card.header.schoolnaam.text))
+    return [*listed[:-1], *NOT_SENT]
+
+
+def write_demo_school_list(path: Path, seed: int = 2026, schools: int = 24) -> Path:
+    """The school list as a region keeps it: CSV for Flemish Excel (`;`, BOM, CRLF)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["Instellingsnummer", "Schoolnaam"])
+        writer.writerows(demo_school_list(seed, schools))
+    return path
 
 
 def _as_handmade(card: Card, vocabulary: Vocabulary) -> Card:

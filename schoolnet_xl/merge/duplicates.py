@@ -6,6 +6,11 @@ path order; the others are listed as duplicates. Two cards
 with the same instellingsnummer and schooljaar: the one with the latest Datum is
 kept, then the newest file (mtime), then the first in path order; the others
 are marked superseded. Cards without a valid instellingsnummer are never merged.
+
+One school, one row: of a school's cards of several school years the region
+shows the latest year (or the year asked for); the others are marked "older"
+(or "other-year", later than the year asked for) and stay in the results, so
+`cards_by_school` gives each school's cards year by year (for the evolution).
 """
 
 from __future__ import annotations
@@ -18,10 +23,14 @@ from pathlib import Path
 from schoolnet_xl.merge.records import FileResult, sheet_of
 
 _NUMBER_RE = re.compile(r"\d{6}")
+_YEAR_RE = re.compile(r"\d{4}")
 
 
-def resolve_duplicates(results: list[FileResult]) -> None:
-    """Mark `duplicate`/`duplicate_of` in place; `results` must be in path order."""
+def resolve_duplicates(results: list[FileResult], school_year: str | None = None) -> None:
+    """Mark `duplicate`/`duplicate_of` in place; `results` must be in path order.
+
+    `school_year` ("2025-2026"): the year the region shows; None = each school's latest.
+    """
     by_hash: dict[tuple[str, str], list[FileResult]] = {}
     for result in results:
         if result.status == "skipped" or not result.sha256:
@@ -50,6 +59,61 @@ def resolve_duplicates(results: list[FileResult]) -> None:
         for _, result in group:
             if result is not keeper:
                 result.duplicate, result.duplicate_of = "superseded", keeper.path
+    _one_school_year(results, school_year)
+
+
+def normal_year(text: str) -> str:
+    """A school year without spaces ("2025 - 2026" -> "2025-2026")."""
+    return "".join(text.split())
+
+
+def year_order(text: str) -> tuple[int, str]:
+    """Sort key of a school year: its first four-digit year, then the text ("" first)."""
+    found = _YEAR_RE.search(text)
+    return (int(found.group()) if found else -1), normal_year(text)
+
+
+def _one_school_year(results: list[FileResult], school_year: str | None) -> None:
+    """Keep one card per school: its latest year's, or `school_year`'s.
+
+    With `school_year` every card of another year is left out of the region, a
+    school's own or not: "older" when before that year, else "other-year".
+    """
+    wanted = normal_year(school_year) if school_year else None
+    by_school: dict[str, list[FileResult]] = {}
+    for result in results:
+        if result.status != "ok" or result.school is None or result.duplicate:
+            continue
+        year = normal_year(result.school.schooljaar)
+        if wanted is not None and year != wanted:
+            later = year_order(year) > year_order(wanted)
+            result.duplicate = "other-year" if later else "older"
+            continue
+        key = school_year_key(result)
+        if key:
+            by_school.setdefault(key[0], []).append(result)
+    for cards in by_school.values():
+        if len(cards) < 2:
+            continue
+        keeper = max(cards, key=lambda r: year_order(r.school.schooljaar if r.school else ""))
+        for result in cards:
+            if result is not keeper:
+                result.duplicate, result.duplicate_of = "older", keeper.path
+
+
+def cards_by_school(results: list[FileResult]) -> dict[str, dict[str, FileResult]]:
+    """Per instellingsnummer, per school year (oldest first), the card that counts for
+    that year: the region's card and its "older"/"other-year" ones (never a
+    superseded or identical copy)."""
+    cards: dict[str, dict[str, FileResult]] = {}
+    for result in sorted(results, key=lambda r: year_order(
+            r.school.schooljaar if r.school else "")):
+        if result.duplicate in ("superseded", "identical"):
+            continue
+        key = school_year_key(result)
+        if key:
+            cards.setdefault(key[0], {})[key[1]] = result
+    return cards
 
 
 _COPY_NAME = re.compile(
@@ -78,7 +142,7 @@ def school_year_key(result: FileResult) -> tuple[str, str] | None:
         return None
     if not _NUMBER_RE.fullmatch(school.instellingsnummer):
         return None
-    return school.instellingsnummer, "".join(school.schooljaar.split())
+    return school.instellingsnummer, normal_year(school.schooljaar)
 
 
 def _preference(item: tuple[int, FileResult]) -> tuple[date, float, int]:

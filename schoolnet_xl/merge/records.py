@@ -14,8 +14,11 @@ from functools import partial
 from typing import Any, Literal, NamedTuple
 
 FileStatus = Literal["ok", "unreadable", "skipped"]
-DuplicateKind = Literal["", "superseded", "identical"]
-Outcome = Literal["read", "unreadable", "duplicate", "skipped"]
+# "older": a card of a school year before the one the region shows for that school;
+# "other-year": a card of a later year than the one asked for with --schooljaar.
+DuplicateKind = Literal["", "superseded", "identical", "older", "other-year"]
+Outcome = Literal["read", "unreadable", "duplicate", "older", "skipped"]
+OUTCOMES: tuple[Outcome, ...] = ("read", "unreadable", "duplicate", "older", "skipped")
 Cell = str | int | float | None
 
 
@@ -95,17 +98,21 @@ class FileResult:
 
     @property
     def used(self) -> bool:
-        """True when this file's card goes into the region (read, not a duplicate)."""
+        """True when this file's card goes into the region (read, not a duplicate, the
+        school year the region shows)."""
         return self.status == "ok" and self.school is not None and not self.duplicate
 
     @property
     def outcome(self) -> Outcome:
         """Exactly one outcome per file, so that the counts add up to the number of files.
 
-        An unreadable file stays unreadable even when its bytes repeat another file.
+        An unreadable file stays unreadable even when its bytes repeat another file;
+        a card of another school year than the region shows is "older".
         """
         if self.status in ("skipped", "unreadable"):
             return self.status
+        if self.duplicate in ("older", "other-year"):
+            return "older"
         return "duplicate" if self.duplicate else "read"
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:

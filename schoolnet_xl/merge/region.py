@@ -7,15 +7,20 @@ or duplicated count as the region's schools.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.core.vocabulary import ALL_LEVELS, Vocabulary
+from schoolnet_xl.core.vocabulary import ALL_LEVELS, Category, Vocabulary
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
+from schoolnet_xl.merge.duplicates import cards_by_school
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
-from schoolnet_xl.merge.records import Cell, FileResult, SchoolInfo
+from schoolnet_xl.merge.records import SHEET_MARK, Cell, FileResult, SchoolInfo, sheet_of
+from schoolnet_xl.merge.school_list import SchoolList
+from schoolnet_xl.read.archive import split_member
 
 
 @dataclass(slots=True)
@@ -33,8 +38,10 @@ class CategoryStat:
     code: str
     label: str
     expectation: str
-    schools_with: int
-    share: float
+    group: str  # "core" (core on some level), "recommended" (only recommended), ""
+    expected: int  # schools whose level expects it (all schools when group is "")
+    schools_with: int  # of those, the schools with at least one partner of it
+    share: float  # schools_with / expected (0 when none is expected)
     partners: int
 
 
@@ -51,8 +58,12 @@ class Region:
     partners: Table
     findings: Table
     sources: Table
-    categories: list[CategoryStat]  # weakest first, categories without expectation last
+    categories: list[CategoryStat]  # core first, then recommended, then none; weakest first
     focus_counts: list[tuple[str, int]]  # (X column header, partnerships)
+    school_links: list[str] = field(default_factory=list)  # per Scholen row, its file
+    finding_links: list[str] = field(default_factory=list)  # per Bevindingen row
+    school_list: SchoolList | None = None
+    not_sent: Table | None = None  # the listed schools without a card (with a list)
     _shared: list[SharedPartner] | None = field(default=None, init=False, repr=False)
 
     @property
@@ -65,33 +76,124 @@ class Region:
 
     def count(self, what: str) -> int:
         """Number of files: all of them, or per outcome (read, unreadable, duplicate,
-        skipped); the four outcomes add up to the number of files."""
+        older, skipped); the outcomes add up to the number of files."""
         if what == "files":
             return len(self.results)
         return sum(r.outcome == what for r in self.results)
+
+    @property
+    def used(self) -> list[FileResult]:
+        """The region's cards, one per school, in path order."""
+        return [r for r in self.results if r.used]
+
+    def total(self, severity: str) -> int:
+        """Findings of one severity over the region's cards."""
+        return sum(r.counts.get(severity, 0) for r in self.results if r.used)
+
+    @property
+    def missing_core(self) -> int:
+        """Schools lacking at least one core category."""
+        return sum(bool(r.missing.get("core")) for r in self.results if r.used)
+
+    @property
+    def unlisted(self) -> int:
+        """The region's cards of schools not on the school list (0 without a list)."""
+        listed = self.school_list
+        if listed is None:
+            return 0
+        return sum(r.school is not None and r.school.instellingsnummer not in listed.schools
+                   for r in self.results if r.used)
 
 
 SCHOOL_KEYS = ["Schoolnaam", "Instellingsnummer", "Schooljaar", "Gemeente"]
 
 
 def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contacts: bool = False,
-                 lang: Lang = "nl") -> Region:
-    """The regional tables from the file results (in path order, duplicates resolved)."""
+                 lang: Lang = "nl", *, school_list: SchoolList | None = None,
+                 link_base: Path | None = None) -> Region:
+    """The regional tables from the file results (in path order, duplicates resolved).
+
+    `school_list`: the schools expected to send a card; `link_base`: the folder of
+    the workbook, from which each school's and finding's file is linked.
+    """
     used = [r for r in results if r.used]
     coverage, status = _coverage(used, vocabulary)
+    findings, finding_paths = _findings(results, with_contacts)
+    base = link_base or Path(".")
     return Region(
         results=results,
         vocabulary=vocabulary,
         with_contacts=with_contacts,
-        schools=_schools(used, vocabulary),
+        schools=_schools(used, vocabulary, school_list),
         coverage=coverage,
         coverage_status=status,
         partners=_partners(used, vocabulary, with_contacts),
-        findings=_findings(results, with_contacts),
+        findings=findings,
         sources=_sources(results, lang),
         categories=_category_stats(used, vocabulary),
         focus_counts=_focus_counts(used, vocabulary),
+        school_links=[file_link(r.path, base) for r in used],
+        finding_links=_links(finding_paths, base),
+        school_list=school_list,
+        not_sent=None if school_list is None else _not_sent(results, school_list),
     )
+
+
+def _links(paths: list[str], base: Path) -> list[str]:
+    """The link of each path (a file's findings share one: worked out once)."""
+    known: dict[str, str] = {}
+    links = []
+    for path in paths:
+        link = known.get(path)
+        if link is None:
+            link = known[path] = file_link(path, base)
+        links.append(link)
+    return links
+
+
+# As XlsxWriter escapes a link (its Url._escape_url), plus "#", which it would take as
+# the start of a place in the file: escaped here, XlsxWriter leaves the link as it is.
+_URL_ESCAPES = str.maketrans({"%": "%25", '"': "%22", " ": "%20", "<": "%3c", ">": "%3e",
+                              "[": "%5b", "]": "%5d", "^": "%5e", "`": "%60", "{": "%7b",
+                              "}": "%7d", "#": "%23"})
+MAX_LINK = 2079  # Excel's longest link
+
+
+def file_link(path: str, base: Path) -> str:
+    """The `external:` link (XlsxWriter's form) from the workbook's folder `base` to
+    the file a result names (a sheet's file, a zip member's archive); "" when too long.
+
+    Relative where it can be (the workbook next to the inbox, and on Linux and macOS
+    always); across Windows drives the absolute path.
+    """
+    target = path
+    if sheet_of(target):
+        target = target.rpartition(SHEET_MARK)[0]
+    if not os.path.exists(target):
+        member = split_member(target)
+        if member is not None:
+            target = str(member[0])
+    absolute = os.path.abspath(target)
+    try:
+        link = os.path.relpath(absolute, os.path.abspath(base))
+    except ValueError:  # another drive (Windows)
+        link = absolute
+    if os.name == "nt" and link.startswith(".."):
+        link = absolute
+    link = link.replace(os.sep, "/").translate(_URL_ESCAPES)
+    return f"external:{link}" if len(link) <= MAX_LINK else ""
+
+
+def category_group(category: Category) -> str:
+    """"core" when core on some level, "recommended" when only recommended, else ""."""
+    return "core" if category.core else "recommended" if category.recommended else ""
+
+
+def ordered_categories(vocabulary: Vocabulary) -> list[Category]:
+    """The categories as the workbook shows them: core ones, then recommended, then
+    the rest, each group in vocabulary order."""
+    rank = {"core": 0, "recommended": 1, "": 2}
+    return sorted(vocabulary.categories, key=lambda c: rank[category_group(c)])
 
 
 def category_label(code: str | None, vocabulary: Vocabulary) -> str:
@@ -104,27 +206,53 @@ def _school(result: FileResult) -> SchoolInfo:
     return result.school
 
 
-def _schools(used: list[FileResult], vocabulary: Vocabulary) -> Table:
+LISTED = "Op schoollijst"
+
+
+def _schools(used: list[FileResult], vocabulary: Vocabulary,
+             school_list: SchoolList | None) -> Table:
+    """One row per school; with a school list, whether the school is on it."""
     table = Table(["Schoolnaam", "Instellingsnummer", "Onderwijsniveau", "Gemeente",
                    "Scholengemeenschap", "Schooljaar", "Partners", "Fouten", "Waarschuwingen",
-                   "Ontbrekende kerncategorieën", "Bronbestand"])
+                   "Ontbrekende kerncategorieën", "Ontbrekende aanbevolen categorieën",
+                   *([LISTED] if school_list else []), "Bronbestand"])
     for result in used:
         school = _school(result)
-        missing_core = ", ".join(category_label(c, vocabulary)
-                                 for c in result.missing.get("core", []))
+        missing = [", ".join(category_label(c, vocabulary) for c in result.missing.get(kind, []))
+                   for kind in ("core", "recommended")]
+        listed = ([] if school_list is None else
+                  ["ja" if school.instellingsnummer in school_list.schools else "nee"])
         table.rows.append([
             school.label, school.instellingsnummer, school.onderwijsniveau, school.gemeente,
             school.scholengemeenschap, school.schooljaar, len(result.partners),
-            result.counts.get("fout", 0), result.counts.get("waarschuwing", 0), missing_core,
-            result.path,
+            result.counts.get("fout", 0), result.counts.get("waarschuwing", 0), *missing,
+            *listed, result.path,
         ])
     return table
 
 
+def _not_sent(results: list[FileResult], school_list: SchoolList) -> Table:
+    """The listed schools without a card in the region; a note when the school sent a
+    card of another school year only."""
+    table = Table(["Instellingsnummer", "Schoolnaam", "Opmerking"])
+    sent = {r.school.instellingsnummer for r in results if r.used and r.school}
+    years = cards_by_school(results)
+    for number, name in school_list.schools.items():
+        if number in sent:
+            continue
+        other = ", ".join(years.get(number, {}))
+        table.rows.append([number, name, f"alleen een kaart van {other}" if other else ""])
+    return table
+
+
+COVERAGE_KEYS = ["Schoolnaam", "Instellingsnummer", "Onderwijsniveau", "Scholengemeenschap",
+                 "Schooljaar"]
+
+
 def _coverage(used: list[FileResult], vocabulary: Vocabulary) -> tuple[Table, list[list[str]]]:
-    codes = [c.code for c in vocabulary.categories]
-    table = Table(["Schoolnaam", "Instellingsnummer", "Onderwijsniveau",
-                   *(c.label for c in vocabulary.categories)])
+    categories = ordered_categories(vocabulary)
+    codes = [c.code for c in categories]
+    table = Table([*COVERAGE_KEYS, *(c.label for c in categories)])
     status: list[list[str]] = []
     for result in used:
         school = _school(result)
@@ -132,6 +260,7 @@ def _coverage(used: list[FileResult], vocabulary: Vocabulary) -> tuple[Table, li
         core = set(result.missing.get("core", []))
         recommended = set(result.missing.get("recommended", []))
         table.rows.append([school.label, school.instellingsnummer, school.onderwijsniveau,
+                           school.scholengemeenschap, school.schooljaar,
                            *(counts[c] for c in codes)])
         status.append(["core" if c in core else "recommended" if c in recommended
                        else "ok" if counts[c] else "" for c in codes])
@@ -166,13 +295,15 @@ def _mentions(used: list[FileResult]) -> list[Mention]:
     return mentions
 
 
-def _findings(results: list[FileResult], with_contacts: bool) -> Table:
-    """Every finding of every file except duplicates and skipped files.
+def _findings(results: list[FileResult], with_contacts: bool) -> tuple[Table, list[str]]:
+    """Every finding of every file except duplicates, other years' cards and skipped
+    files, and the file of each (for its link).
 
     Without contacts, a finding about a contact cell has its value blanked out
     of the message and hint (the value is personal data).
     """
     table = Table(["Bestand", "School", "Blad", "Cel", "Code", "Ernst", "Melding", "Tip"])
+    paths: list[str] = []
     for result in results:
         if result.duplicate or result.status == "skipped":
             continue
@@ -183,12 +314,14 @@ def _findings(results: list[FileResult], with_contacts: bool) -> Table:
                 message, hint = message.replace(f.value, "…"), hint.replace(f.value, "…")
             table.rows.append([result.path, school, f.sheet, f.cell, f.code, f.severity,
                                message, hint])
-    return table
+            paths.append(result.path)
+    return table, paths
 
 
 def source_status(result: FileResult, lang: Lang = "nl") -> tuple[str, str, str]:
     """(kind, status, reason) of an input file: the kind as a code (`template`,
-    `handmade`, `duplicate`, `unreadable`, `skipped`; Bronbestanden shows `kind_label`),
+    `handmade`, `duplicate`, `older`, `unreadable`, `skipped`; Bronbestanden shows
+    `kind_label`),
     status and reason in `lang`."""
     if result.status == "skipped":
         return "skipped", say("overgeslagen", "skipped", lang), result.reason
@@ -202,6 +335,18 @@ def source_status(result: FileResult, lang: Lang = "nl") -> tuple[str, str, str]
         return "duplicate", say("vervangen", "superseded", lang), say(
             f"zelfde school en schooljaar; nieuwere kaart: {result.duplicate_of}",
             f"same school and school year; newer card: {result.duplicate_of}", lang)
+    if result.duplicate == "older":
+        year = result.school.schooljaar if result.school else ""
+        shown = say(f"; de regio toont {result.duplicate_of}",
+                    f"; the region shows {result.duplicate_of}", lang) if result.duplicate_of \
+            else ""
+        return "older", say("ouder schooljaar", "older school year", lang), say(
+            f"kaart van {year}{shown}", f"card of {year}{shown}", lang)
+    if result.duplicate == "other-year":
+        year = result.school.schooljaar if result.school else ""
+        return "older", say("ander schooljaar", "other school year", lang), say(
+            f"kaart van {year}, niet het gekozen schooljaar",
+            f"card of {year}, not the school year asked for", lang)
     fouten = result.counts.get("fout", 0)
     status = say("gelezen met fouten", "read with errors", lang) if fouten \
         else say("gelezen", "read", lang)
@@ -213,6 +358,7 @@ SOURCE_KINDS: dict[str, tuple[str, str]] = {
     "template": ("sjabloon", "template"),
     "handmade": ("eigen raster", "hand-made grid"),
     "duplicate": ("dubbel", "duplicate"),
+    "older": ("ander schooljaar", "other school year"),
     "unreadable": ("onleesbaar", "unreadable"),
     "skipped": ("overgeslagen", "skipped"),
 }
@@ -264,19 +410,36 @@ def _level_name(code: str, vocabulary: Vocabulary) -> str:
 
 
 def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[CategoryStat]:
+    """Per category the schools expected to have it and how many of those do.
+
+    A school is expected to have a category when its level makes it core or
+    recommended (with the level unknown: when it is expected somewhere, as
+    `Category.expectation` says); a category expected nowhere counts every school.
+    """
+    categories = ordered_categories(vocabulary)
+    expected: Counter[str] = Counter()
     schools_with: Counter[str] = Counter()
     partners: Counter[str] = Counter()
+    levels: dict[str, str | None] = {}
     for result in used:
+        level_text = _school(result).onderwijsniveau
+        if level_text not in levels:
+            levels[level_text] = vocabulary.level_code_for(level_text) if level_text else None
+        level = levels[level_text]
         codes = [p.category for p in result.partners if p.category]
         partners.update(codes)
-        schools_with.update(set(codes))
-    total = len(used)
+        present = set(codes)
+        for category in categories:
+            if not category_group(category) or category.expectation(level) is not None:
+                expected[category.code] += 1
+                schools_with[category.code] += category.code in present
     stats = [CategoryStat(c.code, c.label, expectation_text(c.code, vocabulary),
-                          schools_with[c.code], schools_with[c.code] / total if total else 0.0,
-                          partners[c.code]) for c in vocabulary.categories]
-    order = {c.code: i for i, c in enumerate(vocabulary.categories)}
-    expected = {c.code: bool(c.core or c.recommended) for c in vocabulary.categories}
-    return sorted(stats, key=lambda s: (not expected[s.code], s.share, order[s.code]))
+                          category_group(c), expected[c.code], schools_with[c.code],
+                          schools_with[c.code] / expected[c.code] if expected[c.code] else 0.0,
+                          partners[c.code]) for c in categories]
+    rank = {"core": 0, "recommended": 1, "": 2}
+    order = {c.code: i for i, c in enumerate(categories)}
+    return sorted(stats, key=lambda s: (rank[s.group], s.share, order[s.code]))
 
 
 def _focus_counts(used: list[FileResult], vocabulary: Vocabulary) -> list[tuple[str, int]]:

@@ -1,9 +1,10 @@
 """Write the regional workbook (XlsxWriter, a new file) from a `Region`.
 
-Sheets: Overzicht, Scholen, Dekking, Partners, Gedeelde partners, Bevindingen,
-Bronbestanden. This module lays out every sheet (headers, formats, the Partners
-table, filters, frozen panes, the chart) and hands the data rows of the
-table-shaped sheets to one of two writers, chosen by one switch
+Sheets: Overzicht, (Nog niet ingediend, with a school list,) Scholen, Dekking,
+Partners, Gedeelde partners, Bevindingen, Bronbestanden. This module lays out
+every sheet (headers, formats, the Partners table, filters, frozen panes, the
+chart, links) and hands the data rows of the table-shaped sheets to one of two
+writers, chosen by one switch
 (`write_regional_workbook(..., fast=...)`; `merge` reads `SCHOOLNET_XL_PLAIN_WRITER`):
 
 - `PlainWriter` (below): every cell with XlsxWriter's own calls, the Partners
@@ -37,25 +38,28 @@ from schoolnet_xl import __version__
 from schoolnet_xl.core.contract import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
 from schoolnet_xl.core.palette import (
     AMBER_FILL,
-    BLUE_DARK,
+    AMBER_FONT,
     BLUE_LIGHT,
     GREEN_FILL,
     GREY_FONT,
     RED_FILL,
+    RED_FONT,
     WHITE,
 )
 from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.records import Cell
-from schoolnet_xl.merge.region import Region, Table
-from schoolnet_xl.merge.sheets import SHEETS
+from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region, Table
+from schoolnet_xl.merge.sheets import NOT_SENT, sheet_names
 
 PARTNERS_TABLE = "RegioPartners"
 # Set to 1 (or any value but 0 or empty) to have `merge` write with `PlainWriter`.
 PLAIN_WRITER_ENV = "SCHOOLNET_XL_PLAIN_WRITER"
 # Fixed so that the same inputs give the same workbook content.
 FIXED_CREATED = datetime(2026, 1, 1)
+LINK_BLUE = "#0563C1"  # Excel's hyperlink colour
+MAX_LINKS = 65_530  # Excel's limit of links on one sheet
 
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
 _COLUMNS: dict[str, tuple[float, bool]] = {
@@ -73,7 +77,8 @@ _COLUMNS: dict[str, tuple[float, bool]] = {
     "Grootte (bytes)": (8, False), "Leestijd (ms)": (7, False), "Partners": (6, False),
     "Fouten": (6, False), "Waarschuwingen": (6, False), "Aantal scholen": (7, False),
     "Vermeldingen": (7, False), "Categorie geraden": (11, True), "Antennefunctie": (6, False),
-    "Sinds": (6, False),
+    "Sinds": (6, False), "Ontbrekende aanbevolen categorieën": (30, True),
+    LISTED: (7, False), "Opmerking": (40, True),
 }
 _NARROW = 7  # a column this narrow gets its header turned upright
 
@@ -112,10 +117,12 @@ class RowWriter(Protocol):
 
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
-             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+             cell_formats: Sequence[Sequence[Any]] | None = None,
+             links: tuple[int, Sequence[str]] | None = None) -> None:
         """Write `rows` from the sheet's second row on: a cell's format is `formats`
         of its column (None: none), or with `cell_formats` its own; `per_line` is the
-        characters per line of a column that wraps text (0: no wrap)."""
+        characters per line of a column that wraps text (0: no wrap); `links`: a
+        column whose text cells link to the row's `external:` URL ("" for none)."""
         ...
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
@@ -137,16 +144,22 @@ class PlainWriter:
 
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
-             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+             cell_formats: Sequence[Sequence[Any]] | None = None,
+             links: tuple[int, Sequence[str]] | None = None) -> None:
+        link_column, urls = links if links is not None else (-1, ())
         for number, row in enumerate(rows, start=1):
             row_formats = formats if cell_formats is None else cell_formats[number - 1]
             lines = 1
+            url = urls[number - 1] if number <= len(urls) else ""
             for column, value in enumerate(row[:width]):
                 if value is None or value == "":
                     continue
                 fmt = row_formats[column] if column < len(row_formats) else None
                 if isinstance(value, str):
-                    sheet.write_string(number, column, value, fmt)
+                    if column == link_column and url:
+                        sheet.write_url(number, column, url, fmt, value)
+                    else:
+                        sheet.write_string(number, column, value, fmt)
                     wraps = per_line[column] if column < len(per_line) else 0
                     lines = max(lines, cell_lines(value, wraps))
                 else:
@@ -172,7 +185,8 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
     })
     workbook.set_custom_property(REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE)
     formats = _Formats(workbook)
-    sheets = {name: workbook.add_worksheet(name) for name in SHEETS}
+    sheets = {name: workbook.add_worksheet(name)
+              for name in sheet_names(region.not_sent is not None)}
     marks = frozenset(f.header for f in region.vocabulary.focus)
     # The Partners rows first: the fast writer has forked processes write a large
     # region's while this one lays out the rest.
@@ -186,9 +200,14 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
     # The shared partners are worked out here, on first use (while forked writers run).
     lists = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
              "Bevindingen": region.findings, "Bronbestanden": region.sources}
+    if region.not_sent is not None:
+        lists[NOT_SENT] = region.not_sent
+    links = {"Scholen": ("Bronbestand", region.school_links),
+             "Bevindingen": ("Bestand", region.finding_links)}
     _partners(sheets["Partners"], partners, formats, marks, writer)
     for name, table in lists.items():
-        _list_sheet(sheets[name], table, formats, writer)
+        column, urls = links.get(name, ("", []))
+        _list_sheet(sheets[name], table, formats, writer, column, urls)
 
 
 def cell_lines(text: str, per_line: int) -> int:
@@ -210,6 +229,15 @@ class _Formats:
         self.upright = workbook.add_format({**header, "rotation": 90, "align": "center",
                                             "valign": "bottom"})
         self.wrap = workbook.add_format({"text_wrap": True})
+        self.link = workbook.add_format({"text_wrap": True, "font_color": LINK_BLUE,
+                                         "underline": 1})
+        self.link_indent = workbook.add_format({"font_color": LINK_BLUE, "underline": 1,
+                                                "indent": 1})
+        self.upright_core = workbook.add_format({**header, "rotation": 90, "align": "center",
+                                                 "valign": "bottom", "bg_color": RED_FILL})
+        self.upright_recommended = workbook.add_format({
+            **header, "rotation": 90, "align": "center", "valign": "bottom",
+            "bg_color": AMBER_FILL})
         self.centre = workbook.add_format({"align": "center"})
         self.expectation = workbook.add_format({"text_wrap": True,
                                                 "font_color": GREY_FONT})
@@ -278,8 +306,10 @@ def _header_formats(columns: list[str], formats: _Formats,
             for name in columns]
 
 
-def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter) -> None:
-    """Header row, frozen header, autofilter over the rows, the rows."""
+def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
+                link_column: str = "", urls: Sequence[str] = ()) -> None:
+    """Header row, frozen header, autofilter over the rows, the rows; the cells of
+    `link_column` link to `urls` (one per row, at most Excel's limit per sheet)."""
     for index, (name, fmt) in enumerate(zip(table.columns,
                                             _header_formats(table.columns, formats),
                                             strict=True)):
@@ -288,7 +318,13 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter) 
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
-    writer.body(sheet, table.rows, len(table.columns), *_columns(sheet, table.columns, formats))
+    cell_formats, per_line = _columns(sheet, table.columns, formats)
+    links = None
+    if link_column in table.columns:
+        index = table.columns.index(link_column)
+        cell_formats[index] = formats.link
+        links = (index, urls[:MAX_LINKS])
+    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, links=links)
 
 
 def _fit_row(sheet: Any, row: int, texts: list[tuple[str, int]]) -> None:
@@ -320,17 +356,23 @@ def _partners(sheet: Any, table: Table, formats: _Formats, narrow: frozenset[str
 
 def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
               writer: RowWriter) -> None:
-    """Schools × categories, coloured by expectation, with per-category totals.
+    """Schools × categories, coloured by expectation, with per-category totals and
+    subtotals per scholengemeenschap.
 
     The matrix rows give each count the colour of what the school's level
-    expects (red, amber, green) as its cell format.
+    expects (red, amber, green) as its cell format; core categories come first,
+    their headers red, the recommended ones' amber.
     """
     table = region.coverage
-    first_cat = 3
+    first_cat = len(COVERAGE_KEYS)
     last_col = len(table.columns) - 1
+    groups = {stat.label: stat.group for stat in region.categories}
+    heads = {"core": formats.upright_core, "recommended": formats.upright_recommended,
+             "": formats.upright}
     for index, name in enumerate(table.columns):
-        sheet.write_string(0, index, name, formats.upright if index == 1 or index >= first_cat
-                           else formats.header)
+        fmt = (heads[groups.get(name, "")] if index >= first_cat else
+               formats.upright if index == 1 else formats.header)
+        sheet.write_string(0, index, name, fmt)
     looks = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
              "": formats.centre}
     cell_formats = [[formats.wrap] * first_cat + [looks[state] for state in status]
@@ -340,22 +382,24 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
     sheet.autofilter(0, 0, max(n, 1), last_col)
     sheet.set_row(0, header_height(table.columns, upright={
         name for index, name in enumerate(table.columns) if index == 1 or index >= first_cat}))
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, 1, 7)
-    sheet.set_column(2, 2, 19)
+    widths = [30, 7, 19, 21, 10]
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
     sheet.set_column(first_cat, last_col, 5)
     _ignore_text_numbers(sheet)
+    legend = n + 4
     if n:
         _coverage_totals(sheet, table, first_cat, formats)
-    legend = n + 4
+        legend = _community_subtotals(sheet, table, first_cat, formats) + 1
     for offset, (text, colour) in enumerate([
             ("Rood: kerncategorie ontbreekt", RED_FILL),
             ("Oranje: aanbevolen categorie ontbreekt", AMBER_FILL),
             ("Groen: minstens één partner", GREEN_FILL),
-            ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None)]):
+            ("Wit: geen partner, maar ook niet verwacht voor dit onderwijsniveau", None),
+            ("Kop rood: kern; kop oranje: aanbevolen", None)]):
         key = workbook.add_format({"bg_color": colour} if colour else {})
         sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
-    writer.body(sheet, table.rows, len(table.columns), (), [30, 0, 19], cell_formats)
+    writer.body(sheet, table.rows, len(table.columns), (), [30, 0, 19, 21, 0], cell_formats)
 
 
 def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> None:
@@ -375,6 +419,43 @@ def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats
                             formats.centre, sum(v > 0 for v in values))
 
 
+NO_COMMUNITY = "(geen scholengemeenschap)"
+
+
+def _community_subtotals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> int:
+    """Per scholengemeenschap (alphabetically), its schools and per category how many of
+    them have a partner (COUNTIFS, cached values), below the totals; returns the
+    first free row after them. Names are matched as COUNTIF does: ignoring case."""
+    from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+    n = len(table.rows)
+    community = COVERAGE_KEYS.index("Scholengemeenschap")
+    members: dict[str, list[list[Cell]]] = {}
+    for school in table.rows:
+        members.setdefault(str(school[community] or "").casefold(), []).append(school)
+    head = n + 4
+    sheet.write_string(head, 0, "Per scholengemeenschap: scholen met minstens één partner",
+                       formats.bold)
+    head += 1
+    sheet.write_string(head, 0, "Scholengemeenschap", formats.total_label)
+    sheet.write_string(head, 2, "Scholen", formats.total_label)
+    letter = xl_col_to_name(community)
+    span = f"${letter}$2:${letter}${n + 1}"
+    for row, key in enumerate(sorted(members), start=head + 1):
+        rows = members[key]
+        name = str(rows[0][community] or "")
+        sheet.write_string(row, 0, name or NO_COMMUNITY, formats.wrap)
+        # "=name": equal to it (empty: a blank cell), wildcards taken literally
+        criterion = '"=' + "".join("~" + c if c in "~*?" else c for c in name).replace(
+            '"', '""') + '"'
+        sheet.write_formula(row, 2, f"=COUNTIF({span},{criterion})", formats.left, len(rows))
+        for column in range(first_cat, len(table.columns)):
+            top, bottom = xl_rowcol_to_cell(1, column), xl_rowcol_to_cell(n, column)
+            sheet.write_formula(row, column, f'=COUNTIFS({span},{criterion},{top}:{bottom},">0")',
+                                formats.centre, sum(int(r[column] or 0) > 0 for r in rows))
+    return head + len(members) + 2
+
+
 def _shared_table(region: Region) -> Table:
     vocabulary: Vocabulary = region.vocabulary
     table = Table(["Organisatie", "Categorie", "Aantal scholen", "Vermeldingen", "Varianten",
@@ -388,7 +469,9 @@ def _shared_table(region: Region) -> Table:
 
 
 def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
-    """Key figures, coverage per category (weakest first, with a bar chart), X columns.
+    """What to do first (key figures with links to the sheets that list them), the
+    input files, coverage per category (core first, weakest first, with a bar chart
+    of a series each for core and recommended categories), X columns.
 
     Laid out to print on one A4 landscape page: the tables on the left, the
     chart beside them.
@@ -396,28 +479,34 @@ def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
     sheet.fit_to_pages(1, 1)
     sheet.set_column(0, 0, 44)
     sheet.set_column(1, 1, 30)
-    sheet.set_column(2, 4, 10)
-    sheet.set_column(5, 5, 2)
+    sheet.set_column(2, 6, 13)
+    sheet.set_column(7, 7, 2)
     sheet.write_string(0, 0, "Regionale netwerkkaart", formats.title)
     row = _figures(sheet, region, formats, 2)
     sheet.write_string(row, 0, contact_line(region.with_contacts), formats.note)
     head = row + 2
-    sheet.write_string(head, 0, "Dekking per categorie (zwakste eerst; zonder verwachting "
-                       "achteraan)", formats.bold)
-    sheet.write_row(head + 1, 0, ["Categorie", "Verwachting", "Scholen met partner",
-                                  "Aandeel scholen", "Partner-rijen"], formats.header)
+    sheet.write_string(head, 0, "Dekking per categorie: aandeel van de scholen waar ze "
+                       "verwacht wordt (kern eerst, zwakste eerst)", formats.bold)
+    sheet.write_row(head + 1, 0, ["Categorie", "Verwachting", "Verwacht bij (scholen)",
+                                  "Daarvan met partner", "Aandeel (kern)",
+                                  "Aandeel (aanbevolen)", "Partner-rijen"], formats.header)
     sheet.set_row(head + 1, 3 * LINE_HEIGHT)
     first = head + 2
+    columns = {"core": 4, "recommended": 5}
     for offset, stat in enumerate(region.categories):
         at = first + offset
         sheet.write_string(at, 0, stat.label)
         sheet.write_string(at, 1, stat.expectation, formats.expectation)
         _fit_row(sheet, at, [(stat.expectation, 30)])
-        sheet.write_number(at, 2, stat.schools_with)
-        sheet.write_number(at, 3, stat.share, formats.percent)
-        sheet.write_number(at, 4, stat.partners)
+        if stat.group:
+            sheet.write_number(at, 2, stat.expected)
+            sheet.write_number(at, 3, stat.schools_with)
+            sheet.write_number(at, columns[stat.group], stat.share, formats.percent)
+        sheet.write_number(at, 6, stat.partners)
     last = first + len(region.categories) - 1
-    _chart(sheet, workbook, first, last, 2)
+    expected = sum(bool(stat.group) for stat in region.categories)
+    if expected:
+        _chart(sheet, workbook, first, first + expected - 1, 2)
     focus_head = last + 2
     sheet.write_row(focus_head, 0, ["X-kolom", "Partnerschappen"], formats.header)
     for offset, (header, count) in enumerate(region.focus_counts, start=1):
@@ -426,45 +515,93 @@ def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
 
 
 def _figures(sheet: Any, region: Region, formats: _Formats, row: int) -> int:
-    """The key figures from `row` on; the file outcomes add up to the number of files.
+    """What a coordinator acts on, each with a link to where it is listed, then the
+    input files (their outcomes add up to the number of files).
 
     Returns the first free row after them.
     """
-    figures = [
-        ("Scholen in de regio (gelezen kaarten)", len(region.coverage.rows), formats.bold),
+    from xlsxwriter.utility import xl_col_to_name
+
+    def schools(column: str) -> str:
+        return xl_col_to_name(region.schools.columns.index(column))
+
+    missing_core = f"internal:'Scholen'!{schools('Ontbrekende kerncategorieën')}1"
+    act: list[tuple[str, int | str, str, str]] = [
+        ("Scholen in de regio (één kaart per school)", len(region.coverage.rows),
+         "internal:'Scholen'!A1", "naar Scholen"),
+        ("Kaarten gelezen", region.count("read"), "", ""),
+        ("Bestanden die niet gelezen konden worden", region.count("unreadable"),
+         "internal:'Bronbestanden'!A1", "naar Bronbestanden"),
+        ("Fouten (in totaal)", region.total("fout"), "internal:'Bevindingen'!A1",
+         "naar Bevindingen"),
+        ("Waarschuwingen (in totaal)", region.total("waarschuwing"),
+         "internal:'Bevindingen'!A1", "naar Bevindingen"),
+        ("Scholen zonder minstens één kerncategorie", region.missing_core, missing_core,
+         "naar Scholen (filter die kolom)"),
+    ]
+    if region.not_sent is not None:
+        act.append(("Scholen die nog geen kaart stuurden", len(region.not_sent.rows),
+                    f"internal:'{NOT_SENT}'!A1", f"naar {NOT_SENT}"))
+        act.append(("Kaarten van scholen die niet op de schoollijst staan", region.unlisted,
+                    f"internal:'Scholen'!{schools(LISTED)}1", "naar Scholen (filter die kolom)"))
+    else:
+        act.append(("Scholen die nog geen kaart stuurden", "onbekend (zie --scholen)", "",
+                    ""))
+    sheet.write_string(row, 0, "Wat nu te doen (klik een blauwe regel om de lijst te zien)",
+                       formats.bold)
+    row += 1
+    for label, value, link, tip in act:
+        if link and value:
+            sheet.write_url(row, 0, link, formats.link_indent, label, tip)
+        else:
+            sheet.write_string(row, 0, label, formats.indent)
+        if isinstance(value, str):
+            sheet.write_string(row, 1, value, formats.note)
+        else:
+            sheet.write_number(row, 1, value, formats.left)
+        row += 1
+    row += 1
+    files = [
         ("Partnerrijen", len(region.partners.rows), formats.bold),
         ("Gedeelde partners (bij 2 of meer scholen)", len(region.shared), formats.bold),
         ("Invoerbestanden", region.count("files"), formats.bold),
         ("gelezen", region.count("read"), formats.indent),
         ("onleesbaar (zie Bronbestanden)", region.count("unreadable"), formats.indent),
         ("dubbel of vervangen", region.count("duplicate"), formats.indent),
+        ("ouder of ander schooljaar (zie Bronbestanden)", region.count("older"),
+         formats.indent),
         ("overgeslagen (geen kaart)", region.count("skipped"), formats.indent),
     ]
-    for label, value, fmt in figures:
+    for label, number, fmt in files:
         sheet.write_string(row, 0, label, fmt)
-        sheet.write_number(row, 1, value, formats.left)
+        sheet.write_number(row, 1, number, formats.left)
         row += 1
     return row + 1
 
 
 def _chart(sheet: Any, workbook: Any, first: int, last: int, anchor_row: int) -> None:
+    """Bars of the share per expected category: a series for core categories (red)
+    and one for recommended ones (amber), over the same category axis."""
     chart = workbook.add_chart({"type": "bar"})
-    chart.add_series({
-        "name": "Aandeel scholen met minstens één partner",
-        "categories": ["Overzicht", first, 0, last, 0],
-        "values": ["Overzicht", first, 3, last, 3],
-        "fill": {"color": BLUE_DARK},
-        "gap": 40,
-        "data_labels": {"value": True, "num_format": "0%", "font": {"size": 9}},
-    })
-    chart.set_title({"name": "Aandeel scholen met minstens één partner, per categorie",
-                     "name_font": {"size": 12}})
+    for name, column, colour in (("Kerncategorie", 4, RED_FONT),
+                                 ("Aanbevolen categorie", 5, AMBER_FONT)):
+        chart.add_series({
+            "name": name,
+            "categories": ["Overzicht", first, 0, last, 0],
+            "values": ["Overzicht", first, column, last, column],
+            "fill": {"color": colour},
+            "gap": 40,
+            "overlap": 100,
+            "data_labels": {"value": True, "num_format": "0%", "font": {"size": 9}},
+        })
+    chart.set_title({"name": "Aandeel van de scholen waar de categorie verwacht wordt, "
+                     "met minstens één partner", "name_font": {"size": 11}})
     chart.set_x_axis({"min": 0, "max": 1, "major_unit": 0.25, "num_format": "0%",
                       "num_font": {"size": 9}, "major_gridlines": {"visible": True}})
     chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 9}})
-    chart.set_legend({"none": True})
-    chart.set_size({"width": 620, "height": 40 + 20 * (last - anchor_row + 1)})
-    sheet.insert_chart(anchor_row, 6, chart, {"object_position": 3})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 620, "height": 80 + 20 * (last - anchor_row + 1)})
+    sheet.insert_chart(anchor_row, 8, chart, {"object_position": 3})
 
 
 def contact_line(with_contacts: bool) -> str:

@@ -1,16 +1,20 @@
-"""The merge as a library call: inputs -> file results -> region -> workbook (+ CSV).
+"""The merge as a library call: inputs -> file results -> region -> workbook (+ CSV,
++ a feedback workbook per school).
 
-Refuses to write over an input file; writes the workbook to a temporary file in
-the output folder and renames it into place, so a crash never leaves half a file.
+Refuses to write over an input file, and feedback workbooks into an input
+folder; writes the workbook to a temporary file in the output folder and renames
+it into place, so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from schoolnet_xl.core.files import new_file_mode
@@ -18,11 +22,13 @@ from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
-from schoolnet_xl.merge.duplicates import resolve_duplicates
+from schoolnet_xl.merge.duplicates import cards_by_school, resolve_duplicates
+from schoolnet_xl.merge.feedback import write_feedback_workbooks
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
-from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.records import OUTCOMES, FileResult
 from schoolnet_xl.merge.region import Region, build_region
 from schoolnet_xl.merge.regional_workbook import PLAIN_WRITER_ENV, write_regional_workbook
+from schoolnet_xl.merge.school_list import SchoolListError, read_school_list
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
 from schoolnet_xl.read.inbox import Inbox, Skipped, discover, path_sort_key
 from schoolnet_xl.read.probe import probe
@@ -41,17 +47,25 @@ class MergeOutcome:
     region: Region
     csv_files: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    feedback_files: list[Path] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
-        """Counts of files per outcome, schools, partner rows and findings per severity."""
+        """Counts of files per outcome, schools, partner rows and findings per severity;
+        with a school list, the listed schools without a card."""
         region = self.region
-        totals = {what: region.count(what)
-                  for what in ("files", "read", "unreadable", "duplicate", "skipped")}
+        totals = {what: region.count(what) for what in ("files", *OUTCOMES)}
         totals["schools"] = len(region.coverage.rows)
         totals["partners"] = len(region.partners.rows)
         for severity in SEVERITIES:
             totals[severity] = sum(r.counts.get(severity, 0) for r in self.results if r.used)
+        if region.not_sent is not None:
+            totals["not_sent"] = len(region.not_sent.rows)
         return totals
+
+    def cards_by_school(self) -> dict[str, dict[str, FileResult]]:
+        """Per instellingsnummer, per school year (oldest first), the card of that year:
+        the one the region shows and the older ones (for the year-on-year view)."""
+        return cards_by_school(self.results)
 
     @property
     def exit_code(self) -> int:
@@ -71,14 +85,25 @@ def merge_files(
     csv_dir: str | Path | None = None,
     lang: Lang = "nl",
     force: bool = False,
+    school_year: str | None = None,
+    school_list: str | Path | None = None,
+    feedback_dir: str | Path | None = None,
+    merged_on: date | None = None,
     on_found: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> MergeOutcome:
     """Merge every card found in `inputs` into the regional workbook at `output`.
 
+    `school_year` ("2025-2026"): the year the region shows (default: each school's
+    latest); `school_list`: the region's list of schools (.xlsx or .csv);
+    `feedback_dir`: also write a feedback workbook per school there (dated
+    `merged_on`, default today).
+
     Raises MergeError (or InboxError, ConfigError) before anything is written when
     the output would overwrite an input, or an existing file that is not an earlier
-    merge's regional workbook (unless `force`), or when no file is found.
+    merge's regional workbook (unless `force`), when the feedback folder is an input
+    folder or inside one, when the school list or school year is bad, or when no
+    file is found.
     """
     started = time.perf_counter()
     vocabulary = load_vocabulary(config)
@@ -86,7 +111,17 @@ def merge_files(
     if output.suffix.lower() != ".xlsx":
         raise MergeError(say(f"'{output}': het regionale werkboek moet op .xlsx eindigen",
                              f"'{output}': the regional workbook must end in .xlsx", lang))
+    if school_year is not None and not _SCHOOL_YEAR.fullmatch("".join(school_year.split())):
+        raise MergeError(say(
+            f"schooljaar '{school_year}': schrijf het als 2025-2026",
+            f"school year '{school_year}': write it as 2025-2026", lang))
+    try:
+        listed = read_school_list(school_list, lang) if school_list else None
+    except SchoolListError as exc:
+        raise MergeError(str(exc)) from None
     inbox = _guard_output(discover(inputs, lang), output, csv_dir, lang)
+    if feedback_dir is not None:
+        _guard_feedback(Path(feedback_dir), inputs, lang)
     _refuse_foreign_output(output, force, lang)
     if not inbox.files and not inbox.skipped:
         raise MergeError(say("geen bestanden gevonden om samen te voegen",
@@ -97,15 +132,48 @@ def merge_files(
     results += [skipped_result(s) for s in inbox.skipped]
     results.sort(key=lambda r: path_sort_key(r.path))
     read_done = time.perf_counter()
-    resolve_duplicates(results)
-    region = build_region(results, vocabulary, with_contacts, lang)
+    resolve_duplicates(results, school_year)
+    region = build_region(results, vocabulary, with_contacts, lang, school_list=listed,
+                          link_base=output.parent)
     region_done = time.perf_counter()
     write_atomically(region, output)
     written = time.perf_counter()
     csv_files = write_csv_tables(region, Path(csv_dir)) if csv_dir else []
     seconds = {"read": read_done - started, "region": region_done - read_done,
-               "write": written - region_done, "total": time.perf_counter() - started}
-    return MergeOutcome(output, results, region, csv_files, seconds)
+               "write": written - region_done}
+    feedback_files: list[Path] = []
+    if feedback_dir is not None:
+        feedback_started = time.perf_counter()
+        feedback_files = write_feedback_workbooks(
+            region.used, [r for r in results if r.status == "unreadable"], vocabulary,
+            Path(feedback_dir), merged_on=merged_on or date.today(),
+            with_contacts=with_contacts, lang=lang)
+        seconds["feedback"] = time.perf_counter() - feedback_started
+    seconds["total"] = time.perf_counter() - started
+    return MergeOutcome(output, results, region, csv_files, seconds, feedback_files)
+
+
+_SCHOOL_YEAR = re.compile(r"\d{4}-\d{4}")
+
+
+def _guard_feedback(folder: Path, inputs: list[str], lang: Lang) -> None:
+    """Refuse a feedback folder that is an input folder or inside one (a pattern's
+    folder before its first wildcard): the next merge would read the feedback
+    workbooks as cards."""
+    target = Path(_real(folder))
+    for given in inputs:
+        parts = Path(given).parts
+        fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")),
+                     len(parts))
+        base = Path(_real(Path(*parts[:fixed]) if fixed else Path(".")))
+        if base.is_dir() and (target == base or base in target.parents):
+            raise MergeError(say(
+                f"weigert terugkoppeling te schrijven in '{folder}': die map ligt in de "
+                f"invoer '{given}', en de volgende merge zou die werkboeken als kaarten "
+                "lezen. Kies een map buiten de invoer.",
+                f"refusing to write feedback into '{folder}': that folder is inside the "
+                f"input '{given}', and the next merge would read those workbooks as cards. "
+                "Choose a folder outside the inputs.", lang))
 
 
 def write_atomically(region: Region, output: Path) -> Path:

@@ -19,7 +19,6 @@ from typing import Any
 from schoolnet_xl.merge.fast_write.alongside import rows_written_alongside
 from schoolnet_xl.merge.fast_write.bulk_rows import FileRows, SheetRows, splice_rows
 from schoolnet_xl.merge.records import Cell
-from schoolnet_xl.merge.sheets import sheet_part
 
 
 class FastWriter:
@@ -39,13 +38,18 @@ class FastWriter:
 
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
-             cell_formats: Sequence[Sequence[Any]] | None = None) -> None:
+             cell_formats: Sequence[Sequence[Any]] | None = None,
+             links: tuple[int, Sequence[str]] | None = None) -> None:
         name = sheet.get_name()
         sheet_rows = SheetRows(rows, width, _xf_indices(formats), per_line,
                                None if cell_formats is None else [_xf_indices(row)
                                                                   for row in cell_formats])
-        self._rows[sheet_part(name)] = (rows_written_alongside(sheet_rows, self._stack)
-                                        if name in self._alongside else sheet_rows)
+        # XlsxWriter numbers the sheet parts in the order the sheets were added.
+        part = f"xl/worksheets/sheet{sheet.index + 1}.xml"
+        self._rows[part] = (rows_written_alongside(sheet_rows, self._stack)
+                            if name in self._alongside else sheet_rows)
+        if links is not None:
+            _links_only(sheet, rows, links)
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
         """XlsxWriter's add_table spends ~2 s checking overlaps cell by cell over 90,000
@@ -62,6 +66,26 @@ class FastWriter:
         workbook.close()
         self._package.seek(0)
         return splice_rows(self._package, path, self._rows, self._tables)
+
+
+def _links_only(sheet: Any, rows: Sequence[Sequence[Cell]],
+                links: tuple[int, Sequence[str]]) -> None:
+    """Have XlsxWriter write the `<hyperlinks>` and their relationships (what
+    `PlainWriter`'s write_url calls give) while the cells stay in the spliced rows.
+
+    `ignore_write_string` is XlsxWriter's own switch (insert_image uses it) that
+    makes write_url keep the link without writing its cell; checked by
+    tests/test_merge_writer_private_apis.py.
+    """
+    column, urls = links
+    sheet.ignore_write_string = True
+    try:
+        for number, (row, url) in enumerate(zip(rows, urls, strict=False), start=1):
+            value = row[column]
+            if url and isinstance(value, str) and value:
+                sheet.write_url(number, column, url, None, value)
+    finally:
+        sheet.ignore_write_string = False
 
 
 def _xf_indices(formats: Sequence[Any]) -> list[int | None]:
