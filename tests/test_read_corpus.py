@@ -37,6 +37,12 @@ EXPECTED: dict[str, tuple[str, str | None, list[str]]] = {
     "template_typed_lo.xlsx": ("ok", "template", ["SN054", "SN050", *["SN056"] * 4,
                                                   "SN057"]),
     "template_typed.ods": ("ok", "template", ["SN050", *["SN056"] * 4, "SN057"]),
+    # three partners pasted with their header row beside the table (SN060): one column
+    # apart, saved by LibreOffice as .xlsx and .ods, and against the table as Excel grows it
+    "template_beside": ("ok", "template", ["SN060"]),
+    "template_beside_lo.xlsx": ("ok", "template", ["SN060"]),
+    "template_beside.ods": ("ok", "template", ["SN060"]),
+    "template_beside_grown": ("ok", "template", ["SN060"]),
     # totals row skipped; 'Stedelijke bib' guessed
     "handmade_row3": ("ok", "handmade", ["SN052", "SN050"]),
     "handmade_row3.ods": ("ok", "handmade", ["SN052", "SN050"]),

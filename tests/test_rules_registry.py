@@ -165,6 +165,7 @@ FILE_CASES: dict[str, FileCase] = {
     "SN057": _corpus("template_typed"),
     "SN058": _corpus("handmade_words"),
     "SN059": _corpus("handmade_years"),
+    "SN060": _corpus("template_beside"),
     "SN401": _corpus("template_no_table"),
     "SN402": _corpus("template_no_dropdowns"),
     "SN403": _name_removed,

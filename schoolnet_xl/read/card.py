@@ -26,6 +26,7 @@ from schoolnet_xl.read.accounting import (
     sweep_grid_sheet,
     sweep_other_sheet,
 )
+from schoolnet_xl.read.beside import Beside, partners_beside
 from schoolnet_xl.read.cells import value_at
 from schoolnet_xl.read.grid import (
     GridHit,
@@ -92,8 +93,9 @@ def read_workbook_data(
         return WorkbookRead(None, [F.EMPTY_WORKBOOK.finding(file=file)])
     stored: Vocabulary | None = None
     grid_sheets: tuple[str, ...] = ()
+    read_beside: set[Cell] = set()
     if is_template(data):
-        card, findings, hit, end, stored, words = _template_card(data, vocabulary)
+        card, findings, hit, end, stored, words, read_beside = _template_card(data, vocabulary)
         judge = judging_vocabulary(stored, vocabulary)
     else:
         words = column_words(vocabulary)
@@ -119,13 +121,14 @@ def read_workbook_data(
     findings += _normalise_number(card.header, file)
     findings += _resolve_categories(card.partners, judge, file)
     findings += _since_years(card.partners, file)
-    findings += _account(data, card, hit, end, judge, file)
+    findings += _account(data, card, hit, end, judge, file, read_beside)
     return WorkbookRead(card, findings, stored, grid_sheets)
 
 
 def _template_card(
     data: WorkbookData, vocabulary: Vocabulary
-) -> tuple[Card, list[Finding], GridHit | None, int, Vocabulary | None, ColumnWords]:
+) -> tuple[Card, list[Finding], GridHit | None, int, Vocabulary | None, ColumnWords,
+           set[Cell]]:
     file = data.path
     meta = read_meta(data)
     card_vocabulary = judging_vocabulary(meta.vocabulary, vocabulary)
@@ -157,6 +160,9 @@ def _template_card(
             findings += _totals_findings(rows, hit, file)
             if not by_name:
                 header = Header(**read_header_lines(hit.sheet, hit.header_row))
+    beside = partners_beside(hit, words, file) if hit is not None else Beside()
+    rows.partners.extend(beside.partners)
+    findings += beside.findings
     if hit is not None and hit.sheet.merged:
         _spread_merged(rows.partners, hit)
     card_sheet = hit.sheet if hit else data.sheet(contract.SHEET_CARD)
@@ -164,12 +170,14 @@ def _template_card(
         findings.append(F.DROPDOWNS_REMOVED.finding(
             file=file, sheet=card_sheet.name, sheet_name=card_sheet.name))
     card = _card(file, "template", header, hit, rows, words)
+    if beside.layout and hit is not None:
+        card.layout[hit.sheet.name] = (card.layout.get(hit.sheet.name) or []) + beside.layout
     card.template_version = meta.values.get(contract.META_TEMPLATE_VERSION) or None
     card.vocabulary_version = meta.values.get(contract.META_VOCABULARY_VERSION, "")
     card.vocabulary_name = meta.values.get(contract.META_VOCABULARY_NAME, "")
     if not hit and card_sheet is not None:
         card.grid_sheet = card_sheet.name
-    return card, findings, hit, end, meta.vocabulary, words
+    return card, findings, hit, end, meta.vocabulary, words, beside.cells
 
 
 def _choose_grid(hits: list[GridHit], file: str) -> tuple[GridHit, list[Finding]]:
@@ -315,8 +323,9 @@ def _position(cell: str) -> Cell | None:
 
 
 def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
-             vocabulary: Vocabulary, file: str) -> list[Finding]:
-    """Sweep every loaded sheet: record the layout, report every cell not read."""
+             vocabulary: Vocabulary, file: str, read_beside: set[Cell]) -> list[Finding]:
+    """Sweep every loaded sheet: record the layout, report every cell not read
+    (`read_beside`: the cells of blocks read beside the grid)."""
     named: dict[str, set[Cell]] = {}
     header = card.header
     for attribute in HEADER_FIELDS:
@@ -332,6 +341,8 @@ def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
             continue
         cells_named = named.get(sheet.name, set())
         if hit is not None and sheet is hit.sheet:
+            if read_beside:
+                cells_named = cells_named | read_beside
             account = sweep_grid_sheet(sheet, hit.header_row, end, hit.columns.values(),
                                        cells_named)
             layout[sheet.name] = (layout.get(sheet.name) or []) + account.layout

@@ -3,7 +3,7 @@
 They are emitted while a file is read, not by the engine's checks, so they are
 declared here, beside the readers, grouped as in the catalogue:
 SN001–SN013 refusals and SN020 macros (`read.probe`, `read.read_card`),
-SN05x what reading a grid noticed (`read.card`), SN4xx template parts that a
+SN050–SN060 what reading a grid noticed (`read.card`, `read.beside`), SN4xx template parts that a
 card no longer has (`read.card`, `read.template`).
 """
 
@@ -380,6 +380,29 @@ SEVERAL_GRIDS = rule(
     hint:    Pick another sheet with 'schoolnet-xl import --blad NAME', or put each school year in a
              file of its own.
     example: sheets '2024-2025' and '2025-2026', each with a grid
+""")
+
+PARTNERS_BESIDE_TABLE = rule(
+    "SN060", "info", "file", nl="""
+    checks:  Partners die met een eigen kopregel rechts naast de tabel Partners geplakt werden,
+             worden als partners gelezen (gemeld).
+    message: Rij(en) {rows} in de kolommen {columns} (kopregel in {header}) staan rechts van de
+             kolommen van de tabel Partners; ze werden als partners gelezen.
+    hint:    Verplaats ze in de tabel: knip de cellen {block} en plak ze in de lege rijen onderaan
+             de tabel, elke kolom onder de kolom met dezelfde kopnaam (vergroot de tabel zo nodig:
+             Excel: Tabelontwerp > Tabelgrootte wijzigen; LibreOffice: Gegevens > Bereik
+             definiëren), dan werken keuzelijsten, hints en het overzicht ook voor deze partners.
+    example: drie partners met hun kopregel in de kolommen Q:V geplakt
+""", en="""
+    checks:  Partners pasted with a header row of their own to the right of the Partners table
+             are read as partners (reported).
+    message: Row(s) {rows} in columns {columns} (header row in {header}) are right of the Partners
+             table's columns; they were read as partners.
+    hint:    Move them into the table: cut the cells {block} and paste them into the empty rows at
+             the bottom of the table, each column under the column with the same header (extend
+             the table if needed: Excel: Table Design > Resize Table; LibreOffice: Data > Define
+             Range), so that dropdowns, hints and the overview work for these partners too.
+    example: three partners pasted with their header row in columns Q:V
 """)
 
 # -- SN4xx: template parts missing --------------------------------------------------------

@@ -23,9 +23,12 @@ from schoolnet_xl.template import write_card
 COMMITTED = Path(__file__).parent / "files"
 # the grids whose .ods and .xls (saved by LibreOffice) are committed
 CONVERTED_SOURCES = ("handmade_row3", "handmade_merged")
-# template_typed saved by LibreOffice: as .ods, and as .xlsx (LibreOffice keeps the
-# table's range, so the rows typed below it stay outside the table)
-TYPED_CONVERTED = {"template_typed.ods": "ods", "template_typed_lo.xlsx": "xlsx"}
+# template cards saved by LibreOffice: as .ods, and as .xlsx (LibreOffice keeps the
+# table's range, so the rows typed below it and the block pasted beside it stay outside)
+TEMPLATES_CONVERTED = {
+    "template_typed": {"template_typed.ods": "ods", "template_typed_lo.xlsx": "xlsx"},
+    "template_beside": {"template_beside.ods": "ods", "template_beside_lo.xlsx": "xlsx"},
+}
 
 # The source text's own table (seed-netwerk-van-de-school.txt), marks per TAXONOMY.md:
 # (Organisatie, Aard en specificaties, Kansenbevordering, Zorg, Armoedebestrijding).
@@ -72,9 +75,10 @@ def make_corpus(folder: Path) -> dict[str, Path]:
             source = COMMITTED / f"{name}{suffix}"
             if source.exists():
                 files[f"{name}{suffix}"] = Path(shutil.copy(source, folder))
-    for name in TYPED_CONVERTED:
-        if (COMMITTED / name).exists():
-            files[name] = Path(shutil.copy(COMMITTED / name, folder))
+    for converted in TEMPLATES_CONVERTED.values():
+        for name in converted:
+            if (COMMITTED / name).exists():
+                files[name] = Path(shutil.copy(COMMITTED / name, folder))
     return files
 
 
@@ -193,6 +197,57 @@ def template_typed(path: Path) -> None:
                     sheet.cell(row=last + offset, column=col, value=value)
 
     _edit(path, type_rows)
+
+
+# Partners copied from another card and pasted beside the table, with their header row.
+BESIDE_HEADER = ["Organisatie", "Aard en specificaties", "Kansenbevordering", "Zorg",
+                 "Armoedebestrijding", "Categorie"]
+BESIDE_ROWS = [
+    ("Huis van het Kind Gent", "consultatiebureau", "", "X", "",
+     "Kind en Gezin / Huis van het Kind"),
+    ("Academie Gent", "muziek op school", "X", "", "", "Cultuur"),
+    ("Welzijnsschakel Gent", "voedselpakketten", "", "", "X", "Armoede-organisaties"),
+]
+
+
+def template_beside(path: Path) -> None:
+    """Three partners pasted with their header row right of the Partners table, one column
+    apart (Q9:V12): the table does not grow (Excel needs the columns to touch it, and
+    LibreOffice never grows it)."""
+    template_ok(path)
+    _edit(path, lambda wb: _paste_beside(wb["Netwerkkaart"], "Q", BESIDE_HEADER))
+
+
+def template_beside_grown(path: Path) -> None:
+    """The same block pasted against the table (P9:U12), as Excel saves it: the table grew
+    over the pasted columns and renamed their headers to be unique (Organisatie2, …)."""
+    from openpyxl.worksheet.table import TableColumn
+
+    template_ok(path)
+
+    def paste(wb) -> None:
+        sheet = wb["Netwerkkaart"]
+        table = sheet.tables["Partners"]
+        names = [f"{name}2" for name in BESIDE_HEADER]
+        _paste_beside(sheet, "P", names)
+        first, last = table.ref.split(":")
+        table.ref = f"{first}:U{last.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}"
+        start = len(table.tableColumns)
+        for offset, name in enumerate(names, start=1):
+            table.tableColumns.append(TableColumn(id=start + offset, name=name))
+        table.autoFilter = None
+
+    _edit(path, paste)
+
+
+def _paste_beside(sheet, column: str, header: list[str]) -> None:
+    from openpyxl.utils import column_index_from_string
+
+    first = column_index_from_string(column)
+    for row, values in enumerate([header, *BESIDE_ROWS], start=9):
+        for offset, value in enumerate(values):
+            if value:
+                sheet.cell(row=row, column=first + offset, value=value)
 
 
 # -- hand-made grids -------------------------------------------------------------
@@ -458,6 +513,8 @@ MAKERS = [
     ("template_no_dropdowns", template_no_dropdowns, ".xlsx"),
     ("template_renamed_column", template_renamed_column, ".xlsx"),
     ("template_typed", template_typed, ".xlsx"),
+    ("template_beside", template_beside, ".xlsx"),
+    ("template_beside_grown", template_beside_grown, ".xlsx"),
     ("handmade_row3", handmade_row3, ".xlsx"),
     ("handmade_row6", handmade_row6, ".xlsx"),
     ("handmade_words", handmade_words, ".xlsx"),
@@ -491,12 +548,13 @@ def convert_committed() -> list[Path]:
             source = Path(tmp) / f"{name}.xlsx"
             makers[name](source)
             made += [convert(source, fmt, COMMITTED) for fmt in ("ods", "xls")]
-        typed = Path(tmp) / "typed" / "template_typed.xlsx"
-        typed.parent.mkdir()
-        template_typed(typed)
-        for name, fmt in TYPED_CONVERTED.items():
-            converted = convert(typed, fmt, Path(tmp) / fmt)
-            made.append(Path(shutil.copy(converted, COMMITTED / name)))
+        for source_name, converted_names in TEMPLATES_CONVERTED.items():
+            card = Path(tmp) / source_name / f"{source_name}.xlsx"
+            card.parent.mkdir()
+            makers[source_name](card)
+            for name, fmt in converted_names.items():
+                converted = convert(card, fmt, card.parent / fmt)
+                made.append(Path(shutil.copy(converted, COMMITTED / name)))
         return made
 
 
