@@ -20,7 +20,7 @@ from schoolnet_xl.read.inbox import discover
 from tests.support import libreoffice
 from tests.support.libreoffice import Metrics, Page, layout_problems, pdf_pages
 
-SHEETS = ["Terugkoppeling", "Bevindingen", "Partners"]
+SHEETS = ["Terugkoppeling", "Bevindingen"]
 A4 = (595, 842)
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.merge.compact import partner_headers
 from schoolnet_xl.merge.feedback.content import RegionFacts, ordered_findings
 from schoolnet_xl.merge.feedback.names import UniqueNames, school_stem, unreadable_stem
 from schoolnet_xl.merge.feedback.workbook import Basis, school_workbook, unreadable_workbook
@@ -68,7 +67,7 @@ def write_feedback_workbooks(
     school_count = len(targets)
     targets += [(folder / names(unreadable_stem(r.path, lang)), r) for r in unreadable]
     job = _Job(targets, school_count, RegionFacts(schools, vocabulary),
-               Basis(merged_on, with_contacts, lang, tuple(partner_headers(vocabulary))), maps)
+               Basis(merged_on, with_contacts, lang), maps)
     _write_shares(job)
     return [path for path, _ in targets]
 

@@ -2,9 +2,10 @@
 
 Sheets: Terugkoppeling (portrait: the school, what the card is based on, its
 place in the region, its missing categories with whom to look for), Bevindingen
-(landscape: its findings, fouten first, each with its cell and what to do),
-Partners (what was read from the card; contact columns only with contacts) and,
-when a map is given, Netwerkkaart. An unreadable file's workbook says why.
+(landscape: its findings, fouten first, each with its cell and what to do) and,
+when a map is given, Netwerkkaart. No contact data: the school's own partner
+list is on its card, and a finding about a contact cell shows its value only
+with contacts. An unreadable file's workbook says why.
 Card text is never interpreted (strings_to_formulas/numbers/urls off).
 """
 
@@ -14,6 +15,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -28,7 +30,6 @@ from schoolnet_xl.core.palette import (
     SEVERITY_FILLS,
 )
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
-from schoolnet_xl.merge.compact import CONTACT_HEADERS
 from schoolnet_xl.merge.feedback.content import SchoolPage
 from schoolnet_xl.merge.records import FileResult, FindingRow, sheet_of
 from schoolnet_xl.report.formats import page_footer
@@ -37,11 +38,6 @@ from schoolnet_xl.report.text import severity_label
 # Terugkoppeling: four columns, about as wide as a portrait A4 page holds at 100%.
 PAGE_WIDTHS = (26, 13, 28, 30)
 FINDING_WIDTHS = (12, 14, 8, 18, 22, 50, 50, 8)
-PARTNER_COLUMNS = ("Organisatie", "Aard en specificaties", "Categorie", *CONTACT_HEADERS,
-                   "Intensiteit", "Status", "Volgende stap", "Cel")
-PARTNER_WIDTHS = {"Organisatie": 28, "Aard en specificaties": 34, "Categorie": 20,
-                  "Contactpersoon": 18, "E-mail": 24, "Telefoon": 13, "Intensiteit": 16,
-                  "Status": 12, "Volgende stap": 26, "Cel": 16}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +47,6 @@ class Basis:
     merged_on: date
     with_contacts: bool
     lang: Lang
-    partner_headers: tuple[str, ...]  # of `PartnerRow.values`
 
 
 def school_workbook(result: FileResult, page: SchoolPage, basis: Basis,
@@ -60,7 +55,6 @@ def school_workbook(result: FileResult, page: SchoolPage, basis: Basis,
     book = _Book(basis, page.school.naam or page.school.label)
     _feedback_sheet(book, result, page)
     _findings_sheet(book, page.findings)
-    _partners_sheet(book, result)
     if map_png:
         _map_sheet(book, map_png)
     return book.close()
@@ -197,9 +191,13 @@ class _Book:
         return self.buffer.getvalue()
 
 
+# Schools repeat texts (definitions, finding messages, sentences about their gemeente).
+_lines = lru_cache(maxsize=8192)(wrapped_lines)
+
+
 def fit_row(sheet: Any, row: int, texts: Sequence[tuple[str, int]]) -> None:
     """Make a row high enough for its wrapped texts, given as (text, characters per line)."""
-    lines = max((wrapped_lines(text, per_line) for text, per_line in texts if text),
+    lines = max((_lines(text, per_line) for text, per_line in texts if text),
                 default=1)
     if lines > 1:
         sheet.set_row(row, lines * LINE_HEIGHT)
@@ -346,33 +344,6 @@ def _findings_sheet(book: _Book, findings: Sequence[FindingRow]) -> None:
             if text:
                 sheet.write_string(row, column, text, book.wrap)
         fit_row(sheet, row, [(text, FINDING_WIDTHS[i]) for i, text in enumerate(texts, 1)])
-
-
-def _partners_sheet(book: _Book, result: FileResult) -> None:
-    """The partner rows read from the card (contacts only when asked)."""
-    lang = book.lang
-    headers = book.basis.partner_headers
-    shown = [name for name in PARTNER_COLUMNS
-             if book.basis.with_contacts or name not in CONTACT_HEADERS]
-    where = [headers.index(name) for name in shown]
-    sheet = book.workbook.add_worksheet(say("Partners", "Partners", lang))
-    book.print_setup(sheet, landscape=True)
-    sheet.repeat_rows(0)
-    sheet.freeze_panes(1, 1)
-    widths = [PARTNER_WIDTHS[name] for name in shown]
-    for column, (name, width) in enumerate(zip(shown, widths, strict=True)):
-        sheet.set_column(column, column, width)
-        sheet.write_string(0, column, name, book.header)
-    if not result.partners:
-        sheet.write_string(1, 0, say("Geen partners gelezen.", "No partners read.", lang))
-        return
-    sheet.autofilter(0, 0, len(result.partners), len(shown) - 1)
-    for row, partner in enumerate(result.partners, start=1):
-        texts = ["" if partner.values[i] is None else str(partner.values[i]) for i in where]
-        for column, text in enumerate(texts):
-            if text:
-                sheet.write_string(row, column, text, book.wrap)
-        fit_row(sheet, row, list(zip(texts, widths, strict=True)))
 
 
 def _map_sheet(book: _Book, png: bytes) -> None:

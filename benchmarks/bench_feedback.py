@@ -1,0 +1,103 @@
+"""What `merge --feedback DIR` adds: a feedback workbook for each of 3,000 schools.
+
+Run: .venv/bin/python benchmarks/bench_feedback.py [--folder /tmp/bench_cards]
+     [--cards 3000] [--partners 30] [--runs 3] [--serial]
+
+Uses (or generates) the cards of benchmarks/bench_merge.py. Prints, in one run:
+- end-to-end `schoolnet-xl merge` wall time as a subprocess, without and with
+  `--feedback`, alternated --runs times (drift hits both), medians and the
+  difference (target: feedback adds at most 15 s on 2 cores);
+- the feedback phase alone (`write_feedback_workbooks` on the merged region, in
+  this process), its milliseconds per workbook, and with --serial the same in
+  one process (no forked shares), for the speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.bench_merge import generate
+
+
+def merge_wall(folder: Path, out: Path, feedback: Path | None) -> float:
+    """Seconds of one `schoolnet-xl merge` subprocess (with `--feedback` when given)."""
+    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out),
+               "--quiet"]
+    if feedback is not None:
+        shutil.rmtree(feedback, ignore_errors=True)
+        command += ["--feedback", str(feedback)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    if feedback is not None:
+        written = sum(1 for _ in feedback.glob("*.xlsx"))
+        print(f"    {written} feedback workbooks in {feedback}")
+    return wall
+
+
+def feedback_phase(folder: Path, work: Path, serial: bool) -> None:
+    """Time `write_feedback_workbooks` alone on the region of one in-process merge."""
+    from schoolnet_xl.core.vocabulary import default_vocabulary
+    from schoolnet_xl.merge import feedback as feedback_package
+    from schoolnet_xl.merge import merge_files
+    from schoolnet_xl.merge.feedback import write_feedback_workbooks
+
+    outcome = merge_files([str(folder)], work / "regio-phase.xlsx")
+    schools = [r for r in outcome.results if r.used]
+    unreadable = [r for r in outcome.results if r.status == "unreadable"]
+    variants = [("forked shares", feedback_package.FORK_FROM)]
+    if serial:
+        variants.append(("one process", len(schools) + len(unreadable) + 1))
+    for label, fork_from in variants:
+        feedback_package.FORK_FROM = fork_from
+        target = work / f"phase-{fork_from}"
+        started = time.perf_counter()
+        paths = write_feedback_workbooks(schools, unreadable, default_vocabulary(), target,
+                                         merged_on=date.today())
+        seconds = time.perf_counter() - started
+        print(f"  feedback phase, {label}: {seconds:.2f} s for {len(paths)} workbooks "
+              f"({seconds / len(paths) * 1000:.1f} ms each)")
+        shutil.rmtree(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
+                                                            "schoolnet_bench_cards"))
+    parser.add_argument("--cards", type=int, default=3000)
+    parser.add_argument("--partners", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serial", action="store_true",
+                        help="also time the feedback phase in one process")
+    args = parser.parse_args()
+
+    paths = generate(args.folder, args.cards, args.partners)
+    print(f"{len(paths)} cards in {args.folder}; {os.cpu_count()} CPU cores; load average "
+          f"{os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
+    work = Path(tempfile.mkdtemp(prefix="bench_feedback_"))
+    alone, together = [], []
+    for run in range(args.runs):
+        alone.append(merge_wall(args.folder, work / "regio.xlsx", None))
+        together.append(merge_wall(args.folder, work / "regio.xlsx", work / "terugkoppeling"))
+        print(f"  run {run + 1}: merge {alone[-1]:.2f} s, merge --feedback "
+              f"{together[-1]:.2f} s (+{together[-1] - alone[-1]:.2f} s)")
+    plain, with_feedback = statistics.median(alone), statistics.median(together)
+    print(f"merge alone: median {plain:.2f} s; with --feedback: median {with_feedback:.2f} s; "
+          f"feedback adds {with_feedback - plain:.2f} s (target <= 15 s)")
+    feedback_phase(args.folder, work, args.serial)
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
