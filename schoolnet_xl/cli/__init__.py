@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "summary": "schoolnet_xl.cli.edit_cmds:summary",
     "import": "schoolnet_xl.cli.edit_cmds:import_card",
     "upgrade": "schoolnet_xl.cli.edit_cmds:upgrade",
+    "map": "schoolnet_xl.cli.map_cmd:map_command",
 }
 
 

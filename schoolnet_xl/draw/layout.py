@@ -27,7 +27,7 @@ TOP = PAGE_H - 0.85  # below the title
 BOTTOM = 1.0  # above the legend
 RADIUS = 2.2  # the partners' ring
 LABEL_OFFSET = 0.28  # from the ring to the nearest label
-SCHOOL_RADIUS = 0.7
+SCHOOL_RADIUS = 0.8
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0, 4.5)
 LINE = 1.22  # line height in font sizes
 GAP = 0.22  # space between two labels, in font sizes
@@ -74,7 +74,10 @@ class Label:
 
     @property
     def marks_width(self) -> float:
-        return self.mark_slots * mark_step(self.size)
+        """The marker slots and the space after them (none without slots)."""
+        if not self.mark_slots:
+            return 0.0
+        return self.mark_slots * mark_step(self.size) + self.size * 0.3 / 72
 
     @property
     def text_width(self) -> float:
@@ -197,7 +200,8 @@ def _labels(sectors: list[Sector], centre: tuple[float, float], size: float, lin
             slots: int, lang: Lang) -> list[Label]:
     """Every label at one font size, with its ideal height, ordered top to bottom per side."""
     cx, cy = centre
-    width = PAGE_W / 2 - RADIUS - LABEL_OFFSET - MARGIN - slots * mark_step(size)
+    width = (PAGE_W / 2 - RADIUS - LABEL_OFFSET - MARGIN - slots * mark_step(size)
+             - size * 0.3 / 72)
     step = size * (LINE + GAP) / 72
     out: list[Label] = []
     for side in (1, -1):
@@ -216,8 +220,9 @@ def _labels(sectors: list[Sector], centre: tuple[float, float], size: float, lin
             middle = math.radians((sector.start + sector.end) / 2)
             top = (members[0].ideal + step) if members else cy + RADIUS * math.sin(middle)
             text = _heading(sector, lang)
-            heading = Label("header", [fit(text, width + slots * mark_step(size), size, "bold")],
-                            text, sector, side, size, "bold", "normal", 0, top)
+            heading = Label("header", wrap(text, width + slots * mark_step(size), size, lines,
+                                           "bold"), text, sector, side, size, "bold", "normal",
+                            0, top)
             groups.append([heading, *members])
         groups.sort(key=lambda group: -group[0].ideal)
         out.extend(label for group in groups for label in group)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from schoolnet_xl.core.model import Card, CellValue
 from schoolnet_xl.core.overview import missing_categories
@@ -79,7 +78,7 @@ def parse_intensity(value: CellValue, vocabulary: Vocabulary) -> int | None:
     return None
 
 
-def date_text(value: CellValue | date | None) -> str:
+def date_text(value: CellValue) -> str:
     """A header Datum as dd/mm/yyyy (text that is no date stays as written)."""
     if value in (None, ""):
         return ""
@@ -112,7 +111,7 @@ def network_map_from_card(card: Card, vocabulary: Vocabulary) -> NetworkMap:
 def network_map_from_rows(
     school: str,
     schooljaar: str,
-    datum: str | date | None,
+    datum: CellValue,
     rows: Iterable[MapRow],
     missing_core: Sequence[str],
     missing_recommended: Sequence[str],

@@ -128,11 +128,12 @@ def _edges(axes: Axes, plan: Plan) -> None:
 def _school(axes: Axes, plan: Plan, school: str) -> None:
     axes.add_patch(Circle(plan.centre, SCHOOL_RADIUS, facecolor=SCHOOL_COLOUR,
                           edgecolor="white", linewidth=1.5, zorder=4))
-    width = 2 * SCHOOL_RADIUS * 0.85
+    width = 2 * SCHOOL_RADIUS * 0.88
+    words = " ".join(school.replace("-", "- ").split())  # a long name may break after a dash
     size = 11.0
-    while size > 6 and any(text_width(word, size, "bold") > width for word in school.split()):
+    while size > 8 and any(text_width(word, size, "bold") > width for word in words.split()):
         size -= 0.5
-    lines = wrap(school, width, size, 3, "bold")
+    lines = [line.replace("- ", "-") for line in wrap(words, width, size, 4, "bold")]
     axes.text(*plan.centre, "\n".join(lines), fontsize=size, fontweight="bold", family=FAMILY,
               ha="center", va="center", color="white", zorder=5, linespacing=1.0)
 

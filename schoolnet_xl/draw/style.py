@@ -10,7 +10,7 @@ from schoolnet_xl.core.palette import BLUE_DARK, GREY_FONT, RED_FILL, RED_FONT
 
 MM = 1 / 25.4
 PAGE_W, PAGE_H = 297 * MM, 210 * MM  # A4 landscape, inches
-DPI = 150  # PNG resolution: 1754 x 1240 pixels
+DPI = 150  # PNG resolution: 1753 x 1240 pixels
 
 CATEGORY_COLOURS = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
