@@ -20,7 +20,7 @@ import pytest
 
 from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.demo import make_card, make_demo_region
+from schoolnet_xl.demo import make_card, make_demo_region, write_demo_school_list
 from schoolnet_xl.merge import merge_files
 from schoolnet_xl.merge.fast_write import alongside as forked
 from schoolnet_xl.merge.fast_write.bulk_rows import EXCEL_MAX_TEXT
@@ -31,7 +31,7 @@ from schoolnet_xl.merge.regional_workbook import (
     write_regional_workbook,
 )
 from schoolnet_xl.merge.run import is_merge_output
-from schoolnet_xl.merge.sheets import SHEETS, sheet_part
+from schoolnet_xl.merge.sheets import sheet_names, sheet_part
 from schoolnet_xl.template import write_card
 from tests.support.regional import sheet_rows
 from tests.support.template_cards import fill_card
@@ -81,10 +81,16 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Region:
     (base / " spaties").mkdir()
     (base / "bijzonder" / "has_x000D_.xlsx").replace(base / " spaties" / "has_x000D_.xlsx")
     (base / "bijzonder" / "kaart.xlsx ").write_bytes(b"geen werkboek")
+    write_demo_school_list(base / "scholen.csv")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(base)
-        outcome = merge_files(["demo", "bijzonder", " spaties"], base / "merged.xlsx", jobs=1)
+        outcome = merge_files(["demo", "bijzonder", " spaties"], base / "merged.xlsx", jobs=1,
+                              school_list="scholen.csv")
+    assert outcome.region.not_sent is not None and outcome.region.not_sent.rows
     return outcome.region
+
+
+SHEETS = sheet_names(with_list=True)
 
 
 def _texts(region: Region) -> list[str]:
@@ -167,6 +173,8 @@ def _openpyxl(path: Path) -> dict[str, Any]:
             "panes": sheet.freeze_panes,
             "filter": sheet.auto_filter.ref,
             "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+            "links": {cell.coordinate: (cell.hyperlink.target, cell.hyperlink.location)
+                      for row in sheet.iter_rows() for cell in row if cell.hyperlink},
             "tables": {table.name: (table.ref,
                                     table.autoFilter.ref if table.autoFilter else None,
                                     [column.name for column in table.tableColumns],
@@ -187,6 +195,7 @@ def test_every_cell_reads_back_the_same_with_calamine(written: dict[str, Path],
                                                       fast: str) -> None:
     plain, ours = _calamine(written["plain"]), _calamine(written[fast])
     assert list(plain) == list(ours) == list(SHEETS)
+    assert ours["Nog niet ingediend"]
     for name in SHEETS:
         assert ours[name] == plain[name], name
 
@@ -196,11 +205,35 @@ def test_every_cell_value_format_height_and_the_table_read_back_the_same_with_op
         written: dict[str, Path], fast: str) -> None:
     plain, ours = _openpyxl(written["plain"]), _openpyxl(written[fast])
     assert list(plain["sheets"]) == list(ours["sheets"]) == list(SHEETS)
+
     for name in SHEETS:
         for what in plain["sheets"][name]:
             assert ours["sheets"][name][what] == plain["sheets"][name][what], (name, what)
     assert ours["custom"] == plain["custom"] != []
     assert ours["core"] == plain["core"]
+
+
+def test_each_school_and_finding_links_to_its_file_relative_to_the_workbook(
+        region: Region, written: dict[str, Path]) -> None:
+    """The workbooks sit beside the inbox folders here: each link is the file's path
+    from the workbook's folder (XlsxWriter writes it with Windows separators)."""
+    import openpyxl
+
+    for path in written.values():
+        workbook = openpyxl.load_workbook(path)
+        for name, column, table in (("Scholen", "Bronbestand", region.schools),
+                                    ("Bevindingen", "Bestand", region.findings)):
+            sheet = workbook[name]
+            index = table.columns.index(column) + 1
+            cells = [sheet.cell(row, index) for row in range(2, len(table.rows) + 2)]
+            assert [_as_shared(c.value) for c in cells] == [
+                _as_shared(row[index - 1]) for row in table.rows]
+            for cell, row in zip(cells, table.rows, strict=True):
+                given = str(row[index - 1])
+                shown = given.rpartition(" [blad ")[0] or given
+                assert cell.hyperlink is not None, (name, cell.coordinate)
+                target = cell.hyperlink.target.replace("%20", " ").replace("\\", "/")
+                assert target == shown.lstrip("./"), (name, cell.coordinate)
 
 
 def test_the_partners_table_spans_every_row_in_both(region: Region,
@@ -230,7 +263,7 @@ def test_text_reads_back_as_the_cards_held_it_cut_at_excels_limit(
         sources = [row[0] for row in sheet_rows(path, "Bronbestanden")]
         assert any(path.endswith("has_x000D_.xlsx") for path in sources)
         with zipfile.ZipFile(path) as archive:
-            assert b"<f>" not in archive.read(sheet_part("Partners"))
+            assert b"<f>" not in archive.read(sheet_part("Partners", SHEETS))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")

@@ -126,3 +126,28 @@ def test_xlsxwriter_still_lays_out_the_package_as_splice_rows_expects() -> None:
     assert 'ref="A1:C2"' in table, _changed(
         "XlsxWriter", 'the table is not xl/tables/table1.xml with ref="A1:C2"', user)
 
+
+
+def test_xlsxwriter_still_keeps_a_link_without_its_cell_when_asked() -> None:
+    """`Worksheet.ignore_write_string` (XlsxWriter's own switch, set by insert_image)
+    makes write_url store the link and its relationship without writing the cell: the
+    fast writer's rows hold the cells."""
+    user = "schoolnet_xl/merge/fast_write/writer.py _links_only"
+    package = io.BytesIO()
+    workbook = xlsxwriter.Workbook(package, {"in_memory": True})
+    sheet = workbook.add_worksheet("Scholen")
+    sheet.write_string(0, 0, "Bronbestand")
+    assert sheet.ignore_write_string is False, _changed(
+        "XlsxWriter", "Worksheet.ignore_write_string is gone", user)
+    sheet.ignore_write_string = True
+    sheet.write_url(1, 0, "external:inbox/kaart%20een.xlsx", None, "inbox/kaart een.xlsx")
+    sheet.ignore_write_string = False
+    workbook.close()
+    with zipfile.ZipFile(package) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        rels = archive.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+    assert '<row r="2"' not in xml, _changed("XlsxWriter", "write_url wrote the cell", user)
+    assert '<hyperlink ref="A2" r:id="rId1"/>' in xml, _changed(
+        "XlsxWriter", "the link is not in <hyperlinks>", user)
+    assert 'Target="inbox\\kaart%20een.xlsx" TargetMode="External"' in rels, _changed(
+        "XlsxWriter", "the link's relationship is not the external target", user)
