@@ -19,6 +19,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from PIL import Image
 
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.model import Card
@@ -29,7 +30,6 @@ from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.template import write_card
 from schoolnet_xl.validate.check import check_file
 from tests.support.cards import SHEET, cell, good_header, partner
-from tests.support.workbooks import png
 
 MERGED_ON = date(2026, 12, 1)
 CREATED = datetime(2026, 1, 1)
@@ -298,14 +298,21 @@ def test_a_large_region_is_written_by_forked_processes_alike(
                                                         f"{FORK_FROM + 9:06d}")
 
 
-def test_a_map_goes_on_a_sheet_of_its_own(results: list[FileResult], vocabulary: Vocabulary,
-                                          tmp_path: Path) -> None:
-    picture = png(tmp_path / "kaart.png").read_bytes()
+def test_a_map_goes_on_a_sheet_of_its_own_scaled_to_the_page(
+        results: list[FileResult], vocabulary: Vocabulary, tmp_path: Path) -> None:
+    Image.new("RGB", (3000, 1500), (20, 60, 140)).save(tmp_path / "kaart.png")
+    picture = (tmp_path / "kaart.png").read_bytes()
     schools = split(results)[0][1:3]
     paths = write_feedback_workbooks(
         schools, [], vocabulary, tmp_path / "out", merged_on=MERGED_ON,
         maps=lambda r: picture if r is schools[0] else None)
     with_map = openpyxl.load_workbook(paths[0])
-    assert with_map.sheetnames[-1] == "Netwerkkaart"
+    assert with_map.sheetnames == ["Terugkoppeling", "Bevindingen", "Netwerkkaart"]
+    assert with_map["Netwerkkaart"]["A1"].value == "Netwerkkaart van Basisschool De Regenboog"
     assert len(with_map["Netwerkkaart"]._images) == 1
+    with zipfile.ZipFile(paths[0]) as package:
+        drawing = package.read("xl/drawings/drawing1.xml").decode()
+        assert package.read("xl/media/image1.png") == picture
+    width_emu = int(drawing.split('<a:ext cx="')[1].split('"')[0])
+    assert width_emu <= 1000 * 9525, "scaled to a landscape A4 page (1000 px of 9525 EMU)"
     assert "Netwerkkaart" not in openpyxl.load_workbook(paths[1]).sheetnames

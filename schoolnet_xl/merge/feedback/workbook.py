@@ -12,6 +12,7 @@ Card text is never interpreted (strings_to_formulas/numbers/urls off).
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,6 +38,8 @@ from schoolnet_xl.report.text import severity_label
 
 # Terugkoppeling: four columns, about as wide as a portrait A4 page holds at 100%.
 PAGE_WIDTHS = (26, 13, 28, 30)
+# Pixels a map may take on a landscape A4 page below its title (96 dpi, margins off).
+MAP_ROOM = (1000, 620)
 FINDING_WIDTHS = (12, 14, 8, 18, 22, 50, 50, 8)
 
 
@@ -56,7 +59,7 @@ def school_workbook(result: FileResult, page: SchoolPage, basis: Basis,
     _feedback_sheet(book, result, page)
     _findings_sheet(book, page.findings)
     if map_png:
-        _map_sheet(book, map_png)
+        _map_sheet(book, map_png, page.school.naam or page.school.label)
     return book.close()
 
 
@@ -104,7 +107,8 @@ def based_on(result: FileResult, basis: Basis) -> str:
     if school is None:
         return say(f"Samengevoegd op {merged}; gebaseerd op het bestand ‘{name}’.",
                    f"Merged on {merged}; based on the file ‘{name}’.", lang)
-    datum = school.datum.strftime("%d/%m/%Y") if school.datum else say("geen", "none", lang)
+    datum = school.datum.strftime("%d/%m/%Y") if school.datum else say(
+        "niet ingevuld", "not filled in", lang)
     year = school.schooljaar or say("onbekend", "unknown", lang)
     return say(f"Samengevoegd op {merged}; gebaseerd op de kaart ‘{name}’ (Datum {datum}, "
                f"schooljaar {year}).",
@@ -139,6 +143,9 @@ class _Book:
                                      "text_wrap": True})
         self.header = book.add_format({"bold": True, "bg_color": BLUE_LIGHT, "text_wrap": True,
                                        "bottom": 1})
+        self.header_centre = book.add_format({"bold": True, "bg_color": BLUE_LIGHT,
+                                              "text_wrap": True, "bottom": 1,
+                                              "align": "center"})
         self.centre = book.add_format({"align": "center"})
         self.percent = book.add_format({"num_format": "0%", "align": "center"})
         self.left = book.add_format({"align": "left"})
@@ -167,7 +174,10 @@ class _Book:
             sheet.set_portrait()
         sheet.fit_to_pages(1, 0)
         sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
-        sheet.set_footer(page_footer(self._name), {"margin": 0.3})
+        footer = page_footer(self._name)
+        if self.lang == "en":
+            footer = footer.replace("Pagina &P van &N", "Page &P of &N")
+        sheet.set_footer(footer, {"margin": 0.3})
 
     def title(self, sheet: Any, text: str, subtitle: str) -> int:
         """Title and subtitle rows; returns the next free row."""
@@ -266,7 +276,8 @@ def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
                    lang))
     row += 1
     for column, text in enumerate(headers):
-        sheet.write_string(row, column, text, book.header)
+        sheet.write_string(row, column, text, book.header_centre if column >= 2
+                           else book.header)
     fit_row(sheet, row, [(text, PAGE_WIDTHS[i]) for i, text in enumerate(headers)])
     for line in page.categories:
         row += 1
@@ -346,10 +357,24 @@ def _findings_sheet(book: _Book, findings: Sequence[FindingRow]) -> None:
         fit_row(sheet, row, [(text, FINDING_WIDTHS[i]) for i, text in enumerate(texts, 1)])
 
 
-def _map_sheet(book: _Book, png: bytes) -> None:
-    """The school's network map on a page of its own."""
+def _map_sheet(book: _Book, png: bytes, school: str) -> None:
+    """The school's network map on a landscape page of its own, scaled to fit it."""
     sheet = book.workbook.add_worksheet(say("Netwerkkaart", "Network map", book.lang))
     book.print_setup(sheet, landscape=True)
     sheet.fit_to_pages(1, 1)
-    sheet.insert_image(0, 0, "netwerkkaart.png", {"image_data": io.BytesIO(png),
-                                                  "object_position": 3})
+    sheet.write_string(0, 0, say(f"Netwerkkaart van {school}", f"Network map of {school}",
+                                 book.lang), book.title_format)
+    sheet.set_row(0, 22)
+    width, height = png_size(png)
+    scale = min(1.0, MAP_ROOM[0] / width, MAP_ROOM[1] / height) if width and height else 1.0
+    sheet.insert_image(2, 0, "netwerkkaart.png", {
+        "image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale,
+        "object_position": 3})
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels from a PNG's header; (0, 0) when it is no PNG."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        return 0, 0
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
