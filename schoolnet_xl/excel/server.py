@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from schoolnet_xl.excel.guard import PayloadGuard
 from schoolnet_xl.excel.licence import ensure_licence_key
 
 ADDIN_DIR = Path(__file__).parent / "addin"
@@ -46,8 +47,9 @@ def configure_environment() -> bool:
 
 
 def create_app() -> Any:
-    """The ASGI app (xlwings Server with CORS) serving our scripts, manifest and task pane."""
+    """The ASGI app (xlwings Server with CORS) serving our scripts, manifest and task pane,
+    behind the body limit and the payload check (`guard`)."""
     configure_environment()
     from xlwings_server.main import main_app
 
-    return main_app
+    return PayloadGuard(main_app)

@@ -63,7 +63,7 @@ def build_addin(url: str, output: Path, *, config: Path | None = None, lang: Lan
         project, dist = Path(work) / "project", Path(work) / "dist"
         build_id = _project(project, downloads, config, lang, base)
         _render(project, dist, base, build_id, lang)
-        _finish(dist)
+        _finish(dist, base)
         _swap(dist, output)
     size = sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
     return Built(output, output / "manifest.xml", base, size)
@@ -159,15 +159,21 @@ def _render(project: Path, dist: Path, url: str, build_id: str, lang: Lang) -> N
                              f"xlwings Server built no add-in. {detail}", lang))
 
 
-def _finish(dist: Path) -> None:
+def _finish(dist: Path, url: str) -> None:
     """Our own landing page (xlwings writes one with the build time), no xlwings
-    examples, and the file list in a stable order."""
+    examples, the wheels by their full address (micropip refuses a bare path) and the
+    file list in a stable order, by the paths the task pane asks for."""
     (dist / "index.html").write_text(INDEX, encoding="utf-8")
     for example in ("custom_functions/examples.py", "custom_scripts/examples.py"):
         (dist / example).unlink(missing_ok=True)
     for listing in (dist / "xlwings").glob("pyodide*.json"):
         data = json.loads(listing.read_text(encoding="utf-8"))
-        data["files"] = dict(sorted(data["files"].items()))
+        data["packages"] = [f"{url}/{WHEELS_DIR}/{package.rsplit('/', 1)[-1]}"
+                            for package in data["packages"]]
+        # the task pane fetches appPath + key: the keys must not hold the app path again
+        app_path = urlparse(url).path
+        data["files"] = {key.removeprefix(app_path): value
+                         for key, value in sorted(data["files"].items())}
         listing.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
