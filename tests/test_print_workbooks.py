@@ -32,7 +32,7 @@ from schoolnet_xl.validate.check import check_file
 from tests.support import libreoffice
 from tests.support.libreoffice import MM, Metrics, Page, layout_problems, pdf_pages, ruled_lines
 
-CARD_SHEETS = ["Netwerkkaart", "Overzicht", "Validatie", "Categorieën", "Handleiding"]
+CARD_SHEETS = ["Netwerkkaart", "Overzicht", "Validatie", "Netwerk", "Categorieën", "Handleiding"]
 LONGEST_LEVEL = "Buitengewoon basisonderwijs"
 A4_LANDSCAPE = (842, 595)
 
@@ -109,7 +109,7 @@ PAGES = {  # (sheet, pages) in print order; None: as many as its rows need, at l
     "sjabloon": [("Netwerkkaart", 1), ("Overzicht", 1), ("Categorieën", 1),
                  ("Handleiding", 2)],
     "kaart": [("Netwerkkaart", 1), ("Overzicht", 1), ("Categorieën", 1), ("Handleiding", 2)],
-    "samenvatting": [("Netwerkkaart", 1), ("Overzicht", 1), ("Validatie", 1),
+    "samenvatting": [("Netwerkkaart", 1), ("Overzicht", 1), ("Validatie", 1), ("Netwerk", 1),
                      ("Categorieën", 1), ("Handleiding", 2)],
     "bevindingen": [("Bevindingen", None)],
     "regio": [("Overzicht", 1), *((sheet, None) for sheet in SHEETS[1:])],

@@ -32,7 +32,7 @@ from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
 from schoolnet_xl.edit.transplant import TransplantError, transplant
 from schoolnet_xl.report.validation_sheet import write_validation_sheet
 from schoolnet_xl.template.overview_sheet import write_overview_sheet
-from schoolnet_xl.template.styles import make_styles
+from schoolnet_xl.template.styles import make_styles, page_footer
 from schoolnet_xl.validate.check import check_file
 
 SHEET_NETWORK = "Netwerk"
@@ -169,11 +169,12 @@ def write_summary_sheets(
 def write_network_sheet(workbook: Any, png: bytes, lang: Lang) -> None:
     """The Netwerk sheet: one line of text and the map, printed on one A4 landscape page."""
     sheet = workbook.add_worksheet(SHEET_NETWORK)
-    sheet.write_string(0, 0, say("Netwerkkaart, getekend door schoolnet-xl summary (elke keer "
-                                 "opnieuw): bewerk de kaart op het blad Netwerkkaart.",
-                                 "Network map, drawn by schoolnet-xl summary (anew each time): "
-                                 "edit the card on the Netwerkkaart sheet.", lang))
+    sheet.write_string(0, 0, say("Getekend door schoolnet-xl summary, elke keer opnieuw: de "
+                                 "partners zelf pas je aan op het eerste blad.",
+                                 "Drawn by schoolnet-xl summary, anew each time: change the "
+                                 "partners themselves on the first sheet.", lang))
     sheet.insert_image(1, 0, "netwerk.png", {"image_data": io.BytesIO(png), "object_position": 3})
+    sheet.set_footer(page_footer())
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 1)
