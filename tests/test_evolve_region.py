@@ -13,7 +13,7 @@ import pytest
 
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
-from schoolnet_xl.merge.evolution import card_state_of, evolution_of
+from schoolnet_xl.merge.evolution import CardStates, evolution_of
 from schoolnet_xl.merge.run import merge_files
 from tests.test_compare_cards import Row, template_card
 
@@ -132,7 +132,7 @@ def test_card_state_of_a_file_result_keeps_the_comparable_values(
     number, school, year, rows = CARDS[2]
     path = template_card(tmp_path / "a.xlsx", year, rows, vocabulary, number, school)
     (result,) = read_all([str(path)], None, "nl", 1)
-    state = card_state_of(result, vocabulary)
+    state = CardStates(vocabulary)(result)
     assert state.level == "BAO" and state.schooljaar == "2025-2026"
     assert [(p.name, p.category, p.marked, p.intensiteit, p.status, p.antennefunctie)
             for p in state.partners] == [tuple(row) for row in rows]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from schoolnet_xl.core.text import fold_words
@@ -36,6 +37,7 @@ MatchHow = Literal["same", "normalised", "near", ""]
 
 _STATUS_RANK = {"beeindigd": 0, "gewenst": 1, "te verdiepen": 2, "actief": 3}
 _ENDED = 0
+_MEMO_LIMIT = 4096  # distinct texts judged once (cards repeat their scale words)
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)")
 
 
@@ -108,10 +110,10 @@ def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
     comparison = Comparison(old, new, threshold)
     matched_new: set[int] = set()
     pairs = match_partners(old, new, threshold)
-    ranks = _intensity_ranks(vocabulary)
+    scale = _IntensityScale.of(tuple(vocabulary.scales.get("Intensiteit", ())))
     for i, j, how, score in pairs:
         comparison.changes.append(
-            _classified(old.partners[i], new.partners[j], how, score, ranks))
+            _classified(old.partners[i], new.partners[j], how, score, scale))
         matched_new.add(j)
     matched_old = {i for i, _, _, _ in pairs}
     for i, partner in enumerate(old.partners):
@@ -184,11 +186,12 @@ def covered(card: CardState) -> tuple[set[str], set[str]]:
 
 
 def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
-                ranks: dict[str, int]) -> Change:
+                scale: _IntensityScale) -> Change:
     """A matched partnership's kind and reasons (see the module docstring)."""
+    if old[1:6] == new[1:6]:  # category, marks, intensity, status, antenna all the same
+        return Change("unchanged", old, new, how, score, ())
     reasons: list[Reason] = []
-    intensity = _sign(_intensity_rank(old.intensiteit, ranks),
-                      _intensity_rank(new.intensiteit, ranks))
+    intensity = _sign(scale.rank(old.intensiteit), scale.rank(new.intensiteit))
     if intensity:
         code = "intensity_up" if intensity > 0 else "intensity_down"
         reasons.append(Reason(code, old.intensiteit, new.intensiteit))
@@ -233,28 +236,45 @@ def _sign(before: int | None, after: int | None) -> int:
     return 1 if after > before else -1
 
 
-def _intensity_ranks(vocabulary: Vocabulary) -> dict[str, int]:
-    """Each Intensiteit of the scale, folded with and without its number, -> its level."""
-    ranks: dict[str, int] = {}
-    for level, label in enumerate(vocabulary.scales.get("Intensiteit", ()), start=1):
-        folded = fold_words(label)
-        ranks[folded] = ranks[_LEADING_NUMBER.sub("", folded).strip()] = level
-    return ranks
+class _IntensityScale:
+    """The levels of an Intensiteit scale; each text is judged once."""
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self._levels: dict[str, int] = {}
+        for level, label in enumerate(labels, start=1):
+            folded = fold_words(label)
+            self._levels[folded] = self._levels[_LEADING_NUMBER.sub("", folded).strip()] = level
+        self._seen: dict[str, int | None] = {}
+
+    @classmethod
+    def of(cls, labels: tuple[str, ...]) -> _IntensityScale:
+        """The scale of these labels (one per vocabulary's scale)."""
+        scale = _SCALES.get(labels)
+        if scale is None:
+            scale = _SCALES[labels] = cls(labels)
+        return scale
+
+    def rank(self, text: str) -> int | None:
+        """The level of an Intensiteit: its leading number ('3 Samenwerken' -> 3), else
+        its place on the scale ('Samenwerken' -> 3), None when blank or unknown."""
+        if text in self._seen:
+            return self._seen[text]
+        found = _LEADING_NUMBER.match(text)
+        level = int(found.group(1)) if found else self._levels.get(fold_words(text))
+        if len(self._seen) < _MEMO_LIMIT:
+            self._seen[text] = level
+        return level
 
 
-def _intensity_rank(text: str, ranks: dict[str, int]) -> int | None:
-    """The level of an Intensiteit: its leading number ('3 Samenwerken' -> 3), else its
-    place on the scale ('Samenwerken' -> 3), None when blank or unknown."""
-    found = _LEADING_NUMBER.match(text)
-    if found:
-        return int(found.group(1))
-    return ranks.get(fold_words(text)) if text else None
+_SCALES: dict[tuple[str, ...], _IntensityScale] = {}
 
 
+@lru_cache(maxsize=_MEMO_LIMIT)
 def _status_rank(text: str) -> int | None:
     return _STATUS_RANK.get(fold_words(text)) if text else None
 
 
+@lru_cache(maxsize=_MEMO_LIMIT)
 def _is_yes(text: str) -> bool:
     return fold_words(text) in ("ja", "yes", "x")
 

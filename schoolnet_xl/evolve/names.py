@@ -14,7 +14,7 @@ Aalter" stay two clubs).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from schoolnet_xl.core.text import fold_words
 
@@ -53,6 +53,7 @@ def normalise(name: str, gemeente: str = "") -> str:
     return placed(name_key(name), gemeente)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key of a name on its own: folded, synonyms unified, legal forms and stopwords gone."""
     key = fold_words(name)
@@ -101,20 +102,34 @@ def near_matches(name: str, candidates: list[str],
     ratio (0-100), kept only with the same numbers and a typo's worth of edits.
     """
     from rapidfuzz import fuzz, process
+
+    return [(index, score) for other, score, index in
+            process.extract(name, candidates, scorer=fuzz.ratio, score_cutoff=threshold,
+                            limit=None) if _typo_apart(name, other)]
+
+
+def near_score(name: str, other: str, threshold: float = NEAR_MATCH) -> float | None:
+    """The score of two `sorted_words` keys that nearly match, else None."""
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(name, other, score_cutoff=threshold)
+    return score if score and _typo_apart(name, other) else None
+
+
+def _typo_apart(name: str, other: str) -> bool:
+    """The same numbers and no more than a typo's worth of edits apart."""
     from rapidfuzz.distance import Levenshtein
 
-    found: list[tuple[int, float]] = []
-    digits = numbers(name)
-    for other, score, index in process.extract(name, candidates, scorer=fuzz.ratio,
-                                               score_cutoff=threshold, limit=None):
-        allowed = typo_edits(name, other)
-        if (numbers(other) == digits
-                and Levenshtein.distance(name, other, score_cutoff=allowed) <= allowed):
-            found.append((index, score))
-    return found
+    allowed = typo_edits(name, other)
+    return (numbers(name) == numbers(other)
+            and Levenshtein.distance(name, other, score_cutoff=allowed) <= allowed)
 
 
 def typo_edits(left: str, right: str) -> int:
     """The edits a typo's worth between two names: more for longer names."""
-    longest = max(len(left), len(right))
+    return edits_for_length(max(len(left), len(right)))
+
+
+def edits_for_length(longest: int) -> int:
+    """The edits a typo's worth when the longer name has `longest` characters."""
     return 1 if longest < 20 else 2 if longest < 40 else 3

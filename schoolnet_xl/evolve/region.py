@@ -139,16 +139,21 @@ def _category_shares(by_school: dict[str, list[CardState]], years: list[str],
                 for year in years}
     covering = {year: dict.fromkeys((c.code for c in vocabulary.categories), 0)
                 for year in years}
+    expected_of: dict[str | None, list[str]] = {}  # level -> the codes expected of it
     for history in by_school.values():
         for card in history:
             year = _normal(card.schooljaar)
             if year not in expected:
                 continue
+            codes = expected_of.get(card.level)
+            if codes is None:
+                codes = expected_of[card.level] = [
+                    c.code for c in vocabulary.categories if c.expectation(card.level)]
             held = covered(card)[0]
-            for category in vocabulary.categories:
-                if category.expectation(card.level) is not None:
-                    expected[year][category.code] += 1
-                    covering[year][category.code] += category.code in held
+            expected_year, covering_year = expected[year], covering[year]
+            for code in codes:
+                expected_year[code] += 1
+                covering_year[code] += code in held
     table = EvolutionTable([say("Categorie", "Category", lang), *years])
     for category in vocabulary.categories:
         if not any(expected[year][category.code] for year in years):

@@ -7,12 +7,14 @@ cards of years after the one asked for do not.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
-from schoolnet_xl.merge.organisations import Mention, shared_partners
+from schoolnet_xl.merge.organisations import Mention, paused_gc, shared_partners
 from schoolnet_xl.merge.records import FileResult
 
 # duplicate kinds of a card that does not count for its school year
@@ -21,9 +23,20 @@ LEFT_OUT: frozenset[str] = frozenset({"superseded", "identical", "other-year"})
 
 def evolution_of(results: list[FileResult], vocabulary: Vocabulary,
                  lang: Lang = "nl") -> RegionEvolution:
-    """The Evolutie data of a merge: per school, per category, shared partners per year."""
+    """The Evolutie data of a merge: per school, per category, shared partners per year.
+
+    The cyclic garbage collector pauses meanwhile (`paused_gc`): the data holds no
+    cycles, and its full passes over a region's rows would grow with their square.
+    """
+    with paused_gc():
+        return _evolution_of(results, vocabulary, lang)
+
+
+def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
+                  lang: Lang) -> RegionEvolution:
     counted = [r for r in results if _counts(r)]
-    states = [card_state_of(r, vocabulary) for r in counted]
+    state_of = CardStates(vocabulary)
+    states = [state_of(r) for r in counted]
     by_year: dict[str, list[FileResult]] = {}
     for result, state in zip(counted, states, strict=True):
         by_year.setdefault("".join(state.schooljaar.split()), []).append(result)
@@ -31,23 +44,34 @@ def evolution_of(results: list[FileResult], vocabulary: Vocabulary,
     return region_evolution(states, vocabulary, shared, lang=lang)
 
 
-def card_state_of(result: FileResult, vocabulary: Vocabulary) -> CardState:
-    """A read card's compact rows as the CardState the evolution compares."""
-    school = result.school
-    assert school is not None
-    headers = partner_headers(vocabulary)
-    intensity, status, antenna = (headers.index(h) for h in
-                                  ("Intensiteit", "Status", "Antennefunctie"))
-    partners = tuple(
-        PartnerState(str(p.values[0] or ""), p.category, p.marked,
-                     str(p.values[intensity] or ""), str(p.values[status] or ""),
-                     str(p.values[antenna] or ""), str(p.values[-1] or ""))
-        for p in result.partners if p.values[0])
-    return CardState(
-        source=result.path, label=school.label, instellingsnummer=school.instellingsnummer,
-        schooljaar=school.schooljaar, gemeente=school.gemeente,
-        level=vocabulary.level_code_for(school.onderwijsniveau) if school.onderwijsniveau
-        else None, partners=partners)
+class CardStates:
+    """Turns a read card's compact rows into the CardState the evolution compares."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        headers = partner_headers(vocabulary)
+        self._columns = itemgetter(0, *(headers.index(h) for h in
+                                        ("Intensiteit", "Status", "Antennefunctie")), -1)
+        self._levels: dict[str, str | None] = {}
+
+    def __call__(self, result: FileResult) -> CardState:
+        school = result.school
+        assert school is not None
+        columns, new = self._columns, tuple.__new__
+        partners = []
+        for p in result.partners:
+            name, intensity, status, antenna, cell = columns(p.values)
+            if name:  # built without the named tuple's Python constructor (270,000 a region)
+                partners.append(new(PartnerState, (
+                    str(name), p.category, p.marked, str(intensity or ""), str(status or ""),
+                    str(antenna or ""), str(cell or ""))))
+        level = school.onderwijsniveau
+        if level not in self._levels:
+            self._levels[level] = self.vocabulary.level_code_for(level) if level else None
+        return CardState(
+            source=result.path, label=school.label, instellingsnummer=school.instellingsnummer,
+            schooljaar=school.schooljaar, gemeente=school.gemeente, level=self._levels[level],
+            partners=tuple(partners))
 
 
 def _counts(result: FileResult) -> bool:
@@ -58,10 +82,11 @@ def _counts(result: FileResult) -> bool:
 def _mentions(results: list[FileResult]) -> list[Mention]:
     """The partner rows of one year's cards as the shared-partner matching takes them."""
     mentions: list[Mention] = []
+    new = tuple.__new__  # a Mention without the named tuple's Python constructor
     for result in results:
         school = result.school
         assert school is not None
         identity = school.instellingsnummer or result.path
-        mentions.extend(Mention(identity, school.label, school.gemeente, p.category,
-                                str(p.values[0] or "")) for p in result.partners)
+        mentions.extend(new(Mention, (identity, school.label, school.gemeente, p.category,
+                                      str(p.values[0] or ""))) for p in result.partners)
     return mentions
