@@ -69,7 +69,7 @@ def workbook_data_from_file(
             merged = scan.merged
         elif fmt in CALAMINE_MERGED:
             merged = tuple((r1, c1, r2, c2)
-                           for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ())
+                           for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or () if r2 > r1)
         else:
             merged = ods_merged.get(meta.name, ())
         data.sheets.append(SheetData(

@@ -1,4 +1,4 @@
-"""What calamine does not give of an .ods: the cells merged over several rows or columns.
+"""What calamine does not give of an .ods: the cells merged over several rows.
 
 An OpenDocument spreadsheet marks a merged cell with `table:number-rows-spanned` /
 `table:number-columns-spanned` on its `table:table-cell` in content.xml; the cells
@@ -25,7 +25,7 @@ _ATTRIBUTE = re.compile(rb'([\w.-]+:[\w.-]+)\s*=\s*"([^"]*)"')
 
 
 def merged_ranges(package: Package) -> dict[str, tuple[Span, ...]]:
-    """Sheet name -> its merged cells, for the sheets that have any."""
+    """Sheet name -> its cells merged over several rows, for the sheets that have any."""
     data = package.read(CONTENT)
     if data is None or _SPANNED not in data:
         return {}
@@ -55,7 +55,7 @@ def merged_ranges(package: Package) -> dict[str, tuple[Span, ...]]:
             values = _attributes(attrs) if b"-repeated=" in attrs or _SPANNED in attrs else {}
             rows = int(values.get("table:number-rows-spanned", "1"))
             cols = int(values.get("table:number-columns-spanned", "1"))
-            if tag == b"table-cell" and (rows > 1 or cols > 1):
+            if tag == b"table-cell" and rows > 1:
                 sheet.append((row, col, row + rows - 1, col + cols - 1))
             col += int(values.get("table:number-columns-repeated", "1"))
     return {name: tuple(spans) for name, spans in found.items() if spans}

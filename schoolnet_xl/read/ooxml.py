@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from schoolnet_xl.core.cells import parse_range
+from schoolnet_xl.core.cells import column_index
 from schoolnet_xl.read.package import (
     Package,
     attributes,
@@ -28,7 +28,8 @@ from schoolnet_xl.read.workbook_data import TableData
 
 _COL, _TABLE, _TABLE_COLUMN = map(start_tag, ("col", "table", "tableColumn"))
 _VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidation\b|<x14:dataValidation\b")
-_MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)\"")
+_MERGE_CELL = re.compile(
+    rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\"")
 _DEFINED_NAME = re.compile(
     rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
@@ -37,7 +38,7 @@ _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
 @dataclass
 class SheetScan:
     """What a sheet's XML says outside its cells: hidden columns (0-based), dropdowns,
-    merged ranges (0-based first row, first col, last row, last col)."""
+    ranges merged over several rows (0-based first row, first col, last row, last col)."""
 
     hidden_columns: frozenset[int] = frozenset()
     has_validations: bool = False
@@ -115,10 +116,12 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
             hidden.update(range(first - 1, min(last, 16384)))
     merged: list[tuple[int, int, int, int]] = []
     if b"mergeCell" in after:
-        for match in _MERGE_CELL.finditer(after):
-            bounds = parse_range(match.group(1).decode("ascii"))
-            if bounds is not None:
-                merged.append(bounds)
+        # only a range over several rows matters to the reader (the template's merged
+        # header values span columns only: skipped before any parsing)
+        for col1, row1, col2, row2 in _MERGE_CELL.findall(after):
+            if row1 != row2:
+                merged.append((int(row1) - 1, column_index(col1.decode("ascii")),
+                               int(row2) - 1, column_index(col2.decode("ascii"))))
     return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)), tuple(merged))
 
 

@@ -27,7 +27,8 @@ class SheetData:
     hidden_columns: frozenset[int] = frozenset()  # 0-based column indexes
     hidden: bool = False
     has_validations: bool | None = None  # dropdowns present; None = the source cannot tell
-    # merged ranges, 0-based (first row, first col, last row, last col); () = none or unknown
+    # ranges merged over several rows, 0-based (first row, first col, last row, last col);
+    # () = none or unknown
     merged: tuple[tuple[int, int, int, int], ...] = ()
 
 
