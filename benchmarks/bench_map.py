@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,7 @@ from schoolnet_xl.demo.cards import numbered_card  # noqa: E402
 from schoolnet_xl.draw.layout import plan_network  # noqa: E402
 from schoolnet_xl.draw.model import NetworkMap, network_map_from_card  # noqa: E402
 from schoolnet_xl.draw.network import draw_network_map  # noqa: E402
+from schoolnet_xl.draw.output import FORMATS  # noqa: E402
 
 
 def median_ms(job: Callable[[], object], runs: int) -> float:
@@ -61,8 +63,8 @@ def main() -> None:
     print(f"one map of {args.partners} partners, median of {args.runs}:")
     layout = median_ms(lambda: plan_network(network, vocabulary), args.runs)
     print(f"  layout only  {layout:7.1f} ms")
-    for fmt in ("png", "svg", "pdf"):
-        ms = median_ms(lambda fmt=fmt: draw_network_map(network, vocabulary, fmt), args.runs)
+    for fmt in FORMATS:
+        ms = median_ms(partial(draw_network_map, network, vocabulary, fmt), args.runs)
         size = len(draw_network_map(network, vocabulary, fmt)) / 1024
         print(f"  {fmt}          {ms:7.1f} ms   {size:6.0f} KiB")
     with ProcessPoolExecutor(2) as pool:
