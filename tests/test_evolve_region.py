@@ -13,8 +13,11 @@ import pytest
 
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
+from schoolnet_xl.evolve.states import card_state
 from schoolnet_xl.merge.evolution import CardStates, evolution_of
+from schoolnet_xl.merge.pipeline import read_all
 from schoolnet_xl.merge.run import merge_files
+from schoolnet_xl.read import read_card
 from tests.test_compare_cards import Row, template_card
 
 A = {"schoolnaam": "VBS De Linde", "gemeente": "Lokeren", "onderwijsniveau": "Basisonderwijs"}
@@ -108,9 +111,6 @@ def test_chart_data_matches_the_table(evolution: RegionEvolution) -> None:
 
 
 def test_pure_api_takes_cards_in_any_order(tmp_path: Path, vocabulary: Vocabulary) -> None:
-    from schoolnet_xl.evolve.states import card_state
-    from schoolnet_xl.read import read_card
-
     states = []
     for number, school, year, rows in reversed(CARDS):
         path = template_card(tmp_path / f"{number}-{year}.xlsx", year, rows, vocabulary,
@@ -127,8 +127,6 @@ def test_pure_api_takes_cards_in_any_order(tmp_path: Path, vocabulary: Vocabular
 
 def test_card_state_of_a_file_result_keeps_the_comparable_values(
         tmp_path: Path, vocabulary: Vocabulary) -> None:
-    from schoolnet_xl.merge.pipeline import read_all
-
     number, school, year, rows = CARDS[2]
     path = template_card(tmp_path / "a.xlsx", year, rows, vocabulary, number, school)
     (result,) = read_all([str(path)], None, "nl", 1)

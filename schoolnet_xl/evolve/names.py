@@ -108,14 +108,6 @@ def near_matches(name: str, candidates: list[str],
                             limit=None) if _typo_apart(name, other)]
 
 
-def near_score(name: str, other: str, threshold: float = NEAR_MATCH) -> float | None:
-    """The score of two `sorted_words` keys that nearly match, else None."""
-    from rapidfuzz import fuzz
-
-    score = fuzz.ratio(name, other, score_cutoff=threshold)
-    return score if score and _typo_apart(name, other) else None
-
-
 def _typo_apart(name: str, other: str) -> bool:
     """The same numbers and no more than a typo's worth of edits apart."""
     from rapidfuzz.distance import Levenshtein
@@ -127,9 +119,5 @@ def _typo_apart(name: str, other: str) -> bool:
 
 def typo_edits(left: str, right: str) -> int:
     """The edits a typo's worth between two names: more for longer names."""
-    return edits_for_length(max(len(left), len(right)))
-
-
-def edits_for_length(longest: int) -> int:
-    """The edits a typo's worth when the longer name has `longest` characters."""
+    longest = max(len(left), len(right))
     return 1 if longest < 20 else 2 if longest < 40 else 3
