@@ -90,7 +90,7 @@ def _report_outcome(outcome: Outcome, lang: Lang) -> None:
                        f"Note: not carried into the new file: {lost}.", lang))
 
 
-@english("""Rebuild a card's Overzicht and Validatie sheets from its grid.
+@english("""Rebuild a card's Overzicht, Validatie and Netwerk (map) sheets from its grid.
 
     Without -o the card itself is changed, with a backup beside it; every other
     sheet stays exactly as it was. When the card holds something that would be
@@ -107,7 +107,7 @@ def _report_outcome(outcome: Outcome, lang: Lang) -> None:
                             "Write to a new file instead of changing the card itself."))
 def summary(card: Path, output: Path | None, backup: bool, force: bool, lang: Lang,
             config: Path | None) -> None:
-    """Maak de bladen Overzicht en Validatie van een kaart opnieuw uit het rooster.
+    """Maak de bladen Overzicht, Validatie en Netwerk (kaart) opnieuw uit het rooster.
 
     Zonder -o wordt de kaart zelf gewijzigd, met een reservekopie ernaast; alle
     andere bladen blijven exact zoals ze waren. Bevat de kaart iets dat verloren
