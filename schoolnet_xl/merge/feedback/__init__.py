@@ -11,6 +11,7 @@ this process writes that share itself.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from schoolnet_xl.merge.records import FileResult
 
 FORK_FROM = 200  # workbooks from which forked processes share the writing
 PROCESSES = 2  # with this one: enough to keep two cores busy
+TEMP_PREFIX = ".~terugkoppeling-"  # a workbook being written, before its rename
 
 MapMaker = Callable[[FileResult], bytes | None]
 
@@ -91,7 +93,15 @@ def _write_shares(job: _Job) -> None:
                 status = 1
             os._exit(status)
         children.append((pid, start, stop))
-    _write_range(job, 0, min(total, share))
+    try:
+        _write_range(job, 0, min(total, share))
+    except BaseException:  # an error or Ctrl+C here: the children stop too
+        for pid, _, _ in children:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        for leftover in job.targets[0][0].parent.glob(f"{TEMP_PREFIX}*"):
+            leftover.unlink(missing_ok=True)  # a stopped child's half-written file
+        raise
     for pid, start, stop in children:
         _, status = os.waitpid(pid, 0)
         if status != 0:  # the child failed: write its share here (errors now surface)
@@ -113,8 +123,7 @@ def _write_range(job: _Job, start: int, stop: int) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """`data` into a temporary file beside `path`, then renamed into place."""
-    handle, temporary = tempfile.mkstemp(prefix=".~terugkoppeling-", suffix=".xlsx",
-                                         dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".xlsx", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -83,6 +83,7 @@ class RegionFacts:
         self._with: dict[str, Counter[str]] = defaultdict(Counter)
         self._organisations: dict[tuple[Scope, str, str], dict[str, _Organisation]] = \
             defaultdict(dict)
+        self._nearby: dict[tuple[str, str, str, str], tuple[str, ...]] = {}
         for result in schools:
             school = result.school
             if school is None:
@@ -119,7 +120,17 @@ class RegionFacts:
 
     def nearby(self, school: SchoolInfo, category: str, lang: Lang) -> tuple[str, ...]:
         """Sentences naming the organisations other schools of the school's gemeente,
-        then of its scholengemeenschap, work with in `category` (most schools first)."""
+        then of its scholengemeenschap, work with in `category` (most schools first).
+
+        Asked only for a category the school lacks, so the answer is the same for
+        every school of that gemeente and scholengemeenschap: worked out once.
+        """
+        memo = (school.gemeente, school.scholengemeenschap, category, lang)
+        if memo not in self._nearby:
+            self._nearby[memo] = self._sentences(school, category, lang)
+        return self._nearby[memo]
+
+    def _sentences(self, school: SchoolInfo, category: str, lang: Lang) -> tuple[str, ...]:
         sentences: list[str] = []
         named: set[str] = set()
         for scope, value in _scopes(school):
