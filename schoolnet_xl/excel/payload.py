@@ -15,6 +15,7 @@ from schoolnet_xl.core.lang import Lang, say
 ADDRESS = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(:\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?")
 MAX_TEXT = 32767  # Excel's longest cell text
 SCALARS = (str, int, float, bool, type(None))
+VISIBILITY = ("Visible", "Hidden", "VeryHidden")
 
 
 class PayloadError(ValueError):
@@ -29,12 +30,16 @@ def check_payload(data: Any, lang: Lang) -> None:
     sheets = data.get("sheets")
     _need(isinstance(sheets, list) and len(sheets) > 0, "sheets",
           say("een niet-lege lijst", "a non-empty list", lang), lang)
+    for key in ("client", "version"):
+        _need(isinstance(data.get(key), str), key, say("tekst", "text", lang), lang)
     _text(book.get("name"), "book.name", lang)
+    _need(isinstance(book.get("calculation"), str | None), "book.calculation",
+          say("tekst", "text", lang), lang)
     _index(book.get("active_sheet_index"), len(sheets), "book.active_sheet_index", lang)
     _optional_address(book.get("selection"), "book.selection", lang)
     for ix, sheet in enumerate(sheets):
         _sheet(sheet, f"sheets[{ix}]", lang)
-    names = data.get("names", [])
+    names = data.get("names")
     _need(isinstance(names, list), "names", say("een lijst", "a list", lang), lang)
     for ix, name in enumerate(names):
         _name(name, len(sheets), f"names[{ix}]", lang)
@@ -56,8 +61,18 @@ def _sheet(sheet: Any, where: str, lang: Lang) -> None:
                                                   or len(value) <= MAX_TEXT),
                   f"{where}.values[{r}][{c}]",
                   say("een celwaarde", "a cell value", lang), lang)
+    _optional_address(sheet.get("used_range_address"), f"{where}.used_range_address", lang)
+    for key in ("used_range_row_count", "used_range_column_count"):
+        count = sheet.get(key, 0)
+        _need(isinstance(count, int) and not isinstance(count, bool) and count >= 0,
+              f"{where}.{key}", say("een aantal", "a count", lang), lang)
+    _need(sheet.get("visibility", "Visible") in VISIBILITY, f"{where}.visibility",
+          say("Visible, Hidden of VeryHidden", "Visible, Hidden or VeryHidden", lang), lang)
+    for key in ("show_gridlines", "notes_supported"):
+        _need(isinstance(sheet.get(key, True), bool), f"{where}.{key}",
+              say("waar of onwaar", "true or false", lang), lang)
     for key in ("notes", "tables", "pictures", "shapes", "charts", "pivot_tables"):
-        _need(isinstance(sheet.get(key, []), list), f"{where}.{key}",
+        _need(isinstance(sheet.get(key), list), f"{where}.{key}",
               say("een lijst", "a list", lang), lang)
     for ix, note in enumerate(sheet.get("notes", [])):
         _need(isinstance(note, dict), f"{where}.notes[{ix}]",
