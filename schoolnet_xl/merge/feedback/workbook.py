@@ -32,7 +32,7 @@ from schoolnet_xl.core.palette import (
 )
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.merge.feedback.content import SchoolPage
-from schoolnet_xl.merge.records import FileResult, FindingRow, sheet_of
+from schoolnet_xl.merge.records import FileResult, FindingRow
 from schoolnet_xl.report.formats import page_footer
 from schoolnet_xl.report.text import severity_label
 
@@ -93,10 +93,10 @@ def unreadable_workbook(result: FileResult, findings: Sequence[FindingRow],
 
 
 def file_name(path: str) -> str:
-    """The card's file name as the school knows it (no folders of the coordinator)."""
-    sheet = sheet_of(path)
-    name = PurePath(path[: -len(f" [blad {sheet}]")] if sheet else path).name
-    return f"{name} [blad {sheet}]" if sheet else name
+    """The card's file name as the school knows it, without the coordinator's folders
+    (`kaart.xlsx [blad 2025-2026]` for a card on one sheet of several: sheet names hold
+    no slash)."""
+    return PurePath(path).name
 
 
 def based_on(result: FileResult, basis: Basis) -> str:
@@ -148,7 +148,6 @@ class _Book:
                                               "align": "center"})
         self.centre = book.add_format({"align": "center"})
         self.percent = book.add_format({"num_format": "0%", "align": "center"})
-        self.left = book.add_format({"align": "left"})
         self.looks = {look: book.add_format({"bg_color": fill, "text_wrap": True})
                       for look, fill in (("core", RED_FILL), ("recommended", AMBER_FILL),
                                          ("ok", GREEN_FILL))}
