@@ -169,9 +169,22 @@ const path = require("path");
     }
     return out;
   }, jobs);
+  // What runActions does with an "alert" action, and with an error, on this static host
+  const parentUrl = requests.find((url) => /\/alerts\/parent\.[0-9a-f]+\.js$/.test(url));
+  const alertArgs = results[0].result.actions.find((a) => a.func === "alert").args;
+  const errorText = results.find((r) => r.result.error).result.error;
+  const shown = await page.evaluate(async ([url, alertArgs, errorText]) => {
+    const { xlAlert } = await import(url);
+    const box = document.querySelector("#netwerkkaart-melding");
+    await xlAlert(...alertArgs);
+    const totals = { text: box.innerText, hidden: box.classList.contains("d-none") };
+    await xlAlert(errorText, "Error", "ok", "critical", "");
+    const danger = box.classList.contains("alert-danger");
+    return { totals, error: { text: box.innerText, danger } };
+  }, [parentUrl, alertArgs, errorText]);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
-  console.log(JSON.stringify({ startup, results, requests, beforeScripts, failed,
+  console.log(JSON.stringify({ startup, results, requests, beforeScripts, failed, shown,
                               console: consoleLines }));
 })().catch((error) => { console.error(error); process.exit(1); });
 """
@@ -370,6 +383,13 @@ def test_the_built_task_pane_runs_the_scripts_in_chromium_without_leaving_loopba
     outside = {urlparse(url).hostname for url in report["requests"]} - {"127.0.0.1"}
     # Office.js itself (not our page) asks Microsoft's telemetry outside Office; blocked here
     assert outside <= {"telemetryservice.firstpartyapps.oaspapps.com"}
+    # no alert dialog on a static host: the totals and errors show in the task pane, in Dutch
+    [prompt, title, *_] = next(a["args"] for a in report["results"][0]["result"]["actions"]
+                               if a["func"] == "alert")
+    assert report["shown"]["totals"] == {"text": f"{title}\n{prompt}", "hidden": False}
+    assert title == "Valideer" and "zie blad Validatie" in prompt
+    assert report["shown"]["error"]["text"].startswith("Fout\nGeen netwerkkaart gevonden")
+    assert report["shown"]["error"]["danger"]
     figures("Chromium", report, listed)
 
 

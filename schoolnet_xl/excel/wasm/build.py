@@ -160,10 +160,11 @@ def _render(project: Path, dist: Path, url: str, build_id: str, lang: Lang) -> N
 
 
 def _finish(dist: Path, url: str) -> None:
-    """Our own landing page (xlwings writes one with the build time), no xlwings
+    """Our own landing page (xlwings writes one with the build time), `.nojekyll`, no xlwings
     examples, the wheels by their full address (micropip refuses a bare path) and the
     file list in a stable order, by the paths the task pane asks for."""
     (dist / "index.html").write_text(INDEX, encoding="utf-8")
+    (dist / ".nojekyll").write_text("")  # GitHub Pages: serve the dot-files (wasm/.env)
     for example in ("custom_functions/examples.py", "custom_scripts/examples.py"):
         (dist / example).unlink(missing_ok=True)
     for listing in (dist / "xlwings").glob("pyodide*.json"):
