@@ -45,8 +45,9 @@ DEMO_MARKER = ".schoolnet-demo"
 
     One school, one row: of a school's cards of several school years the
     latest counts (or the year of --schooljaar); the others are listed as an
-    older school year. --scholen adds the sheet Nog niet ingediend; --feedback
-    writes a workbook per school to send back (never into an input folder).
+    older school year. --scholen adds a sheet of the schools that have not sent
+    a card; --feedback writes a workbook per school to send back (never into an
+    input folder).
 
     \b
     Example:
