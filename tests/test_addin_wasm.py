@@ -171,9 +171,10 @@ const path = require("path");
   }, jobs);
   // What runActions does with an "alert" action, and with an error, on this static host
   const parentUrl = requests.find((url) => /\/alerts\/parent\.[0-9a-f]+\.js$/.test(url));
-  const alertArgs = results[0].result.actions.find((a) => a.func === "alert").args;
-  const errorText = results.find((r) => r.result.error).result.error;
-  const shown = await page.evaluate(async ([url, alertArgs, errorText]) => {
+  const alertAction = (results[0].result.actions || []).find((a) => a.func === "alert");
+  const failedJob = results.find((r) => r.result.error);
+  const shown = !(alertAction && failedJob) ? null : await page.evaluate(async (given) => {
+    const [url, alertArgs, errorText] = given;
     const { xlAlert } = await import(url);
     const box = document.querySelector("#netwerkkaart-melding");
     await xlAlert(...alertArgs);
@@ -181,7 +182,7 @@ const path = require("path");
     await xlAlert(errorText, "Error", "ok", "critical", "");
     const danger = box.classList.contains("alert-danger");
     return { totals, error: { text: box.innerText, danger } };
-  }, [parentUrl, alertArgs, errorText]);
+  }, [parentUrl, alertAction && alertAction.args, failedJob && failedJob.result.error]);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
   console.log(JSON.stringify({ startup, results, requests, beforeScripts, failed, shown,
