@@ -316,3 +316,18 @@ def test_a_map_goes_on_a_sheet_of_its_own_scaled_to_the_page(
     width_emu = int(drawing.split('<a:ext cx="')[1].split('"')[0])
     assert width_emu <= 1000 * 9525, "scaled to a landscape A4 page (1000 px of 9525 EMU)"
     assert "Netwerkkaart" not in openpyxl.load_workbook(paths[1]).sheetnames
+
+
+def test_a_school_without_a_level_is_compared_with_the_others_without_one(
+        results: list[FileResult], vocabulary: Vocabulary, tmp_path: Path) -> None:
+    first = split(results)[0][1]
+    assert first.school is not None
+    unknown = replace(first, school=first.school._replace(onderwijsniveau=""))
+    [path] = write_feedback_workbooks([unknown], [], vocabulary, tmp_path,
+                                      merged_on=MERGED_ON)
+    page = rows(path, "Terugkoppeling")
+    expected = sum(1 for c in vocabulary.categories if c.expectation(None))
+    assert (f"Je school heeft partners in 2 van de {expected} categorieën die van elke school "
+            "verwacht worden. De mediaan van de 1 school (zonder onderwijsniveau) in de regio "
+            "is 2.",) in [r[:1] for r in page]
+    assert ("Onderwijsniveau", "—") in [r[:2] for r in page]

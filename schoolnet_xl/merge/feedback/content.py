@@ -63,7 +63,7 @@ class SchoolPage:
     """Everything one school's feedback workbook shows."""
 
     school: SchoolInfo
-    level: str  # the onderwijsniveau as the page names it
+    level: str  # the onderwijsniveau's label ("" when the card gives none)
     covered: int  # expected categories with at least one partner
     expected: int
     median: float  # of `covered` over the region's schools of the same level
@@ -160,7 +160,7 @@ class RegionFacts:
                             self.nearby(school, c.code, lang))
             for c, e in expected if not counts[c.code])
         return SchoolPage(
-            school=school, level=level or say("onbekend", "unknown", lang),
+            school=school, level=level,
             covered=sum(1 for line in lines if line.partners), expected=len(lines),
             median=statistics.median(peers) if peers else 0.0, peers=len(peers),
             categories=lines, missing=missing,

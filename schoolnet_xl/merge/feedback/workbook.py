@@ -262,16 +262,18 @@ def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
                                    lang), book.heading)
     median = f"{page.median:g}".replace(".", "," if lang == "nl" else ".")
     level = page.level.lower()
+    group = f"({level})" if level else say("(zonder onderwijsniveau)", "(without a level)",
+                                           lang)
     row = book.sentence(sheet, row + 1, say(
         f"Je school heeft partners in {page.covered} van de {page.expected} categorieën die "
-        f"voor {level} verwacht worden. De mediaan van de "
-        f"{count(page.peers, 'school', 'scholen')} ({level}) in de regio is {median}.",
+        f"{f'voor {level}' if level else 'van elke school'} verwacht worden. De mediaan van "
+        f"de {count(page.peers, 'school', 'scholen')} {group} in de regio is {median}.",
         f"Your school has partners in {page.covered} of the {page.expected} categories "
-        f"expected for {level}. The median of the region's "
-        f"{count(page.peers, 'school', 'schools')} ({level}) is {median}.", lang))
+        f"expected {f'for {level}' if level else 'of every school'}. The median of the "
+        f"region's {count(page.peers, 'school', 'schools')} {group} is {median}.", lang))
     headers = (say("Categorie", "Category", lang), say("Verwachting", "Expected", lang),
                say("Jouw partners", "Your partners", lang),
-               say(f"Scholen ({level}) met een partner", f"Schools ({level}) with a partner",
+               say(f"Scholen {group} met een partner", f"Schools {group} with a partner",
                    lang))
     row += 1
     for column, text in enumerate(headers):
