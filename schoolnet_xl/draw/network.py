@@ -165,6 +165,8 @@ def _labels(axes: Axes, plan: Plan, focus: list[str]) -> tuple[list[tuple[Label,
             node_faces.append("white" if label.partner.wished else colour)
             node_edges.append(colour)
             for code in label.partner.marks:
+                if code not in focus:  # a column this vocabulary does not know
+                    continue
                 slot = focus.index(code)
                 offset = (slot + 0.5) * step
                 marks.setdefault(slot, []).append((label.x + side * offset, label.y))
