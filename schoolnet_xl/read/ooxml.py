@@ -27,9 +27,12 @@ from schoolnet_xl.read.package import (
 from schoolnet_xl.read.workbook_data import TableData
 
 _COL, _TABLE, _TABLE_COLUMN = map(start_tag, ("col", "table", "tableColumn"))
-_VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidation\b|<x14:dataValidation\b")
+# Both start with the element's name (any prefix before it): a literal the scan jumps to
+# (a leading "<(?:\w+:)?" made it try every tag after the cells). `dataValidation` is one
+# dropdown, x14 ones included; `\b` leaves out the `dataValidations` container.
+_VALIDATIONS = re.compile(rb"dataValidation\b")
 _MERGE_CELL = re.compile(
-    rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\"")
+    rb"mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\"")
 _DEFINED_NAME = re.compile(
     rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 _REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!'\s]+))!(\$?[A-Z]{1,3}\$?\d+)$")
