@@ -60,6 +60,7 @@ PLAIN_WRITER_ENV = "SCHOOLNET_XL_PLAIN_WRITER"
 FIXED_CREATED = datetime(2026, 1, 1)
 LINK_BLUE = "#0563C1"  # Excel's hyperlink colour
 MAX_LINKS = 65_530  # Excel's limit of links on one sheet
+LINK_COLUMN, LINK_TEXT = "Openen", "openen"  # the last column of Scholen and Bevindingen
 
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
 _COLUMNS: dict[str, tuple[float, bool]] = {
@@ -73,12 +74,12 @@ _COLUMNS: dict[str, tuple[float, bool]] = {
     "Gemeente": (14, True), "Scholengemeenschap": (21, True), "Status": (12, True),
     "Cel": (17, False), "Telefoon": (14, False), "Instellingsnummer": (7, False),
     "Schooljaar": (10, False), "Blad": (14, True), "Code": (8, False), "Ernst": (12, False),
-    "Soort": (11, False), "Formaat": (6, False), "Templateversie": (6, False),
+    "Soort": (15, False), "Formaat": (6, False), "Templateversie": (6, False),
     "Grootte (bytes)": (8, False), "Leestijd (ms)": (7, False), "Partners": (6, False),
     "Fouten": (6, False), "Waarschuwingen": (6, False), "Aantal scholen": (7, False),
     "Vermeldingen": (7, False), "Categorie geraden": (11, True), "Antennefunctie": (6, False),
     "Sinds": (6, False), "Ontbrekende aanbevolen categorieën": (30, True),
-    LISTED: (7, False), "Opmerking": (40, True),
+    LISTED: (7, False), "Opmerking": (40, True), "Openen": (8, False),
 }
 _NARROW = 7  # a column this narrow gets its header turned upright
 
@@ -202,12 +203,15 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
              "Bevindingen": region.findings, "Bronbestanden": region.sources}
     if region.not_sent is not None:
         lists[NOT_SENT] = region.not_sent
-    links = {"Scholen": ("Bronbestand", region.school_links),
-             "Bevindingen": ("Bestand", region.finding_links)}
+    links = {"Scholen": region.school_links, "Bevindingen": region.finding_links}
     _partners(sheets["Partners"], partners, formats, marks, writer)
     for name, table in lists.items():
-        column, urls = links.get(name, ("", []))
-        _list_sheet(sheets[name], table, formats, writer, column, urls)
+        urls = links.get(name)
+        if urls is None:
+            _list_sheet(sheets[name], table, formats, writer)
+        else:
+            linked, shown = _with_links(table, urls)
+            _list_sheet(sheets[name], linked, formats, writer, shown)
 
 
 def cell_lines(text: str, per_line: int) -> int:
@@ -229,8 +233,7 @@ class _Formats:
         self.upright = workbook.add_format({**header, "rotation": 90, "align": "center",
                                             "valign": "bottom"})
         self.wrap = workbook.add_format({"text_wrap": True})
-        self.link = workbook.add_format({"text_wrap": True, "font_color": LINK_BLUE,
-                                         "underline": 1})
+        self.link = workbook.add_format({"font_color": LINK_BLUE, "underline": 1})
         self.link_indent = workbook.add_format({"font_color": LINK_BLUE, "underline": 1,
                                                 "indent": 1})
         self.upright_core = workbook.add_format({**header, "rotation": 90, "align": "center",
@@ -306,10 +309,20 @@ def _header_formats(columns: list[str], formats: _Formats,
             for name in columns]
 
 
+def _with_links(table: Table, urls: Sequence[str]) -> tuple[Table, Sequence[str]]:
+    """The table with a last column "Openen" whose cell links to the row's file (up to
+    Excel's limit of links on a sheet). A column of its own: LibreOffice does not wrap
+    a cell that holds a link, so a linked path would run off the printed page."""
+    urls = [url if index < MAX_LINKS else "" for index, url in enumerate(urls)]
+    rows: list[list[Cell]] = [[*row, LINK_TEXT if url else ""]
+                              for row, url in zip(table.rows, urls, strict=True)]
+    return Table([*table.columns, LINK_COLUMN], rows), urls
+
+
 def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
-                link_column: str = "", urls: Sequence[str] = ()) -> None:
-    """Header row, frozen header, autofilter over the rows, the rows; the cells of
-    `link_column` link to `urls` (one per row, at most Excel's limit per sheet)."""
+                urls: Sequence[str] | None = None) -> None:
+    """Header row, frozen header, autofilter over the rows, the rows; with `urls`, the
+    cells of the last column link to them (one per row)."""
     for index, (name, fmt) in enumerate(zip(table.columns,
                                             _header_formats(table.columns, formats),
                                             strict=True)):
@@ -320,10 +333,9 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
     _ignore_text_numbers(sheet)
     cell_formats, per_line = _columns(sheet, table.columns, formats)
     links = None
-    if link_column in table.columns:
-        index = table.columns.index(link_column)
-        cell_formats[index] = formats.link
-        links = (index, urls[:MAX_LINKS])
+    if urls is not None:
+        cell_formats[-1] = formats.link
+        links = (len(table.columns) - 1, urls)
     writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, links=links)
 
 

@@ -7,6 +7,7 @@ group with a timeout, and a missing output file treated as failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -163,7 +164,8 @@ def pdf_pages(pdf: Path, sheets: list[str]) -> list[Page]:
         page = Page(number, float(element.get("width", 0)), float(element.get("height", 0)),
                     words, None)
         margins = f"{page.band(0, 0.09)} | {page.band(0.91, 1.0)}"
-        named = [name for name in sheets if name in margins]
+        named = [name for name in sheets  # a whole word: not "Scholen" in "Scholengemeenschap"
+                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", margins)]
         pages.append(Page(page.number, page.width, page.height, words,
                           max(named, key=len) if named else None))
     return pages
