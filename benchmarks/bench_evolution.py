@@ -12,8 +12,10 @@ Then, in one run:
   subprocess: wall time and peak memory of the whole process tree (main + workers,
   sampled from /proc every 20 ms); targets <= 12 s and <= 1 GB;
 - the same for the latest year alone (3,000 cards), for comparison;
-- the phases of each (read, region, write, evolution) and the read cost per card
-  (the CPU milliseconds each card took in a worker, and wall time per card).
+- the phases of each (read, region, write, evolution), the CPU seconds of all
+  processes (less sensitive than wall time to other work on a shared machine) and
+  the read cost per card (the milliseconds each card took in a worker, and wall
+  time per card).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -105,8 +108,10 @@ def generate(folder: Path, schools: int, years: int, partners: int, seed: int = 
     return cards
 
 
-def run_driver(inbox: Path, out: Path) -> tuple[float, int, dict[str, object]]:
-    """Wall seconds, peak process-tree RSS and the driver's report of one merge."""
+def run_driver(inbox: Path, out: Path) -> tuple[float, float, int, dict[str, object]]:
+    """Wall seconds, CPU seconds (all processes), peak process-tree RSS and the driver's
+    report of one merge."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", DRIVER, str(inbox), str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -118,15 +123,19 @@ def run_driver(inbox: Path, out: Path) -> tuple[float, int, dict[str, object]]:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"merge failed ({process.returncode}): {stderr.decode()}")
-    return wall, sampler.peak, json.loads(stdout.decode().strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, sampler.peak, json.loads(stdout.decode().strip().splitlines()[-1])
 
 
-def show(label: str, wall: float, peak: int, report: dict[str, object]) -> None:
+def show(label: str, wall: float, cpu: float, peak: int, report: dict[str, object]) -> None:
     seconds: dict[str, float] = report["seconds"]  # type: ignore[assignment]
     cards = int(report["cards"])  # type: ignore[call-overload]
     read_ms: list[float] = report["read_ms"]  # type: ignore[assignment]
     phases = ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items())
-    print(f"{label}: {cards} cards, {wall:.2f} s wall, process tree peak {peak / 2**20:.0f} MB")
+    print(f"{label}: {cards} cards, {wall:.2f} s wall, {cpu:.1f} s CPU over all processes "
+          f"({cpu / cards * 1000:.2f} ms per card; >= {cpu / 2:.1f} s on 2 idle cores), "
+          f"process tree peak {peak / 2**20:.0f} MB; load average {os.getloadavg()[0]:.2f}")
     print(f"  phases: {phases}")
     print(f"  read per card: {sum(read_ms) / cards:.1f} ms in a worker (median "
           f"{read_ms[len(read_ms) // 2]:.1f} ms), {seconds['read'] / cards * 1000:.2f} ms wall "
@@ -151,11 +160,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
     latest = args.folder / school_year(args.years - 1)
     for run in range(args.runs):
-        wall, peak, report = run_driver(args.folder, work / f"regio-jaren{run}.xlsx")
+        wall, cpu, peak, report = run_driver(args.folder, work / f"regio-jaren{run}.xlsx")
         show(f"all {args.years} school years with evolution (targets <= 12 s, <= 1024 MB)",
-             wall, peak, report)
-        wall, peak, report = run_driver(latest, work / f"regio-een-jaar{run}.xlsx")
-        show(f"one school year ({latest.name}) for comparison", wall, peak, report)
+             wall, cpu, peak, report)
+        wall, cpu, peak, report = run_driver(latest, work / f"regio-een-jaar{run}.xlsx")
+        show(f"one school year ({latest.name}) for comparison", wall, cpu, peak, report)
 
 
 if __name__ == "__main__":
