@@ -53,21 +53,25 @@ class Basis:
 
 
 def school_workbook(result: FileResult, page: SchoolPage, basis: Basis,
-                    map_png: bytes | None) -> bytes:
-    """The workbook of one of the region's schools, as the bytes of an .xlsx file."""
-    book = _Book(basis, page.school.naam or page.school.label)
+                    map_png: bytes | None, book: Book | None = None) -> bytes:
+    """The workbook of one of the region's schools, as the bytes of an .xlsx file:
+    written into `book` (by default, and always with a map, by XlsxWriter)."""
+    name = page.school.naam or page.school.label
+    if book is None or map_png:
+        book = XlsxBook(basis, name)
     _feedback_sheet(book, result, page)
     _findings_sheet(book, page.findings)
     if map_png:
-        _map_sheet(book, map_png, page.school.naam or page.school.label)
+        assert isinstance(book, XlsxBook)
+        _map_sheet(book, map_png, name)
     return book.close()
 
 
 def unreadable_workbook(result: FileResult, findings: Sequence[FindingRow],
-                        basis: Basis) -> bytes:
+                        basis: Basis, book: Book | None = None) -> bytes:
     """The workbook of a file that could not be read: why, and what to do."""
     lang = basis.lang
-    book = _Book(basis, file_name(result.path))
+    book = book or XlsxBook(basis, file_name(result.path))
     sheet = book.page_sheet()
     row = book.title(sheet, say("Terugkoppeling: je netwerkkaart kon niet gelezen worden",
                                 "Feedback: your network card could not be read", lang),
@@ -75,7 +79,7 @@ def unreadable_workbook(result: FileResult, findings: Sequence[FindingRow],
     row = book.sentence(sheet, row, say(
         f"Het bestand ‘{file_name(result.path)}’ kon niet gelezen worden als netwerkkaart.",
         f"The file ‘{file_name(result.path)}’ could not be read as a network card.", lang),
-        book.bold)
+        book.fmt.bold)
     row = book.sentence(sheet, row, say("Waarom: ", "Why: ", lang) + (result.reason or say(
         "geen netwerkkaart gevonden in dit bestand", "no network card found in this file",
         lang)))
@@ -86,7 +90,7 @@ def unreadable_workbook(result: FileResult, findings: Sequence[FindingRow],
         "What to do: fill in the network card in the template (ask the coordinator for a new "
         "copy if you no longer have it), save it as an .xlsx file and send it again. An "
         "e-mail, PDF or photo of the card cannot be read.", lang))
-    book.sentence(sheet, row + 1, based_on(result, basis), book.note)
+    book.sentence(sheet, row + 1, based_on(result, basis), book.fmt.note)
     if findings:
         _findings_sheet(book, findings)
     return book.close()
@@ -116,13 +120,77 @@ def based_on(result: FileResult, basis: Basis) -> str:
                f"{year}).", lang)
 
 
-class _Book:
-    """An XlsxWriter workbook in memory with the few formats the sheets share."""
+class Formats:
+    """The cell formats of a feedback workbook, added to an XlsxWriter workbook."""
 
-    def __init__(self, basis: Basis, title: str) -> None:
+    def __init__(self, workbook: Any) -> None:
+        add = workbook.add_format
+        self.title = add({"bold": True, "font_size": 15, "font_color": BLUE_DARK})
+        self.subtitle = add({"bold": True, "font_size": 12})
+        self.heading = add({"bold": True, "font_size": 12, "font_color": BLUE_DARK,
+                            "bottom": 1, "bottom_color": BLUE_DARK})
+        self.bold = add({"bold": True, "text_wrap": True})
+        self.wrap = add({"text_wrap": True})
+        self.note = add({"italic": True, "font_color": GREY_FONT, "text_wrap": True})
+        header = {"bold": True, "bg_color": BLUE_LIGHT, "text_wrap": True, "bottom": 1}
+        self.header = add(header)
+        self.header_centre = add({**header, "align": "center"})
+        self.centre = add({"align": "center"})
+        self.percent = add({"num_format": "0%", "align": "center"})
+        self.looks = {look: add({"bg_color": fill, "text_wrap": True})
+                      for look, fill in (("core", RED_FILL), ("recommended", AMBER_FILL),
+                                         ("ok", GREEN_FILL))}
+        self.severity = {s: add({"bg_color": fill}) for s, fill in SEVERITY_FILLS.items()}
+
+
+class Book:
+    """What the layout writes to: sheets set up for their kind, shared formats, the
+    page's title and full-width sentences. `XlsxBook` writes with XlsxWriter;
+    `fast.FastBook` records the cells and renders them into a prepared package."""
+
+    basis: Basis
+    fmt: Formats
+
+    @property
+    def lang(self) -> Lang:
+        return self.basis.lang
+
+    def page_sheet(self) -> Any:
+        """The portrait Terugkoppeling sheet."""
+        raise NotImplementedError
+
+    def findings_sheet(self) -> Any:
+        """The landscape Bevindingen sheet."""
+        raise NotImplementedError
+
+    def close(self) -> bytes:
+        """The finished workbook's bytes."""
+        raise NotImplementedError
+
+    def title(self, sheet: Any, text: str, subtitle: str) -> int:
+        """Title and subtitle rows; returns the next free row."""
+        sheet.write_string(0, 0, text, self.fmt.title)
+        sheet.set_row(0, 22)
+        sheet.write_string(1, 0, subtitle, self.fmt.subtitle)
+        sheet.set_row(1, 18)
+        return 3
+
+    def sentence(self, sheet: Any, row: int, text: str, fmt: Any = None) -> int:
+        """A text over the page's full width, wrapped, its row high enough; next free row."""
+        fmt = fmt or self.fmt.wrap
+        sheet.merge_range(row, 0, row, len(PAGE_WIDTHS) - 1, "", fmt)
+        sheet.write_string(row, 0, text, fmt)
+        fit_row(sheet, row, [(text, int(sum(PAGE_WIDTHS)))])
+        return row + 1
+
+
+class XlsxBook(Book):
+    """A feedback workbook written by XlsxWriter, in memory."""
+
+    def __init__(self, basis: Basis, name: str) -> None:
         import xlsxwriter
 
-        self.basis, self.lang, self._name = basis, basis.lang, title
+        self.basis, self._name = basis, name
         self.buffer = io.BytesIO()
         book = self.workbook = xlsxwriter.Workbook(self.buffer, {
             "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
@@ -130,38 +198,33 @@ class _Book:
             "default_format_properties": {"font_name": "Calibri", "font_size": 11,
                                           "valign": "top"}})
         created = datetime.combine(basis.merged_on, datetime.min.time())
-        book.set_properties({"title": say(f"Terugkoppeling {title}", f"Feedback {title}",
+        book.set_properties({"title": say(f"Terugkoppeling {name}", f"Feedback {name}",
                                           self.lang), "created": created})
-        self.title_format = book.add_format({"bold": True, "font_size": 15,
-                                             "font_color": BLUE_DARK})
-        self.subtitle = book.add_format({"bold": True, "font_size": 12})
-        self.heading = book.add_format({"bold": True, "font_size": 12, "font_color": BLUE_DARK,
-                                        "bottom": 1, "bottom_color": BLUE_DARK})
-        self.bold = book.add_format({"bold": True, "text_wrap": True})
-        self.wrap = book.add_format({"text_wrap": True})
-        self.note = book.add_format({"italic": True, "font_color": GREY_FONT,
-                                     "text_wrap": True})
-        self.header = book.add_format({"bold": True, "bg_color": BLUE_LIGHT, "text_wrap": True,
-                                       "bottom": 1})
-        self.header_centre = book.add_format({"bold": True, "bg_color": BLUE_LIGHT,
-                                              "text_wrap": True, "bottom": 1,
-                                              "align": "center"})
-        self.centre = book.add_format({"align": "center"})
-        self.percent = book.add_format({"num_format": "0%", "align": "center"})
-        self.looks = {look: book.add_format({"bg_color": fill, "text_wrap": True})
-                      for look, fill in (("core", RED_FILL), ("recommended", AMBER_FILL),
-                                         ("ok", GREEN_FILL))}
-        self.severity = {s: book.add_format({"bg_color": fill})
-                         for s, fill in SEVERITY_FILLS.items()}
+        self.fmt = Formats(book)
 
     def page_sheet(self) -> Any:
-        """The portrait Terugkoppeling sheet, its columns set."""
         sheet = self.workbook.add_worksheet(say("Terugkoppeling", "Feedback", self.lang))
         for column, width in enumerate(PAGE_WIDTHS):
             sheet.set_column(column, column, width)
         self.print_setup(sheet, landscape=False)
         sheet.repeat_rows(0, 1)  # title and school on every printed page
         sheet.hide_gridlines(2)
+        return sheet
+
+    def findings_sheet(self) -> Any:
+        sheet = self.workbook.add_worksheet(say("Bevindingen", "Findings", self.lang))
+        self.print_setup(sheet, landscape=True)
+        sheet.repeat_rows(0)
+        for column, width in enumerate(FINDING_WIDTHS):
+            sheet.set_column(column, column, width)
+        sheet.freeze_panes(1, 0)
+        return sheet
+
+    def map_sheet(self) -> Any:
+        """The landscape Netwerkkaart sheet, on one page."""
+        sheet = self.workbook.add_worksheet(say("Netwerkkaart", "Network map", self.lang))
+        self.print_setup(sheet, landscape=True)
+        sheet.fit_to_pages(1, 1)
         return sheet
 
     def print_setup(self, sheet: Any, *, landscape: bool) -> None:
@@ -178,24 +241,7 @@ class _Book:
             footer = footer.replace("Pagina &P van &N", "Page &P of &N")
         sheet.set_footer(footer, {"margin": 0.3})
 
-    def title(self, sheet: Any, text: str, subtitle: str) -> int:
-        """Title and subtitle rows; returns the next free row."""
-        sheet.write_string(0, 0, text, self.title_format)
-        sheet.set_row(0, 22)
-        sheet.write_string(1, 0, subtitle, self.subtitle)
-        sheet.set_row(1, 18)
-        return 3
-
-    def sentence(self, sheet: Any, row: int, text: str, fmt: Any = None) -> int:
-        """A text over the page's full width, wrapped, its row high enough; next free row."""
-        fmt = fmt or self.wrap
-        sheet.merge_range(row, 0, row, len(PAGE_WIDTHS) - 1, "", fmt)
-        sheet.write_string(row, 0, text, fmt)
-        fit_row(sheet, row, [(text, int(sum(PAGE_WIDTHS)))])
-        return row + 1
-
     def close(self) -> bytes:
-        """The finished workbook's bytes."""
         self.workbook.close()
         return self.buffer.getvalue()
 
@@ -212,12 +258,12 @@ def fit_row(sheet: Any, row: int, texts: Sequence[tuple[str, int]]) -> None:
         sheet.set_row(row, lines * LINE_HEIGHT)
 
 
-def _feedback_sheet(book: _Book, result: FileResult, page: SchoolPage) -> None:
+def _feedback_sheet(book: Book, result: FileResult, page: SchoolPage) -> None:
     lang, school = book.lang, page.school
     sheet = book.page_sheet()
     row = book.title(sheet, say("Terugkoppeling netwerkkaart", "Network card feedback", lang),
                      school.naam or school.label)
-    row = book.sentence(sheet, row, based_on(result, book.basis), book.note)
+    row = book.sentence(sheet, row, based_on(result, book.basis), book.fmt.note)
     facts = [(say("Instellingsnummer", "School number", lang), school.instellingsnummer),
              (say("Onderwijsniveau", "Level", lang), page.level),
              (say("Gemeente", "Municipality", lang), school.gemeente),
@@ -227,7 +273,7 @@ def _feedback_sheet(book: _Book, result: FileResult, page: SchoolPage) -> None:
               str(len(result.partners)))]
     row += 1
     for label, value in facts:
-        sheet.write_string(row, 0, label, book.bold)
+        sheet.write_string(row, 0, label, book.fmt.bold)
         sheet.write_string(row, 1, value or "—")
         row += 1
     row = _summary(book, sheet, row + 1, page)
@@ -235,10 +281,10 @@ def _feedback_sheet(book: _Book, result: FileResult, page: SchoolPage) -> None:
     _missing(book, sheet, row + 1, page)
 
 
-def _summary(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
+def _summary(book: Book, sheet: Any, row: int, page: SchoolPage) -> int:
     lang = book.lang
     sheet.write_string(row, 0, say("Bevindingen op je kaart", "Findings on your card", lang),
-                       book.heading)
+                       book.fmt.heading)
     row += 1
     by_severity = {s: sum(f.severity == s for f in page.findings) for s in SEVERITY_FILLS}
     if not page.findings:
@@ -253,13 +299,14 @@ def _summary(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
         f"{count(by_severity['waarschuwing'], 'warning', 'warnings')} and "
         f"{by_severity['info']} info. The Findings sheet lists each with its cell and what "
         "to do; fix the errors first.", lang)
-    return book.sentence(sheet, row, text, book.looks["core"] if by_severity["fout"] else None)
+    return book.sentence(sheet, row, text,
+                         book.fmt.looks["core"] if by_severity["fout"] else None)
 
 
-def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
+def _place(book: Book, sheet: Any, row: int, page: SchoolPage) -> int:
     lang = book.lang
     sheet.write_string(row, 0, say("Jouw plaats in de regio", "Your place in the region",
-                                   lang), book.heading)
+                                   lang), book.fmt.heading)
     median = f"{page.median:g}".replace(".", "," if lang == "nl" else ".")
     level = page.level.lower()
     group = f"({level})" if level else say("(zonder onderwijsniveau)", "(without a level)",
@@ -277,26 +324,26 @@ def _place(book: _Book, sheet: Any, row: int, page: SchoolPage) -> int:
                    lang))
     row += 1
     for column, text in enumerate(headers):
-        sheet.write_string(row, column, text, book.header_centre if column >= 2
-                           else book.header)
+        sheet.write_string(row, column, text, book.fmt.header_centre if column >= 2
+                           else book.fmt.header)
     fit_row(sheet, row, [(text, PAGE_WIDTHS[i]) for i, text in enumerate(headers)])
     for line in page.categories:
         row += 1
         look = "ok" if line.partners else line.expectation
-        sheet.write_string(row, 0, line.label, book.looks[look])
+        sheet.write_string(row, 0, line.label, book.fmt.looks[look])
         sheet.write_string(row, 1, _expectation(line.expectation, lang))
         fit_row(sheet, row, [(line.label, PAGE_WIDTHS[0])])
-        sheet.write_number(row, 2, line.partners, book.centre)
-        sheet.write_number(row, 3, line.share, book.percent)
+        sheet.write_number(row, 2, line.partners, book.fmt.centre)
+        sheet.write_number(row, 3, line.share, book.fmt.percent)
     return row + 2
 
 
-def _missing(book: _Book, sheet: Any, row: int, page: SchoolPage) -> None:
+def _missing(book: Book, sheet: Any, row: int, page: SchoolPage) -> None:
     lang = book.lang
     sheet.set_h_pagebreaks([row])  # the missing categories start a printed page
     sheet.write_string(row, 0, say("Ontbrekende categorieën: bij wie kun je aankloppen?",
                                    "Missing categories: whom to approach?", lang),
-                       book.heading)
+                       book.fmt.heading)
     row += 1
     if not page.missing:
         book.sentence(sheet, row, say(
@@ -307,7 +354,7 @@ def _missing(book: _Book, sheet: Any, row: int, page: SchoolPage) -> None:
                say("Wat en bij wie zoeken", "What, and whom to look for", lang),
                say("In jouw buurt", "Near you", lang))
     for column, text in enumerate(headers):
-        sheet.write_string(row, column, text, book.header)
+        sheet.write_string(row, column, text, book.fmt.header)
     for category in page.missing:
         row += 1
         what = category.definition
@@ -318,9 +365,9 @@ def _missing(book: _Book, sheet: Any, row: int, page: SchoolPage) -> None:
             "No school in your municipality or school community names a partner here.",
             lang)
         cells = (category.label, _expectation(category.expectation, lang), what, nearby)
+        look = book.fmt.looks[category.expectation]
         for column, text in enumerate(cells):
-            sheet.write_string(row, column, text,
-                               book.looks[category.expectation] if column == 0 else book.wrap)
+            sheet.write_string(row, column, text, look if column == 0 else book.fmt.wrap)
         fit_row(sheet, row, [(text, PAGE_WIDTHS[i]) for i, text in enumerate(cells)])
 
 
@@ -329,42 +376,35 @@ def _expectation(expectation: str, lang: Lang) -> str:
         "aanbevolen", "recommended", lang)
 
 
-def _findings_sheet(book: _Book, findings: Sequence[FindingRow]) -> None:
+def _findings_sheet(book: Book, findings: Sequence[FindingRow]) -> None:
     """The findings, in the order given (fouten first), header row on every page."""
     lang = book.lang
-    sheet = book.workbook.add_worksheet(say("Bevindingen", "Findings", lang))
-    book.print_setup(sheet, landscape=True)
-    sheet.repeat_rows(0)
+    sheet = book.findings_sheet()
     headers = (say("Ernst", "Severity", lang), say("Blad", "Sheet", lang),
                say("Cel", "Cell", lang), say("Veld", "Field", lang),
                say("Waarde", "Value", lang), say("Melding", "Message", lang),
                say("Wat te doen", "What to do", lang), "Code")
-    for column, (text, width) in enumerate(zip(headers, FINDING_WIDTHS, strict=True)):
-        sheet.set_column(column, column, width)
-        sheet.write_string(0, column, text, book.header)
-    sheet.freeze_panes(1, 0)
+    for column, text in enumerate(headers):
+        sheet.write_string(0, column, text, book.fmt.header)
     if not findings:
         sheet.write_string(1, 0, say("Geen bevindingen.", "No findings.", lang))
         return
-    sheet.autofilter(0, 0, len(findings), len(headers) - 1)
     for row, finding in enumerate(findings, start=1):
         sheet.write_string(row, 0, severity_label(finding.severity, lang),
-                           book.severity.get(finding.severity))
+                           book.fmt.severity.get(finding.severity))
         texts = (finding.sheet, finding.cell, finding.field, finding.value, finding.message,
                  finding.hint, finding.code)
         for column, text in enumerate(texts, start=1):
             if text:
-                sheet.write_string(row, column, text, book.wrap)
+                sheet.write_string(row, column, text, book.fmt.wrap)
         fit_row(sheet, row, [(text, FINDING_WIDTHS[i]) for i, text in enumerate(texts, 1)])
 
 
-def _map_sheet(book: _Book, png: bytes, school: str) -> None:
+def _map_sheet(book: XlsxBook, png: bytes, school: str) -> None:
     """The school's network map on a landscape page of its own, scaled to fit it."""
-    sheet = book.workbook.add_worksheet(say("Netwerkkaart", "Network map", book.lang))
-    book.print_setup(sheet, landscape=True)
-    sheet.fit_to_pages(1, 1)
+    sheet = book.map_sheet()
     sheet.write_string(0, 0, say(f"Netwerkkaart van {school}", f"Network map of {school}",
-                                 book.lang), book.title_format)
+                                 book.lang), book.fmt.title)
     sheet.set_row(0, 22)
     width, height = png_size(png)
     scale = min(1.0, MAP_ROOM[0] / width, MAP_ROOM[1] / height) if width and height else 1.0
