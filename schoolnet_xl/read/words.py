@@ -69,9 +69,25 @@ class ColumnWords:
         self.lookup = lookup
         self._by_length = sorted(lookup, key=len, reverse=True)
         self._misses: dict[str, str | None] = {}
+        self._texts: dict[str, str | None] = {}  # a header text as typed -> its key
 
     def key_for(self, text: object) -> str | None:
-        """The attribute or focus code a header cell names, or None."""
+        """The attribute or focus code a header cell names, or None.
+
+        Remembered per text as typed (only texts: True and 1 are equal keys but fold
+        differently): a region's cards repeat the same header row.
+        """
+        if text.__class__ is not str:
+            return self._key_for(text)
+        texts = self._texts
+        if text in texts:
+            return texts[text]
+        if len(texts) >= MISSES_MAX:
+            texts.clear()
+        key = texts[text] = self._key_for(text)
+        return key
+
+    def _key_for(self, text: object) -> str | None:
         folded = fold(text)
         if not folded:
             return None
