@@ -1,11 +1,12 @@
 """A feedback workbook for every school of a merge (`merge --feedback DIR`).
 
 `write_feedback_workbooks` works out the region's figures once (`content`),
-names each school's file (`names`), lays out each workbook in memory
-(`workbook`) and writes it atomically: a temporary file in the folder, renamed
-into place. For a large region, forked processes write shares of the schools
-(they inherit the data: nothing to pickle); without fork, or should one fail,
-this process writes that share itself.
+names each school's file (`names`), lays out each workbook (`workbook`),
+renders it into a package prepared once (`fast`) and writes it atomically: a
+temporary file in the folder, renamed into place. For a large region, forked
+processes write shares of the schools (they inherit the data: nothing to
+pickle); without fork, or should one fail, this process writes that share
+itself.
 """
 
 from __future__ import annotations
@@ -23,8 +24,14 @@ from schoolnet_xl.core.files import new_file_mode
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.feedback.content import RegionFacts, ordered_findings
+from schoolnet_xl.merge.feedback.fast import FastBook, Skeletons
 from schoolnet_xl.merge.feedback.names import UniqueNames, school_stem, unreadable_stem
-from schoolnet_xl.merge.feedback.workbook import Basis, school_workbook, unreadable_workbook
+from schoolnet_xl.merge.feedback.workbook import (
+    Basis,
+    file_name,
+    school_workbook,
+    unreadable_workbook,
+)
 from schoolnet_xl.merge.records import FileResult
 
 FORK_FROM = 200  # workbooks from which forked processes share the writing
@@ -43,6 +50,7 @@ class _Job:
     facts: RegionFacts
     basis: Basis
     maps: MapMaker | None
+    skeletons: Skeletons
 
 
 def write_feedback_workbooks(
@@ -68,8 +76,10 @@ def write_feedback_workbooks(
     targets = [(folder / names(school_stem(r.school)), r) for r in schools if r.school]
     school_count = len(targets)
     targets += [(folder / names(unreadable_stem(r.path, lang)), r) for r in unreadable]
+    skeletons = Skeletons(merged_on)
+    skeletons.get(lang, ("page", "findings"))  # before any fork: the children inherit it
     job = _Job(targets, school_count, RegionFacts(schools, vocabulary),
-               Basis(merged_on, with_contacts, lang), maps)
+               Basis(merged_on, with_contacts, lang), maps, skeletons)
     _write_shares(job)
     return [path for path, _ in targets]
 
@@ -114,10 +124,13 @@ def _write_range(job: _Job, start: int, stop: int) -> None:
         path, result = job.targets[index]
         if index < job.school_count:
             page = job.facts.page(result, with_contacts=basis.with_contacts, lang=basis.lang)
-            data = school_workbook(result, page, basis, job.maps(result) if job.maps else None)
+            book = FastBook(job.skeletons, basis, page.school.naam or page.school.label)
+            data = school_workbook(result, page, basis, job.maps(result) if job.maps else None,
+                                   book)
         else:
-            data = unreadable_workbook(result, ordered_findings(result.findings,
-                                                                basis.with_contacts), basis)
+            findings = ordered_findings(result.findings, basis.with_contacts)
+            book = FastBook(job.skeletons, basis, file_name(result.path))
+            data = unreadable_workbook(result, findings, basis, book)
         write_atomically(path, data)
 
 
