@@ -37,7 +37,8 @@ class AddinGroup(click.Group):
       schoolnet-xl addin build --url https://networkcard.region.be/button -o dist
     """)
 @click.group(cls=AddinGroup)
-def addin() -> None:
+@lang_option
+def addin(lang: Lang) -> None:
     """De Excel-invoegtoepassing zonder server (xlwings Wasm): de controle draait in
     Excel zelf en de kaart verlaat de pc niet.
 
@@ -45,6 +46,7 @@ def addin() -> None:
     Voorbeeld:
       schoolnet-xl addin build --url https://netwerkkaart.regio.be/knop -o dist
     """
+    del lang  # --lang here too, as before the subcommand: the line's language is set already
 
 
 @english("""Build the add-in as a folder of static files for ADDRESS (https://host/path):
