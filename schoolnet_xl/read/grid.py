@@ -140,7 +140,7 @@ def read_rows(
             raw = [cells[col] for col in cols]
         else:
             raw = [cells[col] if col < len(cells) else None for col in cols]
-        values = [(v if v.strip() else None) if v.__class__ is str else clean(v) for v in raw]
+        values = [(v if v and v.strip() else None) if v.__class__ is str else clean(v) for v in raw]
         if values.count(None) == len(values):
             blank_run += 1
             if last_row is None and blank_run >= MAX_BLANK_RUN:
