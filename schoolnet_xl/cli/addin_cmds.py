@@ -108,9 +108,9 @@ def build(url: str, output: Path, offline: bool, cache_dir: Path | None,
         raise UserError(str(exc)) from None
     except CacheError as exc:
         raise UserError(say(
-            f"{exc}. Zonder --offline haalt de build het op bij npm en PyPI.",
-            f"{exc}. Without --offline the build fetches it from npm and PyPI.", lang)
-            if offline else str(exc)) from None
+            f"{exc.nl}. Zonder --offline haalt de build het op bij npm en PyPI.",
+            f"{exc.en}. Without --offline the build fetches it from npm and PyPI.", lang)
+            if offline else exc.text(lang)) from None
     megabytes = f"{built.size / 1e6:.1f}".replace(".", "," if lang == "nl" else ".")
     click.echo(say(
         f"Invoegtoepassing gebouwd in {built.folder} ({megabytes} MB). Zet die map op een "

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from schoolnet_xl.core.lang import Lang, say
+
 PYODIDE_VERSION = "0.27.5"  # the version xlwings Server 1.20's task pane loads
 LOCK_FILE = "pyodide-lock.json"
 # micropip and its one dependency: the task pane loads micropip to install our wheels.
@@ -26,7 +28,15 @@ ENV_CACHE = "SCHOOLNET_XL_ADDIN_CACHE"
 
 
 class CacheError(Exception):
-    """A download that failed or a cache that lacks a file (the message says which)."""
+    """A download that failed or a cache that lacks a file, said in both languages."""
+
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(nl)
+        self.nl, self.en = nl, en
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`."""
+        return say(self.nl, self.en, lang)
 
 
 def default_cache() -> Path:
@@ -84,19 +94,21 @@ def lock_file(tgz: Path) -> dict:
     with tarfile.open(tgz) as archive:
         member = archive.extractfile(f"package/{LOCK_FILE}")
         if member is None:
-            raise CacheError(f"{tgz}: {LOCK_FILE} ontbreekt in het npm-pakket")
+            raise CacheError(f"{tgz}: {LOCK_FILE} ontbreekt in het npm-pakket",
+                             f"{tgz}: the npm package lacks {LOCK_FILE}")
         return json.loads(member.read())
 
 
 def _need(path: Path) -> None:
     if not path.is_file():
-        raise CacheError(f"{path} ontbreekt in de cache")
+        raise CacheError(f"{path} ontbreekt in de cache", f"{path} is not in the cache")
 
 
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise CacheError(f"{name} is niet geïnstalleerd (nodig om Pyodide te downloaden)")
+        raise CacheError(f"{name} is niet geïnstalleerd (nodig om Pyodide te downloaden)",
+                         f"{name} is not installed (needed to download Pyodide)")
     return found
 
 
@@ -104,4 +116,6 @@ def _run(command: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise CacheError(f"'{' '.join(command[:3])} …' mislukte: " + " ".join(detail))
+        said = " ".join(detail)
+        raise CacheError(f"'{' '.join(command[:3])} …' mislukte: {said}",
+                         f"'{' '.join(command[:3])} …' failed: {said}")
