@@ -142,15 +142,27 @@ const path = require("path");
   const page = context.pages()[0] || (await context.newPage());
   page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
+  let initFailed;
+  const failure = new Promise((resolve) => { initFailed = resolve; });
+  page.on("console", (message) => {
+    if (message.text().includes("Pyodide initialization failed")) initFailed(message.text());
+  });
   const started = Date.now();
   await page.goto(pageUrl);
+  let outcome;
   try {
-    await page.waitForFunction(() => typeof globalThis.wasmCustomScriptsCall === "function",
-                               null, { timeout: 120000 });
+    outcome = await Promise.race([failure, page.waitForFunction(
+      () => typeof globalThis.wasmCustomScriptsCall === "function", null,
+      { timeout: 120000 }).then(() => null)]);
   } catch (error) {
     console.log(JSON.stringify({ error: `${error}`, requests, failed, console: consoleLines }));
     await context.close();
     process.exit(1);
+  }
+  if (outcome !== null) {  // the task pane's Python did not start: report why
+    console.log(JSON.stringify({ initError: outcome, requests, failed, console: consoleLines }));
+    await context.close();
+    process.exit(0);
   }
   const startup = Date.now() - started;
   const beforeScripts = requests.length;
@@ -424,6 +436,34 @@ def test_the_built_task_pane_runs_the_scripts_in_chromium_without_leaving_loopba
     assert report["shown"]["error"]["text"].startswith("Fout\nGeen netwerkkaart gevonden")
     assert report["shown"]["error"]["danger"]
     figures("Chromium", report, listed)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed")
+def test_the_browser_refuses_micropip_under_the_npm_lock_files_hash(
+    host: Host, tmp_path: Path
+) -> None:
+    """Without the build's lock fix (the npm lock names Pyodide's own micropip wheel, not
+    PyPI's), the browser's integrity check stops the task pane's Python from starting."""
+    url, dist = host.url.replace("/knop", "/slot"), host.root / "slot"
+    built = subprocess.run([CLI, "addin", "build", "--url", url, "-o", str(dist), "--offline"],
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0, built.stderr
+    lock_path = next(dist.glob("static/vendor/pyodide/v*/full/pyodide-lock.json"))
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    npm_lock = cache.lock_file(cache.Downloads.find(cache.default_cache()).pyodide_tgz)
+    assert lock["packages"]["micropip"]["sha256"] != npm_lock["packages"]["micropip"]["sha256"]
+    lock["packages"]["micropip"]["sha256"] = npm_lock["packages"]["micropip"]["sha256"]
+    lock_path.write_text(json.dumps(lock), encoding="utf-8")
+    (tmp_path / "jobs.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "browser.cjs").write_text(BROWSER_RUNNER, encoding="utf-8")
+    done = subprocess.run(["node", str(tmp_path / "browser.cjs"), str(playwright_core()),
+                           f"{url}/taskpane.html", str(tmp_path / "jobs.json")],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    report = json.loads(done.stdout)
+    assert "initError" in report, report.get("console")
+    assert any("integrity" in line.lower() or "digest" in line.lower()
+               for line in report["console"]), report["console"]
 
 
 def test_the_build_is_reproducible_and_refuses_plain_http(host: Host, tmp_path: Path) -> None:
