@@ -31,11 +31,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlparse
+from xml.etree import ElementTree as ET
 
 import pytest
 import xlwings as xw
 
 from schoolnet_xl.excel import actions
+from schoolnet_xl.excel.server import MANIFEST_IDS
 from schoolnet_xl.excel.wasm import cache, wheel
 from tests.support.xlwings_payload import apply_actions, card_with, payload_from_file
 
@@ -51,6 +53,7 @@ ROWS = [{"Organisatie": "Vrij CLB Brugge", "Zorg": "X", "Categorie": "CLB",
          "E-mail": "clb@@brugge"},
         {"Aard en specificaties": "leesproject", "Categorie": "Bibliotheek"}]
 CATEGORIES = ["CLB", "LSC", "LOK", "OCMW", "KGH", "Bibliotheek"]
+NS = {"o": "http://schemas.microsoft.com/office/appforoffice/1.1"}
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")]
@@ -481,6 +484,10 @@ def test_the_build_is_reproducible_and_refuses_plain_http(host: Host, tmp_path: 
             break
     assert digests[0] == digests[1]
     assert len(digests[0]) > 100
+    manifest = ET.parse(host.dist / "manifest.xml").getroot()
+    source = manifest.find("o:DefaultSettings/o:SourceLocation", NS)
+    assert source is not None and source.get("DefaultValue") == f"{host.url}/taskpane.html"
+    assert manifest.findtext("o:Id", namespaces=NS) == MANIFEST_IDS["XLWINGS_MANIFEST_ID_PROD"]
     refused = subprocess.run([CLI, "addin", "build", "--url", "http://127.0.0.1/knop", "-o",
                               str(tmp_path / "plain"), "--offline"], capture_output=True,
                              text=True, timeout=60, check=False)
