@@ -9,7 +9,9 @@ into --folder and keeps them there for the next run. Prints
   on 2 cores), and peak memory: the largest single process (getrusage of the
   children) and the whole process tree (main + workers, sampled from /proc
   every 20 ms) (target <= 1.5 GB);
-- the phases of one in-process merge (read, region, write);
+- the phases of one in-process merge (read, region, write, feedback);
+- `merge` alone and `merge --feedback DIR` (a feedback workbook per school),
+  back to back, as subprocesses (target: the feedback adds at most 15 s);
 - the read phase per card (check_file, one process, after 50 other cards as a
   worker of a merge has) against the floor of opening each zip and reading its
   sheet XML bytes (target <= 4x);
@@ -106,10 +108,11 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def merge_subprocess(folder: Path, out: Path,
-                     jobs: int | None) -> tuple[float, float, int, int]:
+def merge_subprocess(folder: Path, out: Path, jobs: int | None,
+                     *extra: str) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds (all processes), peak tree RSS and largest process RSS."""
-    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out)]
+    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out),
+               *extra]
     if jobs:
         command += ["--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -213,11 +216,19 @@ def main() -> None:
           f"is {statistics.median(ratios):.1f}x faster in wall time (median of the per-run "
           f"ratios, target >= 10x) and needs {statistics.median(cpu_ratios):.1f}x less CPU")
 
+    alone = merge_subprocess(args.folder, work / "alone.xlsx", args.jobs)[0]
+    feedback = merge_subprocess(args.folder, work / "feedback.xlsx", args.jobs,
+                                "--feedback", str(work / "terugkoppeling"))[0]
+    written = len(list((work / "terugkoppeling").glob("*.xlsx")))
+    print(f"merge alone {alone:.2f} s, with --feedback ({written} workbooks) {feedback:.2f} s: "
+          f"feedback adds {feedback - alone:.2f} s (target <= 15 s)")
+
     from schoolnet_xl.merge import merge_files
 
-    outcome = merge_files([str(args.folder)], work / "inprocess.xlsx", jobs=args.jobs)
+    outcome = merge_files([str(args.folder)], work / "inprocess.xlsx", jobs=args.jobs,
+                          feedback_dir=work / "terugkoppeling-inprocess")
     phases = ", ".join(f"{k} {v:.2f} s" for k, v in outcome.seconds.items())
-    print(f"phases of one in-process merge: {phases}")
+    print(f"phases of one in-process merge (with --feedback): {phases}")
     print(f"  partner rows {len(outcome.region.partners.rows)}, findings "
           f"{len(outcome.region.findings.rows)}, shared partners {len(outcome.region.shared)}")
 

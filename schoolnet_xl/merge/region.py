@@ -132,7 +132,7 @@ def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contact
         sources=_sources(results, lang),
         categories=_category_stats(used, vocabulary),
         focus_counts=_focus_counts(used, vocabulary),
-        school_links=[file_link(r.path, base) for r in used],
+        school_links=_links([r.path for r in used], base),
         finding_links=_links(finding_paths, base),
         school_list=school_list,
         not_sent=None if school_list is None else _not_sent(results, school_list),
@@ -142,11 +142,12 @@ def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contact
 def _links(paths: list[str], base: Path) -> list[str]:
     """The link of each path (a file's findings share one: worked out once)."""
     known: dict[str, str] = {}
+    folder = os.path.abspath(base)
     links = []
     for path in paths:
         link = known.get(path)
         if link is None:
-            link = known[path] = file_link(path, base)
+            link = known[path] = file_link(path, folder)
         links.append(link)
     return links
 
@@ -159,7 +160,7 @@ _URL_ESCAPES = str.maketrans({"%": "%25", '"': "%22", " ": "%20", "<": "%3c", ">
 MAX_LINK = 2079  # Excel's longest link
 
 
-def file_link(path: str, base: Path) -> str:
+def file_link(path: str, base: str | Path) -> str:
     """The `external:` link (XlsxWriter's form) from the workbook's folder `base` to
     the file a result names (a sheet's file, a zip member's archive); "" when too long.
 
@@ -167,17 +168,21 @@ def file_link(path: str, base: Path) -> str:
     always); across Windows drives the absolute path.
     """
     target = path
-    if sheet_of(target):
+    if SHEET_MARK in target and sheet_of(target):
         target = target.rpartition(SHEET_MARK)[0]
-    if not os.path.exists(target):
+    if ".zip" in target.casefold() and not os.path.exists(target):
         member = split_member(target)
         if member is not None:
             target = str(member[0])
     absolute = os.path.abspath(target)
-    try:
-        link = os.path.relpath(absolute, os.path.abspath(base))
-    except ValueError:  # another drive (Windows)
-        link = absolute
+    folder = os.path.abspath(base)
+    if absolute.startswith(folder + os.sep):  # inside: the common case, without relpath
+        link = absolute[len(folder) + 1:]
+    else:
+        try:
+            link = os.path.relpath(absolute, folder)
+        except ValueError:  # another drive (Windows)
+            link = absolute
     if os.name == "nt" and link.startswith(".."):
         link = absolute
     link = link.replace(os.sep, "/").translate(_URL_ESCAPES)
@@ -420,19 +425,20 @@ def _category_stats(used: list[FileResult], vocabulary: Vocabulary) -> list[Cate
     expected: Counter[str] = Counter()
     schools_with: Counter[str] = Counter()
     partners: Counter[str] = Counter()
-    levels: dict[str, str | None] = {}
+    levels: dict[str, list[str]] = {}  # level text -> the codes counted for its schools
     for result in used:
         level_text = _school(result).onderwijsniveau
-        if level_text not in levels:
-            levels[level_text] = vocabulary.level_code_for(level_text) if level_text else None
-        level = levels[level_text]
+        counted = levels.get(level_text)
+        if counted is None:
+            level = vocabulary.level_code_for(level_text) if level_text else None
+            counted = levels[level_text] = [
+                c.code for c in categories
+                if not category_group(c) or c.expectation(level) is not None]
         codes = [p.category for p in result.partners if p.category]
         partners.update(codes)
         present = set(codes)
-        for category in categories:
-            if not category_group(category) or category.expectation(level) is not None:
-                expected[category.code] += 1
-                schools_with[category.code] += category.code in present
+        expected.update(counted)
+        schools_with.update(code for code in counted if code in present)
     stats = [CategoryStat(c.code, c.label, expectation_text(c.code, vocabulary),
                           category_group(c), expected[c.code], schools_with[c.code],
                           schools_with[c.code] / expected[c.code] if expected[c.code] else 0.0,

@@ -31,6 +31,13 @@ from typing import IO, NamedTuple
 from schoolnet_xl.core.cells import column_letters
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.merge.fast_write.deflated import DeflatedFile, deflate_to_file, write_member
+from schoolnet_xl.merge.fast_write.links import (
+    first_free_id,
+    hyperlinks_xml,
+    relationships_xml,
+    rels_part,
+    with_hyperlinks,
+)
 from schoolnet_xl.merge.records import Cell
 
 # As XlsxWriter: `&<>`, C0 controls but tab (9) and line feed (10), non-characters.
@@ -171,7 +178,8 @@ Rows = SheetRows | FileRows | tuple[Sequence[Sequence[Cell]], int]
 
 def splice_rows(package: IO[bytes], target: Path,
                 sheets: Mapping[str, Rows | Callable[[], Rows]],
-                table_refs: Mapping[str, tuple[str, str]] | None = None) -> Path:
+                table_refs: Mapping[str, tuple[str, str]] | None = None,
+                links: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> Path:
     """Copy the XlsxWriter `package` to `target`, appending rows to the named sheet parts.
 
     `sheets` maps a part name (`xl/worksheets/sheet4.xml`) to its `SheetRows`
@@ -183,25 +191,43 @@ def splice_rows(package: IO[bytes], target: Path,
     range): XlsxWriter's add_table spends ~2 s checking overlaps cell by cell
     over 90,000 rows, so the table is laid out over its header and first row
     and its range widened here.
+    `links` maps a sheet part to the (cell reference, target) of its external
+    hyperlinks: put into the sheet and its relationships part (see `links`).
     """
     table_refs = table_refs or {}
+    links = {part: found for part, found in (links or {}).items() if found}
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(
             target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        names = set(source.namelist())
+        rels = {part: source.read(rels_part(part)) if rels_part(part) in names else None
+                for part in links}
+        first = {part: first_free_id(data) for part, data in rels.items()}
+        linked_rels = {rels_part(part): part for part in links}
         deferred = []
         for info in source.infolist():
             data = source.read(info.filename)
             rows = sheets.get(info.filename)
-            if callable(rows):
-                deferred.append((info, data, rows))
+            element = (hyperlinks_xml(links[info.filename], first[info.filename])
+                       if info.filename in links else None)
+            if info.filename in linked_rels:
+                part = linked_rels[info.filename]
+                out.writestr(info, relationships_xml(links[part], first[part], data),
+                             compress_type=zipfile.ZIP_DEFLATED)
+            elif callable(rows):
+                deferred.append((info, data, rows, element))
             elif rows is not None:
-                _write_sheet(out, info, data, _sheet_rows(rows))
+                _write_sheet(out, info, data, _sheet_rows(rows), element)
             else:
                 if info.filename in table_refs:
                     laid_out, real = table_refs[info.filename]
                     data = data.replace(f'ref="{laid_out}"'.encode(), f'ref="{real}"'.encode())
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-        for info, data, written in deferred:
-            _write_sheet(out, info, data, _sheet_rows(written()))
+        for part, existing in rels.items():
+            if existing is None:
+                out.writestr(rels_part(part), relationships_xml(links[part], first[part], None),
+                             compress_type=zipfile.ZIP_DEFLATED)
+        for info, data, written, element in deferred:
+            _write_sheet(out, info, data, _sheet_rows(written()), element)
     return target
 
 
@@ -210,15 +236,18 @@ def _sheet_rows(rows: Rows) -> SheetRows | FileRows:
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
-                 sheet: SheetRows | FileRows) -> None:
+                 sheet: SheetRows | FileRows, hyperlinks: bytes | None = None) -> None:
     """Write the sheet part with the rows right after its header row (rows that
-    XlsxWriter wrote further down, such as totals, stay below them)."""
+    XlsxWriter wrote further down, such as totals, stay below them), and its
+    `<hyperlinks>` element when given."""
     count = sheet.row_count if isinstance(sheet, FileRows) else len(sheet.rows)
     data = _widen_dimension(data, column_letters(sheet.width - 1), count + 1)
     header = _HEADER_ROW.search(data)
     if header is None:
         raise ValueError(f"{info.filename}: no header row to add the rows after")
     head, tail = data[:header.end()], data[header.end():]
+    if hyperlinks is not None:
+        tail = with_hyperlinks(tail, hyperlinks)
     if isinstance(sheet, FileRows):
         write_member(out, info, head, sheet.pieces, tail)
         return

@@ -16,8 +16,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from schoolnet_xl.core.cells import column_letters
 from schoolnet_xl.merge.fast_write.alongside import rows_written_alongside
 from schoolnet_xl.merge.fast_write.bulk_rows import FileRows, SheetRows, splice_rows
+from schoolnet_xl.merge.fast_write.links import external_target
 from schoolnet_xl.merge.records import Cell
 
 
@@ -32,6 +34,7 @@ class FastWriter:
         self._package = io.BytesIO()
         self._rows: dict[str, SheetRows | Callable[[], SheetRows | FileRows]] = {}
         self._tables: dict[str, tuple[str, str]] = {}
+        self._links: dict[str, list[tuple[str, str]]] = {}
 
     def destination(self, path: Path) -> io.BytesIO:
         return self._package
@@ -49,7 +52,7 @@ class FastWriter:
         self._rows[part] = (rows_written_alongside(sheet_rows, self._stack)
                             if name in self._alongside else sheet_rows)
         if links is not None:
-            _links_only(sheet, rows, links)
+            self._links[part] = _link_targets(rows, links)
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
         """XlsxWriter's add_table spends ~2 s checking overlaps cell by cell over 90,000
@@ -65,27 +68,18 @@ class FastWriter:
     def close(self, workbook: Any, path: Path) -> Path:
         workbook.close()
         self._package.seek(0)
-        return splice_rows(self._package, path, self._rows, self._tables)
+        return splice_rows(self._package, path, self._rows, self._tables, self._links)
 
 
-def _links_only(sheet: Any, rows: Sequence[Sequence[Cell]],
-                links: tuple[int, Sequence[str]]) -> None:
-    """Have XlsxWriter write the `<hyperlinks>` and their relationships (what
-    `PlainWriter`'s write_url calls give) while the cells stay in the spliced rows.
-
-    `ignore_write_string` is XlsxWriter's own switch (insert_image uses it) that
-    makes write_url keep the link without writing its cell; checked by
-    tests/test_merge_writer_private_apis.py.
-    """
+def _link_targets(rows: Sequence[Sequence[Cell]],
+                  links: tuple[int, Sequence[str]]) -> list[tuple[str, str]]:
+    """(cell reference, target) of each text cell of the link column with a link: what
+    `PlainWriter`'s write_url calls put in `<hyperlinks>` and the relationships."""
     column, urls = links
-    sheet.ignore_write_string = True
-    try:
-        for number, (row, url) in enumerate(zip(rows, urls, strict=False), start=1):
-            value = row[column]
-            if url and isinstance(value, str) and value:
-                sheet.write_url(number, column, url, None, value)
-    finally:
-        sheet.ignore_write_string = False
+    letter = column_letters(column)
+    return [(f"{letter}{number}", external_target(url))
+            for number, (row, url) in enumerate(zip(rows, urls, strict=False), start=2)
+            if url and isinstance(row[column], str) and row[column]]
 
 
 def _xf_indices(formats: Sequence[Any]) -> list[int | None]:
