@@ -90,7 +90,7 @@ def _report_outcome(outcome: Outcome, lang: Lang) -> None:
                        f"Note: not carried into the new file: {lost}.", lang))
 
 
-@english("""Rebuild a card's Overzicht, Validatie and Netwerk (map) sheets from its grid.
+@english("""Rebuild a card's Overzicht and Validatie sheets and its network drawing from its grid.
 
     Without -o the card itself is changed, with a backup beside it; every other
     sheet stays exactly as it was. When the card holds something that would be
