@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from itertools import combinations
 
 import pytest
+from matplotlib.collections import LineCollection, PathCollection
 
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo.cards import make_card
@@ -170,3 +171,30 @@ def test_the_map_from_merge_rows_is_the_map_from_the_card(vocabulary: Vocabulary
     assert from_rows == from_card
     assert draw_network_map(from_rows, vocabulary, "svg") == draw_network_map(
         from_card, vocabulary, "svg")
+
+
+def test_line_weight_follows_intensity_and_wished_partners_are_open(
+        vocabulary: Vocabulary) -> None:
+    partners = [MapPartner(f"Partner {step}", "BIB", step, "Actief") for step in (1, 2, 3, 4)]
+    partners += [MapPartner("Zonder intensiteit", "BIB", None, "Actief"),
+                 MapPartner("Gewenste partner", "CULT", 2, "Gewenst")]
+    network = dataclasses.replace(demo_map(5, vocabulary), partners=partners)
+    drawn = network_figure(network, vocabulary)
+    axes = drawn.figure.axes[0]
+    edges = next(c for c in axes.collections if isinstance(c, LineCollection))
+    widths = list(edges.get_linewidths())
+    assert len(widths) == len(partners)
+    by_angle = [p for s in drawn.plan.sectors for p in s.partners]
+    width_of = dict(zip((p.name for p in by_angle), widths, strict=True))
+    steps = [width_of[f"Partner {step}"] for step in (1, 2, 3, 4)]
+    assert steps == sorted(steps) and len(set(steps)) == 4
+    assert width_of["Zonder intensiteit"] < steps[0]
+    dashed = [style for style in edges.get_linestyles() if style[1] is not None]
+    assert len(dashed) == 1  # only the partner without Intensiteit
+    nodes = next(c for c in axes.collections if isinstance(c, PathCollection))
+    faces = {tuple(map(float, xy)): tuple(face)
+             for xy, face in zip(nodes.get_offsets(), nodes.get_facecolors(), strict=True)}
+    for label, _ in drawn.texts:
+        if label.partner is not None and label.node is not None:
+            face = faces[tuple(map(float, label.node))]
+            assert (face[:3] == (1.0, 1.0, 1.0)) == (label.partner.name == "Gewenste partner")
