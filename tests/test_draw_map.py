@@ -15,6 +15,7 @@ import struct
 import xml.etree.ElementTree as ET
 from itertools import combinations
 
+import numpy as np
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 
@@ -182,19 +183,21 @@ def test_line_weight_follows_intensity_and_wished_partners_are_open(
     drawn = network_figure(network, vocabulary)
     axes = drawn.figure.axes[0]
     edges = next(c for c in axes.collections if isinstance(c, LineCollection))
-    widths = list(edges.get_linewidths())
+    widths = list(np.asarray(edges.get_linewidth()).tolist())
     assert len(widths) == len(partners)
     by_angle = [p for s in drawn.plan.sectors for p in s.partners]
     width_of = dict(zip((p.name for p in by_angle), widths, strict=True))
     steps = [width_of[f"Partner {step}"] for step in (1, 2, 3, 4)]
     assert steps == sorted(steps) and len(set(steps)) == 4
     assert width_of["Zonder intensiteit"] < steps[0]
-    dashed = [style for style in edges.get_linestyles() if style[1] is not None]
+    dashed = [style for style in list(edges.get_linestyle())
+              if isinstance(style, tuple) and style[1] is not None]
     assert len(dashed) == 1  # only the partner without Intensiteit
     nodes = next(c for c in axes.collections if isinstance(c, PathCollection))
-    faces = {tuple(map(float, xy)): tuple(face)
-             for xy, face in zip(nodes.get_offsets(), nodes.get_facecolors(), strict=True)}
+    offsets = np.asarray(nodes.get_offsets()).tolist()
+    colours = np.asarray(nodes.get_facecolor()).tolist()
+    faces = {(x, y): tuple(face) for (x, y), face in zip(offsets, colours, strict=True)}
     for label, _ in drawn.texts:
         if label.partner is not None and label.node is not None:
-            face = faces[tuple(map(float, label.node))]
+            face = faces[(float(label.node[0]), float(label.node[1]))]
             assert (face[:3] == (1.0, 1.0, 1.0)) == (label.partner.name == "Gewenste partner")
