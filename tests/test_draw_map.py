@@ -15,6 +15,7 @@ import struct
 import xml.etree.ElementTree as ET
 from itertools import combinations
 
+import matplotlib
 import numpy as np
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
@@ -29,6 +30,7 @@ from schoolnet_xl.draw.model import (
     parse_intensity,
 )
 from schoolnet_xl.draw.network import draw_network_map, network_figure
+from schoolnet_xl.draw.output import RC
 from schoolnet_xl.merge.compact import PartnerRows, partner_headers
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -108,9 +110,10 @@ def test_label_boxes_do_not_overlap_and_stay_on_the_page(vocabulary: Vocabulary,
                                                          partners: int) -> None:
     drawn = network_figure(demo_map(partners, vocabulary), vocabulary)
     figure = drawn.figure
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    figure.draw(renderer)
-    boxes = [text.get_window_extent(renderer) for _, text in drawn.texts]
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # as figure_bytes draws it
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        figure.draw(renderer)
+        boxes = [text.get_window_extent(renderer) for _, text in drawn.texts]
     assert len(boxes) >= partners
     width, height = figure.canvas.get_width_height()
     for box in boxes:
