@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_map.py [--runs 9] [--partners 30] [--cards 200]
 
 Prints the median over `--runs` of one map of a `--partners` card: the layout
-alone, the whole PNG, SVG and PDF (layout, figure, render, encode). Then
+alone, the whole PNG (150 and 100 dpi), SVG and PDF (layout, figure, render,
+encode). Then
 `--cards` different demo cards (each name new to the text-width cache, as in a
 merge) drawn as PNG by 2 worker processes, with the throughput per map and what
 that makes for the 3,000 maps of a 3,000-school merge.
@@ -67,6 +68,9 @@ def main() -> None:
         ms = median_ms(partial(draw_network_map, network, vocabulary, fmt), args.runs)
         size = len(draw_network_map(network, vocabulary, fmt)) / 1024
         print(f"  {fmt}          {ms:7.1f} ms   {size:6.0f} KiB")
+    small = partial(draw_network_map, network, vocabulary, "png", dpi=100)
+    print(f"  png 100 dpi  {median_ms(small, args.runs):7.1f} ms   "
+          f"{len(small()) / 1024:6.0f} KiB")
     with ProcessPoolExecutor(2) as pool:
         list(pool.map(draw_one, range(2)))  # start both workers, import matplotlib
         start = time.perf_counter()

@@ -61,6 +61,8 @@ def test_each_format_has_the_a4_landscape_size(vocabulary: Vocabulary) -> None:
     width, height = struct.unpack(">II", png[16:24])
     # 297 x 210 mm at 150 dpi, in whole pixels (Agg drops the fraction)
     assert (width, height) == (int(297 / 25.4 * 150), int(210 / 25.4 * 150)) == (1753, 1240)
+    small = draw_network_map(network, vocabulary, "png", dpi=100)
+    assert struct.unpack(">II", small[16:24]) == (int(297 / 25.4 * 100), int(210 / 25.4 * 100))
     svg = draw_network_map(network, vocabulary, "svg")
     root = ET.fromstring(svg)
     assert float(root.get("width", "").removesuffix("pt")) == pytest.approx(A4_LANDSCAPE_PT[0])

@@ -37,14 +37,15 @@ def new_page() -> tuple[Figure, Axes]:
     return figure, axes
 
 
-def figure_bytes(figure: Figure, fmt: Format, titles: dict[str, str] | None = None) -> bytes:
-    """The figure in `fmt`; in an SVG, each group whose id is a key of `titles` gets that
-    text as its <title> (what a viewer shows on hover: the full name of a short label)."""
+def figure_bytes(figure: Figure, fmt: Format, titles: dict[str, str] | None = None,
+                 dpi: int = DPI) -> bytes:
+    """The figure in `fmt` (a PNG at `dpi`); in an SVG, each group whose id is a key of
+    `titles` gets that text as its <title> (shown on hover: the full name of a short label)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     buffer = io.BytesIO()
     with matplotlib.rc_context(RC):  # type: ignore[arg-type]
-        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=METADATA[fmt])
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=METADATA[fmt])
     data = buffer.getvalue()
     if fmt == "svg" and titles:
         text = data.decode("utf-8")

@@ -20,6 +20,7 @@ from schoolnet_xl.draw.layout import BOTTOM, GAP, LINE, MARGIN, TOP
 from schoolnet_xl.draw.measure import FAMILY, fit
 from schoolnet_xl.draw.output import Format, figure_bytes, new_page
 from schoolnet_xl.draw.style import (
+    DPI,
     LEADER_COLOUR,
     PAGE_H,
     PAGE_W,
@@ -34,8 +35,10 @@ SCHOOL_X, ORGANISATION_X = PAGE_W * 0.34, PAGE_W * 0.62
 
 
 def draw_region_map(group_name: str, schools: Sequence[str], shared: Sequence[Shared],
-                    vocabulary: Vocabulary, fmt: Format = "png", lang: Lang = "nl") -> bytes:
-    """The region map of one group of schools as PNG, SVG or PDF bytes (A4 landscape)."""
+                    vocabulary: Vocabulary, fmt: Format = "png", lang: Lang = "nl", *,
+                    dpi: int = DPI) -> bytes:
+    """The region map of one group of schools as PNG, SVG or PDF bytes (A4 landscape;
+    a PNG at `dpi`)."""
     order = {c.code: i for i, c in enumerate(vocabulary.categories)}
     rows = sorted(shared, key=lambda s: (order.get(s[1], len(order)), -len(set(s[2])),
                                          s[0].casefold()))
@@ -93,7 +96,7 @@ def draw_region_map(group_name: str, schools: Sequence[str], shared: Sequence[Sh
                          f"{left_out} less shared organisations not drawn", lang))
     axes.text(MARGIN, 0.45, fit(" · ".join(notes), PAGE_W - 2 * MARGIN, 7.5), fontsize=7.5,
               family=FAMILY, va="center", color=LEADER_COLOUR if not rows else SECONDARY_TEXT)
-    return figure_bytes(figure, fmt)
+    return figure_bytes(figure, fmt, dpi=dpi)
 
 
 def _spread(count: int) -> list[float]:
