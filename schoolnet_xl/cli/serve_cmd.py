@@ -28,7 +28,9 @@ from schoolnet_xl.excel.server import configure_environment, create_app
     The manifest for Microsoft 365 is at /manifest.xml. Excel requires HTTPS:
     put the server behind a reverse proxy with a certificate, or give
     --ssl-certfile and --ssl-keyfile. See docs/excel-addin.md. The button's
-    messages follow --lang (or SCHOOLNET_XL_LANG).
+    messages follow --lang (or SCHOOLNET_XL_LANG). A request above 5 MB gets
+    413, incomplete or invalid workbook data 400. Without a server: 'schoolnet-xl
+    addin build'.
 
     \b
     Example:
@@ -67,7 +69,9 @@ def serve(host: str, port: int, ssl_certfile: Path | None, ssl_keyfile: Path | N
     Het manifest voor Microsoft 365 staat op /manifest.xml. Excel eist HTTPS:
     zet de server achter een reverse proxy met certificaat, of geef
     --ssl-certfile en --ssl-keyfile. Zie docs/excel-addin.md. De meldingen van
-    de knop volgen --lang (of SCHOOLNET_XL_LANG).
+    de knop volgen --lang (of SCHOOLNET_XL_LANG). Een aanvraag boven 5 MB krijgt
+    413, onvolledige of ongeldige werkmapgegevens 400. Zonder server: 'schoolnet-xl
+    addin build'.
 
     \b
     Voorbeeld:

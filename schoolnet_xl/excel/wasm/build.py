@@ -45,7 +45,6 @@ class Built:
     """What `build_addin` made."""
 
     folder: Path
-    manifest: Path
     url: str
     size: int  # bytes in the folder
 
@@ -66,7 +65,7 @@ def build_addin(url: str, output: Path, *, config: Path | None = None, lang: Lan
         _finish(dist, base)
         _swap(dist, output)
     size = sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
-    return Built(output, output / "manifest.xml", base, size)
+    return Built(output, base, size)
 
 
 def _checked_url(url: str, lang: Lang) -> str:
