@@ -60,6 +60,15 @@ def _check(out: Path) -> None:
 
     assert CalamineWorkbook.from_path(str(out)).sheet_names[:3] == [
         "Overzicht", "Nog niet ingediend", "Scholen"]
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out)["Overzicht"]
+    links = {cell.value: cell.hyperlink.location for row in sheet.iter_rows(max_col=1)
+             for cell in row if cell.hyperlink}
+    assert links["Scholen die nog geen kaart stuurden"] == "'Nog niet ingediend'!A1"
+    listed = openpyxl.load_workbook(out)["Scholen"]
+    column = links["Kaarten van scholen die niet op de schoollijst staan"].split("!")[1]
+    assert listed[column].value == "Op schoollijst"  # the column to filter on
 
 
 def test_a_flemish_csv_list_gives_the_schools_not_sent_and_flags_the_unlisted(
