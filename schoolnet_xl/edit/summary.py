@@ -147,6 +147,21 @@ def vars_of(options: Options) -> dict[str, Any]:
     return {f.name: getattr(options, f.name) for f in fields(options)}
 
 
+def rebuild_summary_sheets(path: Path, vocabulary: Vocabulary, lang: Lang = "nl") -> None:
+    """Put fresh Overzicht, Validatie and Netwerk sheets into the card at `path`, with no
+    guard: for a file being built (e.g. `upgrade`'s new card, which its own guard checks)."""
+    report = check_file(path, vocabulary)
+    card = report.read.card
+    if card is None:
+        raise GuardError(say(f"{path}: onleesbaar: {report.read.reason('nl')}",
+                             f"{path}: unreadable: {report.read.reason('en')}", lang))
+    with tempfile.TemporaryDirectory(prefix="schoolnet_summary_") as scratch:
+        donor, built = Path(scratch, "donor.xlsx"), Path(scratch, "built.xlsx")
+        write_summary_sheets(donor, card, vocabulary, report.findings, lang)
+        transplant(path, donor, built, after=SHEET_OVERVIEW)
+        shutil.copyfile(built, path)
+
+
 def write_summary_sheets(
     path: Path, card: Card, vocabulary: Vocabulary, findings: list[Finding], lang: Lang
 ) -> None:

@@ -2,7 +2,10 @@
 
 Reads the old layout with the reader of its `template_version`, writes a
 fresh current card with every value (template.write_card), reads that back and
-compares every value before anything is replaced.
+compares every value before anything is replaced. The sheets `summary` writes
+(Overzicht, Validatie, Netwerk, with its chart and map) are the program's own, not
+the user's: a card that went through `summary` upgrades without --force, and
+keeps its Netwerk map (drawn anew on the new card).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from schoolnet_xl.edit.guard import (
 from schoolnet_xl.edit.legacy import READERS, LegacyLayoutError
 from schoolnet_xl.edit.preflight import Risk
 from schoolnet_xl.edit.sheets import read_meta, sheet_order
+from schoolnet_xl.edit.summary import OWN_KINDS, OWNED, SHEET_NETWORK, rebuild_summary_sheets
 from schoolnet_xl.read import read_card
 from schoolnet_xl.read.package import PackageError
 from schoolnet_xl.template import write_card
@@ -106,19 +110,23 @@ def upgrade_card(
         sheets = sheet_order(path)
     except PackageError as exc:
         raise package_refusal(path, exc, lang) from None
+    with_map = SHEET_NETWORK in sheets
     job = GuardedWrite(
-        source=path, output=output, owned=set(), rewrites_all=True, force=force,
-        backup=backup, before_verify=before_verify,
-        write=lambda temp: _write(temp, vocabulary, card),
+        source=path, output=output, owned=set(OWNED), own_kinds=OWN_KINDS, rewrites_all=True,
+        force=force, backup=backup, before_verify=before_verify,
+        write=lambda temp: _write(temp, vocabulary, card, with_map, lang),
         check=lambda temp: _check(temp, vocabulary, card),
-        extra_risks=[Risk("extra_sheet", s) for s in sheets if s not in known_sheets],
+        extra_risks=[Risk("extra_sheet", s) for s in sheets
+                     if s not in known_sheets and s not in OWNED],
     )
     outcome = run_guarded(job, lang)
     return UpgradeResult(version, TEMPLATE_VERSION, len(card.partners), outcome)
 
 
-def _write(temp: Path, vocabulary: Vocabulary, card: Card) -> None:
+def _write(temp: Path, vocabulary: Vocabulary, card: Card, with_map: bool, lang: Lang) -> None:
     write_card(temp, vocabulary, card)
+    if with_map:  # the old card's Netwerk map, drawn anew from the new card
+        rebuild_summary_sheets(temp, vocabulary, lang)
 
 
 def _check(temp: Path, vocabulary: Vocabulary, card: Card) -> list[str]:

@@ -6,7 +6,8 @@ renders it into a package prepared once (`fast`) and writes it atomically: a
 temporary file in the folder, renamed into place. For a large region, forked
 processes write shares of the schools (they inherit the data: nothing to
 pickle); without fork, or should one fail, this process writes that share
-itself.
+itself. With `maps` (a school's map drawn for its Netwerkkaart sheet, see
+`merge.maps`) the drawing dominates: shares from a few workbooks on, one per core.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from schoolnet_xl.merge.records import FileResult
 
 FORK_FROM = 200  # workbooks from which forked processes share the writing
 PROCESSES = 2  # with this one: enough to keep two cores busy
+# With maps (~0.2 s of drawing each): shares from a few workbooks on, one per core.
+MAP_FORK_FROM = 8
 TEMP_PREFIX = ".~terugkoppeling-"  # a workbook being written, before its rename
 
 MapMaker = Callable[[FileResult], bytes | None]
@@ -87,12 +90,13 @@ def write_feedback_workbooks(
 def _write_shares(job: _Job) -> None:
     """Write every target: shares in forked processes when worth it, the rest here."""
     total = len(job.targets)
-    if total < FORK_FROM or not sys.platform.startswith("linux"):
+    processes = max(PROCESSES, os.cpu_count() or 1) if job.maps else PROCESSES
+    if total < (MAP_FORK_FROM if job.maps else FORK_FROM) or not sys.platform.startswith("linux"):
         _write_range(job, 0, total)
         return
-    share = -(-total // PROCESSES)
+    share = -(-total // processes)
     children = []
-    for index in range(1, PROCESSES):
+    for index in range(1, processes):
         start, stop = index * share, min(total, (index + 1) * share)
         pid = os.fork()
         if pid == 0:  # the child: its share, then out without running the parent's code
