@@ -1,4 +1,4 @@
-"""Partners, Scholen and Dekking as CSV for Flemish Excel.
+"""Partners, Scholen, Dekking and Evolutie (per school) as CSV for Flemish Excel.
 
 UTF-8 with a BOM (Excel then reads accents right), `;` as separator (the
 Belgian list separator), and text that a spreadsheet would run as a formula
@@ -13,9 +13,11 @@ import tempfile
 from pathlib import Path
 
 from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.evolve.region import EvolutionTable
 from schoolnet_xl.merge.region import Cell, Region, Table
 
-CSV_FILES = {"partners.csv": "partners", "scholen.csv": "schools", "dekking.csv": "coverage"}
+CSV_FILES = {"partners.csv": "partners", "scholen.csv": "schools", "dekking.csv": "coverage",
+             "evolutie.csv": "evolution"}  # evolutie: the Evolutie sheet's table per school
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -27,17 +29,20 @@ def neutralise(value: Cell) -> Cell:
 
 
 def write_csv_tables(region: Region, folder: Path) -> list[Path]:
-    """Write partners.csv, scholen.csv and dekking.csv into `folder` (atomically each)."""
+    """Write partners.csv, scholen.csv, dekking.csv and (when the merge worked out the
+    evolution) evolutie.csv into `folder` (atomically each)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, attribute in CSV_FILES.items():
-        table: Table = getattr(region, attribute)
-        written.append(write_csv(table, folder / name))
+        table: Table | EvolutionTable | None = (
+            region.evolution.schools if region.evolution is not None else None
+        ) if attribute == "evolution" else getattr(region, attribute)
+        if table is not None:
+            written.append(write_csv(table, folder / name))
     return written
 
 
-
-def write_csv(table: Table, path: Path) -> Path:
+def write_csv(table: Table | EvolutionTable, path: Path) -> Path:
     """One table as a CSV file, written to a temporary file and renamed into place."""
     try:
         handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)

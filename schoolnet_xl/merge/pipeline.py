@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,7 +59,8 @@ def skipped_result(skipped: Skipped) -> FileResult:
 
 
 def fingerprint(path: str) -> tuple[int, str, float]:
-    """Size, sha256 and mtime of a file (zeros when it vanished meanwhile).
+    """Size, sha256 and mtime of a file (zeros when it vanished meanwhile; size and
+    mtime without a digest when it exists but cannot be opened, e.g. no read right).
 
     A card is read whole and hashed in one call, cheaper than `file_digest`'s
     256 KiB buffer and read loop, which only a file above IN_MEMORY_BYTES takes.
@@ -68,7 +70,9 @@ def fingerprint(path: str) -> tuple[int, str, float]:
         try:
             data = read_member(*member, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_MIN_BYTES)
             return len(data), hashlib.sha256(data).hexdigest(), member[0].stat().st_mtime
-        except (ArchiveError, OSError):
+        except ArchiveError:  # refused (too large, a bomb, encrypted): its listed size
+            return _listed_size(*member), "", _mtime(member[0])
+        except OSError:
             return 0, "", 0.0
     try:
         with open(path, "rb", buffering=0) as handle:
@@ -79,7 +83,28 @@ def fingerprint(path: str) -> tuple[int, str, float]:
                 digest = hashlib.file_digest(handle, "sha256")
         return stat.st_size, digest.hexdigest(), stat.st_mtime
     except OSError:
+        pass
+    try:
+        stat = os.stat(path)
+    except OSError:
         return 0, "", 0.0
+    return stat.st_size, "", stat.st_mtime
+
+
+def _listed_size(archive: Path, inner: str) -> int:
+    """The uncompressed size a zip archive lists for a member (0 when it cannot say)."""
+    try:
+        with zipfile.ZipFile(archive) as opened:
+            return opened.getinfo(inner).file_size
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return 0
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _results(files: list[str], config: str | Path | None, lang: Lang,

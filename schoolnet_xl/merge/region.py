@@ -15,6 +15,7 @@ from pathlib import Path
 
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import ALL_LEVELS, Category, Vocabulary
+from schoolnet_xl.evolve.region import RegionEvolution
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
 from schoolnet_xl.merge.duplicates import cards_by_school
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
@@ -64,6 +65,8 @@ class Region:
     finding_links: list[str] = field(default_factory=list)  # per Bevindingen row
     school_list: SchoolList | None = None
     not_sent: Table | None = None  # the listed schools without a card (with a list)
+    lang: Lang = "nl"  # of the Evolutie sheet's texts
+    evolution: RegionEvolution | None = None  # set by `merge` (merge.evolution.evolution_of)
     _shared: list[SharedPartner] | None = field(default=None, init=False, repr=False)
 
     @property
@@ -136,6 +139,7 @@ def build_region(results: list[FileResult], vocabulary: Vocabulary, with_contact
         finding_links=_links(finding_paths, base),
         school_list=school_list,
         not_sent=None if school_list is None else _not_sent(results, school_list),
+        lang=lang,
     )
 
 

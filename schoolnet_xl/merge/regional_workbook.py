@@ -1,7 +1,7 @@
 """Write the regional workbook (XlsxWriter, a new file) from a `Region`.
 
 Sheets: Overzicht, (Nog niet ingediend, with a school list,) Scholen, Dekking,
-Partners, Gedeelde partners, Bevindingen, Bronbestanden. This module lays out
+Partners, Gedeelde partners, Bevindingen, Bronbestanden, Evolutie. This module lays out
 every sheet (headers, formats, the Partners table, filters, frozen panes, the
 chart, links) and hands the data rows of the table-shaped sheets to one of two
 writers, chosen by one switch
@@ -36,6 +36,7 @@ from typing import Any, Protocol
 
 from schoolnet_xl import __version__
 from schoolnet_xl.core.contract import REGIONAL_MARKER_PROPERTY, REGIONAL_MARKER_VALUE
+from schoolnet_xl.core.lang import say
 from schoolnet_xl.core.palette import (
     AMBER_FILL,
     AMBER_FONT,
@@ -48,10 +49,12 @@ from schoolnet_xl.core.palette import (
 )
 from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.evolve.region import ChartData, EvolutionTable
 from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.records import Cell
 from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region, Table
-from schoolnet_xl.merge.sheets import NOT_SENT, sheet_names
+from schoolnet_xl.merge.region_map_sheet import MapPer, add_region_map_sheet
+from schoolnet_xl.merge.sheets import EVOLUTION, NOT_SENT, sheet_names
 
 PARTNERS_TABLE = "RegioPartners"
 # Set to 1 (or any value but 0 or empty) to have `merge` write with `PlainWriter`.
@@ -84,11 +87,13 @@ _COLUMNS: dict[str, tuple[float, bool]] = {
 _NARROW = 7  # a column this narrow gets its header turned upright
 
 
-def write_regional_workbook(region: Region, path: Path, *, fast: bool = True) -> Path:
+def write_regional_workbook(region: Region, path: Path, *, fast: bool = True,
+                            map_per: MapPer | None = None) -> Path:
     """Write the workbook to `path` (the caller makes it atomic); return the path.
 
     `fast=False` writes it with `PlainWriter`: the same workbook (cell values, formats,
-    row heights, table), only slower for a large region.
+    row heights, table), only slower for a large region. `map_per`: add the sheet
+    Netwerkkaart regio, a region map per gemeente or scholengemeenschap.
     """
     import xlsxwriter
 
@@ -105,6 +110,8 @@ def write_regional_workbook(region: Region, path: Path, *, fast: bool = True) ->
                                           "valign": "top"},
         })
         _lay_out(workbook, region, writer)
+        if map_per:
+            add_region_map_sheet(workbook, region, map_per)
         return writer.close(workbook, path)
 
 
@@ -212,6 +219,7 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
         else:
             linked, shown = _with_links(table, urls)
             _list_sheet(sheets[name], linked, formats, writer, shown)
+    _evolution(sheets[EVOLUTION], workbook, region, formats, writer)
 
 
 def cell_lines(text: str, per_line: int) -> int:
@@ -623,3 +631,126 @@ def contact_line(with_contacts: bool) -> str:
                 "persoonsgegevens, deel dit werkboek alleen met wie ze nodig heeft.")
     return ("Contactgegevens (Contactpersoon, E-mail, Telefoon) zijn niet opgenomen "
             "(gebruik --with-contacts om ze toe te voegen).")
+
+
+# Per column of the Evolutie sheet's school table (evolve.region's order): width, wraps.
+_EVOLUTION_COLUMNS: tuple[tuple[float, bool], ...] = (
+    (28, True), (7, False), (14, True), (12, True), (10, False), (7, False), (7, False),
+    (7, False), (7, False), (7, False), (30, True), (30, True))
+
+
+def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
+               writer: RowWriter) -> None:
+    """Per school its latest card against its previous one (a filtered table from A1,
+    its rows by `writer`); below it, per category the share of the expected schools
+    covering it in each school year and per year the region's shared partners, each
+    with a native chart. With one school year a note takes the school table's place:
+    every school would read "geen vorig schooljaar"."""
+    evolution, lang = region.evolution, region.lang
+    years = evolution.years if evolution is not None else []
+    if evolution is None or len(years) < 2:
+        sheet.set_column(0, 0, 28)
+        note = (say(f"Eén schooljaar in de inbox ({years[0]}): nog geen evolutie. Leg ook "
+                    "de kaarten van vorige schooljaren in de inbox om per school te zien wat "
+                    "er nieuw, beëindigd, verdiept of afgebouwd is.",
+                    f"One school year in the inbox ({years[0]}): no evolution yet. Put the "
+                    "cards of earlier school years in the inbox too to see per school what "
+                    "is new, ended, deepened or loosened.", lang) if years else
+                say("Geen schooljaar op de kaarten: geen evolutie.",
+                    "No school year on the cards: no evolution.", lang))
+        sheet.write_string(0, 0, note, formats.bold)
+        if evolution is not None and years:
+            _evolution_tables(sheet, workbook, evolution.categories, evolution.shared,
+                              formats, 2, None)
+        return
+    table = evolution.schools
+    cell_formats: list[Any] = []
+    per_line: list[int] = []
+    upright: set[str] = set()
+    for index, (name, (width, wraps)) in enumerate(zip(table.columns, _EVOLUTION_COLUMNS,
+                                                       strict=True)):
+        sheet.set_column(index, index, width)
+        narrow = width <= _NARROW
+        if narrow:
+            upright.add(name)
+        sheet.write_string(0, index, name, formats.upright if narrow else formats.header)
+        cell_formats.append(formats.wrap if wraps else formats.centre if narrow else None)
+        per_line.append(int(width) if wraps else 0)
+    longest = max(text_width(name) for name in upright) / 100 * BOLD_WIDER
+    lines = max(wrapped_lines(name, int(width), bold=True) for name, (width, _) in
+                zip(table.columns, _EVOLUTION_COLUMNS, strict=True) if name not in upright)
+    sheet.set_row(0, max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT))
+    n = len(table.rows)
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, max(n, 1), len(table.columns) - 1)
+    _ignore_text_numbers(sheet)
+    _evolution_tables(sheet, workbook, evolution.categories, evolution.shared, formats,
+                      n + 2, (evolution.category_chart, evolution.shared_chart))
+    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line)
+
+
+def _evolution_tables(sheet: Any, workbook: Any, categories: EvolutionTable,
+                      shared: EvolutionTable, formats: _Formats, row: int,
+                      charts: tuple[ChartData, ChartData] | None) -> None:
+    """The per-category shares (a column per school year) from `row` on, the shared
+    partners per year below them, and with `charts` a column chart of the shares and a
+    line chart of the shared partners below those."""
+    category_rows = _small_table(sheet, categories, formats, row, formats.percent)
+    shared_rows = _small_table(sheet, shared, formats, category_rows[1] + 2, None)
+    if charts is None:
+        return
+    anchor = shared_rows[1] + 2
+    category_chart, shared_chart = charts
+    columns = [1 + index for index in range(len(category_chart.series))]
+    sheet.insert_chart(anchor, 0, _native_chart(
+        workbook, category_chart, category_rows, 0, columns), {"object_position": 3})
+    sheet.insert_chart(anchor, 10, _native_chart(
+        workbook, shared_chart, shared_rows, 0, [2]), {"object_position": 3})
+
+
+def _small_table(sheet: Any, table: EvolutionTable, formats: _Formats, row: int,
+                 number_format: Any) -> tuple[int, int]:
+    """A header (upright but the first column) at `row` and the rows below it, numbers
+    in `number_format`; returns the first and last data row."""
+    for index, name in enumerate(table.columns):
+        sheet.write_string(row, index, name, formats.upright if index else formats.header)
+    sheet.set_row(row, header_height(table.columns, upright=set(table.columns[1:])))
+    for offset, cells in enumerate(table.rows, start=1):
+        for index, value in enumerate(cells):
+            if isinstance(value, str):
+                sheet.write_string(row + offset, index, value,
+                                   formats.wrap if index == 0 else formats.centre)
+            elif value is not None:
+                sheet.write_number(row + offset, index, value, number_format or formats.centre)
+        _fit_row(sheet, row + offset, [(str(cells[0]), 28)])
+    return row + 1, row + max(len(table.rows), 1)
+
+
+def _native_chart(workbook: Any, data: ChartData, rows: tuple[int, int], label_column: int,
+                  value_columns: list[int]) -> Any:
+    """An XlsxWriter chart of `data` (kind, titles, axis format, series names) over the
+    cells the sheet shows: categories in `label_column`, a series per value column."""
+    chart = workbook.add_chart({"type": data.kind})
+    first, last = rows
+    for series, column in zip(data.series, value_columns, strict=True):
+        options: dict[str, Any] = {
+            "name": series.name,
+            "categories": [EVOLUTION, first, label_column, last, label_column],
+            "values": [EVOLUTION, first, column, last, column],
+        }
+        if data.kind == "line":
+            options["marker"] = {"type": "circle", "size": 6}
+        else:
+            options["gap"] = 60
+        chart.add_series(options)
+    chart.set_title({"name": data.title, "name_font": {"size": 11}})
+    y_axis: dict[str, Any] = {"name": data.y_title, "num_format": data.number_format,
+                              "min": 0, "major_gridlines": {"visible": True}}
+    if data.number_format == "0%":
+        y_axis["max"] = 1
+    chart.set_y_axis(y_axis)
+    chart.set_x_axis({"name": data.x_title, "num_font": {"size": 8}})
+    chart.set_legend({"position": "bottom"} if len(data.series) > 1 else {"none": True})
+    chart.set_size({"width": 760, "height": 480} if data.kind == "column"
+                   else {"width": 440, "height": 480})
+    return chart

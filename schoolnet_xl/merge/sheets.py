@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 SHEETS = ("Overzicht", "Scholen", "Dekking", "Partners", "Gedeelde partners", "Bevindingen",
-          "Bronbestanden")
+          "Bronbestanden", "Evolutie")
+EVOLUTION = "Evolutie"  # from one school year to the next (several years in the inbox)
 NOT_SENT = "Nog niet ingediend"  # only with a school list (merge --scholen), after Overzicht
 
 
