@@ -34,7 +34,7 @@ def test_text_shows_every_kind_and_every_matched_name(pair: tuple[Path, Path]) -
     result = run_cli("compare", *pair)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert ("nieuw (verbreed): 2, verdiept: 3, afgebouwd: 2, "
+    assert ("nieuw (verbreed): 2, verdiept: 3, minder intens (afgebouwd): 2, "
             "beëindigd of weg (afgebouwd): 2, ongewijzigd: 2") in out
     assert "Categorieën erbij: Armoede-organisaties" in out
     assert "Categorieën weg:   Levensbeschouwelijke gemeenschap" in out
@@ -94,14 +94,14 @@ def test_workbook_reads_back_and_validates(tmp_path: Path, pair: tuple[Path, Pat
     assert rows[top] == ["Soort", "Organisatie", "Vorige naam", "Koppeling", "Categorie",
                          "Wijzigingen"]
     table = {row[1]: row for row in rows[top + 1:]}
-    assert table["Jeugdhuis De Kroom"][:4] == ["afgebouwd", "Jeugdhuis De Kroom",
+    assert table["Jeugdhuis De Kroom"][:4] == ["minder intens (afgebouwd)", "Jeugdhuis De Kroom",
                                                "Jeugdhuis De Kroon", "bijna gelijk (score 93)"]
     assert table["Sportclub Aalst"][0] == "beëindigd of weg (afgebouwd)"
     assert table["Sportclub Aalter"][2] == ""
     assert [row[0] for row in rows[top + 1:]] == sorted(
         [row[0] for row in rows[top + 1:]],
-        key=["nieuw (verbreed)", "verdiept", "afgebouwd", "beëindigd of weg (afgebouwd)",
-             "ongewijzigd"].index)
+        key=["nieuw (verbreed)", "verdiept", "minder intens (afgebouwd)",
+             "beëindigd of weg (afgebouwd)", "ongewijzigd"].index)
     labels = {row[0]: row[1] for row in rows[:top]}
     assert labels["Categorieën erbij"] == "Armoede-organisaties"
     assert labels["Categorieën weg"] == "Levensbeschouwelijke gemeenschap"

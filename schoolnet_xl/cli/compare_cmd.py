@@ -103,9 +103,10 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, threshold: floa
         click.echo(say(f"Geschreven: {output}", f"Written: {output}", lang))
         click.echo(say(
             f"{counts['new']} nieuw, {counts['deepened']} verdiept, {counts['loosened']} "
-            f"afgebouwd, {counts['ended']} beëindigd of weg, {counts['unchanged']} ongewijzigd",
+            f"minder intens, {counts['ended']} beëindigd of weg, {counts['unchanged']} ongewijzigd",
             f"{counts['new']} new, {counts['deepened']} deepened, {counts['loosened']} "
-            f"loosened, {counts['ended']} ended or gone, {counts['unchanged']} unchanged", lang))
+            f"less intense, {counts['ended']} ended or gone, {counts['unchanged']} unchanged",
+            lang))
     elif fmt == "json":
         document = comparison_json(comparison, vocabulary, lang, warnings)
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))

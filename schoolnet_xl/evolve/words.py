@@ -9,7 +9,7 @@ from schoolnet_xl.evolve.classify import Change, Kind, Reason
 KIND_WORDS: dict[Kind, tuple[str, str]] = {
     "new": ("nieuw (verbreed)", "new (broadened)"),
     "deepened": ("verdiept", "deepened"),
-    "loosened": ("afgebouwd", "loosened"),
+    "loosened": ("minder intens (afgebouwd)", "less intense (loosened)"),
     "ended": ("beëindigd of weg (afgebouwd)", "ended or gone (loosened)"),
     "unchanged": ("ongewijzigd", "unchanged"),
 }
