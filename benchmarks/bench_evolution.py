@@ -1,16 +1,17 @@
 """Speed and memory of a merge with several school years (the evolution), on 2 cores.
 
 Run: .venv/bin/python benchmarks/bench_evolution.py [--folder /tmp/bench_evolution]
-     [--schools 3000] [--years 3] [--partners 30] [--runs 1]
+     [--schools 3000] [--years 3] [--partners 30] [--runs 1] [--maps]
 
 Generates once (kept in --folder) `schools` schools with a card per school year
 (9,000 template cards of 30 partners for the defaults): year by year a school
 drops two partners, names two new ones, and moves the Intensiteit of three.
 Then, in one run:
-- the merge of every year with the evolution (`merge.merge_files` and
-  `merge.evolution.evolution_of`, as the Evolutie sheet will call them) in a
-  subprocess: wall time and peak memory of the whole process tree (main + workers,
-  sampled from /proc every 20 ms); targets <= 12 s and <= 1 GB;
+- the merge of every year with the evolution (`merge.merge_files`, which works it
+  out in its region phase for the sheet Evolutie; without the region maps of the
+  sheet Netwerkkaart regio unless --maps) in a subprocess: wall time and peak
+  memory of the whole process tree (main + workers, sampled from /proc every
+  20 ms); targets <= 12 s and <= 1 GB;
 - the same for the latest year alone (3,000 cards), for comparison;
 - the phases of each (read, region, write, evolution), the CPU seconds of all
   processes (less sensitive than wall time to other work on a shared machine) and
@@ -38,14 +39,11 @@ from benchmarks.bench_merge import TreeMemory
 
 FIRST_YEAR = 2023
 DRIVER = """
-import json, sys, time
-from schoolnet_xl.core.vocabulary import default_vocabulary
-from schoolnet_xl.merge.evolution import evolution_of
+import json, sys
 from schoolnet_xl.merge.run import merge_files
-outcome = merge_files([sys.argv[1]], sys.argv[2])
-started = time.perf_counter()
-evolution = evolution_of(outcome.results, default_vocabulary())
-seconds = dict(outcome.seconds, evolution=time.perf_counter() - started)
+outcome = merge_files([sys.argv[1]], sys.argv[2], maps=sys.argv[3] == "1")
+evolution = outcome.region.evolution
+seconds = outcome.seconds
 print(json.dumps({"seconds": seconds, "cards": len(outcome.results),
                   "read_ms": sorted(r.read_ms for r in outcome.results),
                   "schools": len(evolution.schools.rows),
@@ -108,13 +106,14 @@ def generate(folder: Path, schools: int, years: int, partners: int, seed: int = 
     return cards
 
 
-def run_driver(inbox: Path, out: Path) -> tuple[float, float, int, dict[str, object]]:
+def run_driver(inbox: Path, out: Path, maps: bool = False
+               ) -> tuple[float, float, int, dict[str, object]]:
     """Wall seconds, CPU seconds (all processes), peak process-tree RSS and the driver's
     report of one merge."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", DRIVER, str(inbox), str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = [sys.executable, "-c", DRIVER, str(inbox), str(out), "1" if maps else "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = TreeMemory(process.pid)
     sampler.start()
     stdout, stderr = process.communicate()
@@ -152,6 +151,8 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--partners", type=int, default=30)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--maps", action="store_true",
+                        help="also draw the region maps (sheet Netwerkkaart regio)")
     args = parser.parse_args()
 
     cards = generate(args.folder, args.schools, args.years, args.partners)
@@ -160,10 +161,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
     latest = args.folder / school_year(args.years - 1)
     for run in range(args.runs):
-        wall, cpu, peak, report = run_driver(args.folder, work / f"regio-jaren{run}.xlsx")
+        wall, cpu, peak, report = run_driver(args.folder, work / f"regio-jaren{run}.xlsx",
+                                             args.maps)
         show(f"all {args.years} school years with evolution (targets <= 12 s, <= 1024 MB)",
              wall, cpu, peak, report)
-        wall, cpu, peak, report = run_driver(latest, work / f"regio-een-jaar{run}.xlsx")
+        wall, cpu, peak, report = run_driver(latest, work / f"regio-een-jaar{run}.xlsx", args.maps)
         show(f"one school year ({latest.name}) for comparison", wall, cpu, peak, report)
 
 

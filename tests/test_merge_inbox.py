@@ -109,6 +109,29 @@ def test_a_zip_member_over_the_bomb_limits_is_refused(tmp_path: Path, monkeypatc
     assert read_card(archive / "kaart.xlsx").findings[-1].code == "SN007"
 
 
+def test_unreadable_files_keep_their_size_in_bronbestanden(tmp_path: Path) -> None:
+    """A zip member refused as a bomb is listed with the size the archive gives it, a
+    file without read permission with its size on disk (not 0 bytes)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with zipfile.ZipFile(inbox / "groot.zip", "w", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr("kaart.xlsx", b"\0" * (3 * 1024 * 1024))
+    closed = inbox / "dicht.xlsx"
+    template_ok(closed)
+    closed.chmod(0)
+    try:
+        outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
+    finally:
+        closed.chmod(0o644)
+    sources = outcome.region.sources
+    size = sources.columns.index("Grootte (bytes)")
+    sizes = {Path(row[0]).name: row[size] for row in sources.rows}
+    assert sizes["kaart.xlsx"] == 3 * 1024 * 1024
+    assert sizes["dicht.xlsx"] == closed.stat().st_size > 0
+    by_name = {Path(r.path).name: r for r in outcome.results}
+    assert by_name["kaart.xlsx"].status == "unreadable"
+
+
 def test_a_merge_lists_everything_exits_0_and_keeps_the_original(inbox: Path,
                                                              tmp_path: Path) -> None:
     before = _sha(inbox)
