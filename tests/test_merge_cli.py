@@ -149,7 +149,8 @@ def test_csv_tables_of_an_earlier_merge_in_the_inbox_are_skipped_and_replaced(
                for r in records(tmp_path / "regio.xlsx", "Bronbestanden")}
     assert {name: kind for name, (kind, _) in sources.items()} == {
         "kaart0.xlsx": "sjabloon", "kaart1.xlsx": "sjabloon", "dekking.csv": "overgeslagen",
-        "partners.csv": "overgeslagen", "scholen.csv": "overgeslagen"}
+        "partners.csv": "overgeslagen", "scholen.csv": "overgeslagen",
+        "evolutie.csv": "overgeslagen"}
     assert all("eerdere merge" in reason for kind, reason in sources.values()
                if kind == "overgeslagen")
     assert (tables / "partners.csv").read_bytes() == first  # replaced by the same table
