@@ -27,6 +27,7 @@ from schoolnet_xl.demo import make_demo_region, write_demo_school_list
 from schoolnet_xl.merge import MergeError, merge_files
 from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
 from schoolnet_xl.merge.region import source_status
+from schoolnet_xl.merge.region_map_sheet import MAP_PER, MapPer
 from schoolnet_xl.read.inbox import InboxError
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ DEMO_MARKER = ".schoolnet-demo"
     latest counts (or the year of --schooljaar); the others are listed as an
     older school year. --scholen adds a sheet of the schools that have not sent
     a card; --feedback writes a workbook per school to send back (never into an
-    input folder).
+    input folder), each with the school's drawn network map: drawn maps are kept
+    in ~/.cache/schoolnet-xl/maps (or SCHOOLNET_XL_MAP_CACHE), so a re-merge draws
+    only the maps of changed cards. --zonder-kaarten leaves every map out.
 
     \b
     Example:
@@ -100,6 +103,17 @@ DEMO_MARKER = ".schoolnet-demo"
                              "(niet in de invoer).",
                              "Also write a feedback workbook per school into this folder "
                              "(not inside the inputs)."))
+@click.option("--kaart-per", "map_per", type=click.Choice(MAP_PER), default="gemeente",
+              show_default=True,
+              help=bilingual("Het blad Netwerkkaart regio: één kaart van de gedeelde partners "
+                             "per gemeente of per scholengemeenschap.",
+                             "The sheet Netwerkkaart regio: one map of the shared partners per "
+                             "gemeente (municipality) or scholengemeenschap (school community)."))
+@click.option("--zonder-kaarten", "--no-maps", "no_maps", is_flag=True, default=False,
+              help=bilingual("Geen getekende kaarten (geen Netwerkkaart regio, geen blad "
+                             "Netwerkkaart in de terugkoppeling): sneller.",
+                             "No drawn maps (no Netwerkkaart regio, no Netwerkkaart sheet in "
+                             "the feedback): quicker."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True,
               help=bilingual("Verslag als tekst of als één JSON-document.",
@@ -111,8 +125,8 @@ DEMO_MARKER = ".schoolnet-demo"
 @config_option
 def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
           with_contacts: bool, csv_dir: Path | None, school_year: str | None,
-          school_list: Path | None, feedback_dir: Path | None, fmt: str, quiet: bool,
-          lang: Lang, config: Path | None) -> None:
+          school_list: Path | None, feedback_dir: Path | None, map_per: MapPer,
+          no_maps: bool, fmt: str, quiet: bool, lang: Lang, config: Path | None) -> None:
     """Voeg de netwerkkaarten van veel scholen samen in één regionaal werkboek.
 
     INVOER zijn bestanden, mappen (met submappen) of patronen zoals 'inbox/**/*.xlsx'.
@@ -126,7 +140,10 @@ def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
     schooljaren telt de laatste (of die van --schooljaar); de andere staan er
     als ouder schooljaar. --scholen voegt het blad Nog niet ingediend toe;
     --feedback schrijft per school een werkboek om terug te sturen (nooit in een
-    invoermap).
+    invoermap), elk met de getekende netwerkkaart van de school: getekende kaarten
+    blijven bewaard in ~/.cache/schoolnet-xl/maps (of SCHOOLNET_XL_MAP_CACHE), zodat
+    een nieuwe merge alleen de kaarten van gewijzigde kaarten opnieuw tekent.
+    --zonder-kaarten laat alle kaarten weg.
 
     \b
     Voorbeeld:
@@ -142,7 +159,7 @@ def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
     outcome = _run_merge(list(inputs), output, jobs=jobs, with_contacts=with_contacts,
                          csv_dir=csv_dir, lang=lang, config=config, fmt=fmt, force=force,
                          quiet=quiet, school_year=school_year, school_list=school_list,
-                         feedback_dir=feedback_dir)
+                         feedback_dir=feedback_dir, map_per=map_per, maps=not no_maps)
     sys.exit(outcome.exit_code)
 
 
