@@ -173,3 +173,71 @@ def test_an_old_card_with_an_entity_declaration_is_refused_before_anything_is_wr
     assert "DOCTYPE" in done.stderr
     assert old_card.read_bytes() == original
     assert sorted(p.name for p in old_card.parent.iterdir()) == ["kaart.xlsx"]
+
+
+def network_image_size(path: Path) -> tuple[int, int]:
+    """(width, height) of the one PNG in a card's package (the Netwerk map)."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        media = [n for n in package.namelist() if n.startswith("xl/media/")]
+        assert len(media) == 1, media
+        png = package.read(media[0])
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+# summary's map: A4 landscape (297 x 210 mm) at 150 dpi, in whole pixels.
+SUMMARY_MAP = (int(297 / 25.4 * 150), int(210 / 25.4 * 150))
+
+
+def test_a_card_that_went_through_summary_upgrades_without_force_and_keeps_its_map(
+        old_card: Path, vocabulary: Vocabulary) -> None:
+    summarised = run_cli("summary", old_card)
+    assert summarised.returncode == 0, summarised.stderr
+    assert network_image_size(old_card) == SUMMARY_MAP
+    upgraded = run_cli("upgrade", old_card)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert read_meta(old_card)["template_version"] == TEMPLATE_VERSION
+    assert_every_old_value_is_kept(old_card, vocabulary)
+    from schoolnet_xl.edit.sheets import sheet_order
+
+    assert {"Overzicht", "Validatie", "Netwerk"} <= set(sheet_order(old_card))
+    assert network_image_size(old_card) == SUMMARY_MAP
+
+
+def test_the_demo_regions_old_card_after_summary_upgrades_cleanly(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    from schoolnet_xl.core.model import Card
+    from schoolnet_xl.demo.old_version import OLD_VERSION, write_old_version_card
+    from tests.support.cards import good_header, partner
+
+    card = Card(path="", kind="template", header=good_header(),
+                partners=[partner(14, "Vrij CLB Waasland", "CLB"),
+                          partner(15, "Bib Lokeren", "BIB")],
+                grid_sheet="Netwerkkaart", focus_codes=("KANS", "ZORG", "ARMOEDE"))
+    path = write_old_version_card(tmp_path / "oud.xlsx", card, vocabulary,
+                                  dt.datetime(2024, 9, 1))
+    assert read_meta(path)["template_version"] == OLD_VERSION
+    assert run_cli("summary", path).returncode == 0
+    upgraded = run_cli("upgrade", path, "--no-backup")
+    assert upgraded.returncode == 0, upgraded.stderr
+    read = read_card(path, vocabulary=vocabulary).card
+    assert read is not None
+    names = [p.organisatie.text for p in read.partners if has_content(p)]
+    assert names == ["Vrij CLB Waasland", "Bib Lokeren"]
+    assert network_image_size(path) == SUMMARY_MAP
+
+
+def test_after_summary_only_a_sheet_of_the_users_own_is_named(old_card: Path) -> None:
+    import openpyxl
+
+    assert run_cli("summary", old_card).returncode == 0
+    wb = openpyxl.load_workbook(old_card)
+    wb.create_sheet("Notities")["A1"] = "Onze afspraken"
+    wb.save(old_card)
+    refused = run_cli("upgrade", old_card)
+    assert refused.returncode == 1
+    assert "het eigen blad 'Notities'" in refused.stderr
+    assert "Netwerk'" not in refused.stderr and "Overzicht" not in refused.stderr

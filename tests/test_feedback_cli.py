@@ -34,7 +34,7 @@ def test_merge_feedback_in_english(inbox: Path, tmp_path: Path) -> None:  # noqa
     assert result.returncode == 1, result.stderr
     assert (out / "mail (unreadable).xlsx").exists()
     book = openpyxl.load_workbook(out / "030001 Basisschool De Regenboog.xlsx")
-    assert book.sheetnames == ["Feedback", "Findings"]
+    assert book.sheetnames == ["Feedback", "Findings", "Network map"]
     found = list(book["Findings"].iter_rows(min_row=2, values_only=True))
     assert {row[0] for row in found} <= {"error", "warning", "info"}
     assert "No partner in core category 'Local government and consultation'." in [
