@@ -125,7 +125,7 @@ def test_unreadable_files_keep_their_size_in_bronbestanden(tmp_path: Path) -> No
         closed.chmod(0o644)
     sources = outcome.region.sources
     size = sources.columns.index("Grootte (bytes)")
-    sizes = {Path(row[0]).name: row[size] for row in sources.rows}
+    sizes = {Path(str(row[0])).name: row[size] for row in sources.rows}
     assert sizes["kaart.xlsx"] == 3 * 1024 * 1024
     assert sizes["dicht.xlsx"] == closed.stat().st_size > 0
     by_name = {Path(r.path).name: r for r in outcome.results}

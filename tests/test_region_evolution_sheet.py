@@ -33,7 +33,7 @@ YEARS = ["2023-2024", "2024-2025", "2025-2026"]
 HEADER = ["Schoolnaam", "Instellingsnummer", "Gemeente", "Vorig schooljaar", "Schooljaar",
           "Nieuw", "Beëindigd of weg", "Verdiept", "Afgebouwd", "Ongewijzigd",
           "Categorieën erbij", "Categorieën weg"]
-SCHOOLS = [
+SCHOOLS: list[list[str | int]] = [
     # A, 2024-2025 -> 2025-2026: Sociaal Huis new; the library Beëindigd; Sportclub
     # 2 -> 1 Informeren (loosened); the CLB unchanged. OCMW gained, Bibliotheek lost.
     ["VBS De Linde", "100001", "Lokeren", "2024-2025", "2025-2026", 1, 1, 0, 1, 1,
@@ -191,7 +191,7 @@ def test_one_school_year_gives_a_note(merged: dict[str, Path], tmp_path: Path) -
     latest = [str(p) for p in merged["inbox"].glob("*-2025-2026.xlsx")]
     assert run_cli("merge", *latest, "-o", out).returncode == 0
     cells = _cells(out)
-    assert cells[0][0].startswith("Eén schooljaar in de inbox (2025-2026): nog geen evolutie")
+    assert str(cells[0][0]).startswith("Eén schooljaar in de inbox (2025-2026): nog geen evolutie")
     assert cells[2] == ["Categorie", "2025-2026", ""]  # the one year's shares
     with zipfile.ZipFile(out) as archive:
         assert "<drawing " not in archive.read(sheet_part(EVOLUTION)).decode()
