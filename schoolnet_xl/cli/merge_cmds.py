@@ -50,7 +50,7 @@ DEMO_MARKER = ".schoolnet-demo"
     a card; --feedback writes a workbook per school to send back (never into an
     input folder), each with the school's drawn network map: drawn maps are kept
     in ~/.cache/schoolnet-xl/maps (or SCHOOLNET_XL_MAP_CACHE), so a re-merge draws
-    only the maps of changed cards. --zonder-kaarten leaves every map out.
+    only the maps of changed cards. --no-maps leaves every drawing out.
 
     \b
     Example:
@@ -107,7 +107,7 @@ DEMO_MARKER = ".schoolnet-demo"
               show_default=True,
               help=bilingual("Het blad Netwerkkaart regio: één kaart van de gedeelde partners "
                              "per gemeente of per scholengemeenschap.",
-                             "The sheet Netwerkkaart regio: one map of the shared partners per "
+                             "The sheet Netwerkkaart regio: one drawing of the shared partners per "
                              "gemeente (municipality) or scholengemeenschap (school community)."))
 @click.option("--zonder-kaarten", "--no-maps", "no_maps", is_flag=True, default=False,
               help=bilingual("Geen getekende kaarten (geen Netwerkkaart regio, geen blad "
