@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from schoolnet_xl.demo import make_demo_region
+from schoolnet_xl.merge.region_map_sheet import SHEET_REGION_MAP
 from schoolnet_xl.merge.sheets import SHEETS
 from tests.support import libreoffice
 from tests.support.regional import run_cli, sheet_rows
+
+PRINTED = (*SHEETS, SHEET_REGION_MAP)  # merge adds the region maps' sheet last
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +77,13 @@ def _pdf_pages(pdf: Path) -> list[str]:
 def _sheet_of(page: str) -> str:
     """The sheet a printed page names in its header."""
     lines = [line.strip() for line in page.splitlines()]
-    by_length = sorted(SHEETS, key=len, reverse=True)
+    by_length = sorted(PRINTED, key=len, reverse=True)
     for line in lines:
         if line.startswith("Regionale netwerkkaart"):
             found = next((name for name in by_length if line.endswith(name)), None)
             if found:
                 return found
-    return [line for line in lines if line in SHEETS][-1]
+    return [line for line in lines if line in PRINTED][-1]
 
 
 @pytest.mark.libreoffice
@@ -103,7 +106,7 @@ def test_libreoffice_prints_readable_landscape_pages(regio: Path, tmp_path: Path
     assert sheet_of[0] == "Overzicht" and sheet_of.count("Overzicht") == 1
     assert "Aandeel van de scholen waar de categorie verwacht wordt" in pages[0]  # chart
     assert "X-kolom" in pages[0]  # the last table of Overzicht
-    assert sorted(set(sheet_of), key=SHEETS.index) == list(SHEETS)
+    assert sorted(set(sheet_of), key=PRINTED.index) == list(PRINTED)
     last_columns = {name: sheet_rows(regio, name)[0] for name in SHEETS if name != "Overzicht"}
     for name, text in zip(sheet_of, pages, strict=True):
         if name in last_columns:  # one page wide, header row repeated on every page

@@ -25,6 +25,7 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.demo import make_card, make_demo_region
 from schoolnet_xl.edit.summary import summarize
 from schoolnet_xl.merge import merge_files
+from schoolnet_xl.merge.region_map_sheet import SHEET_REGION_MAP
 from schoolnet_xl.merge.sheets import SHEETS
 from schoolnet_xl.report.workbook import write_findings_workbook
 from schoolnet_xl.template import write_card
@@ -92,7 +93,7 @@ def printed(workbooks: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
     pdfs = libreoffice.convert_many(list(workbooks.values()), "pdf",
                                     tmp_path_factory.mktemp("pdf"))
     names = {**{n: [*CARD_SHEETS] for n in ("sjabloon", "kaart", "samenvatting")},
-             "bevindingen": ["Bevindingen"], "regio": list(SHEETS)}
+             "bevindingen": ["Bevindingen"], "regio": [*SHEETS, SHEET_REGION_MAP]}
     return {name: Printed(xlsx, pdf_pages(pdf, names[name]), pdf)
             for (name, xlsx), pdf in zip(workbooks.items(), pdfs, strict=True)}
 
@@ -112,7 +113,7 @@ PAGES = {  # (sheet, pages) in print order; None: as many as its rows need, at l
     "samenvatting": [("Netwerkkaart", 1), ("Overzicht", 1), ("Validatie", 1), ("Netwerk", 1),
                      ("Categorieën", 1), ("Handleiding", 2)],
     "bevindingen": [("Bevindingen", None)],
-    "regio": [("Overzicht", 1), *((sheet, None) for sheet in SHEETS[1:])],
+    "regio": [("Overzicht", 1), *((sheet, None) for sheet in (*SHEETS[1:], SHEET_REGION_MAP))],
 }
 
 

@@ -70,6 +70,9 @@ def add_region_map_sheet(workbook: Any, region: Region, per: MapPer) -> None:
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)  # as the other sheets
+    sheet.set_header(f"&L&\"-,Bold\"Regionale netwerkkaart&R{SHEET_REGION_MAP}", {"margin": 0.3})
+    sheet.set_footer("&CPagina &P van &N", {"margin": 0.3})
     sheet.hide_gridlines(2)
     row, breaks, without = 2, [], []
     for name, schools, shared in groups_of(region, per):
