@@ -24,3 +24,10 @@ def soffice() -> str:
             pytest.fail("LibreOffice is required under scripts/test but soffice is missing")
         pytest.skip("LibreOffice (soffice) not installed")
     return binary
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_map_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Maps drawn by the tests' merges go to a cache of this run, not the user's
+    ~/.cache (a test that needs its own cache sets SCHOOLNET_XL_MAP_CACHE itself)."""
+    os.environ.setdefault("SCHOOLNET_XL_MAP_CACHE", str(tmp_path_factory.mktemp("map-cache")))
