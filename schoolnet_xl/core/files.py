@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
+from pathlib import Path
 
 from schoolnet_xl.core.findings import Words
 
@@ -17,6 +19,21 @@ def new_file_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_bytes_atomically(target: Path, data: bytes, prefix: str = ".~schoolnet-") -> None:
+    """`data` into a temporary file beside `target`, then renamed into place: a reader
+    never sees half a file, and a failure leaves no temporary file behind."""
+    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=target.suffix,
+                                         dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 # What an operating-system error means for the user, per errno (Dutch, English).

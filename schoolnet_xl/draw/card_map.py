@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import write_bytes_atomically
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.draw.model import NetworkMap, network_map_from_card
@@ -55,19 +53,5 @@ def map_card(card_path: Path, output: Path, vocabulary: Vocabulary, lang: Lang =
                            f"{card_path}: unreadable: {report.read.reason('en')}", lang))
     network = network_map_from_card(card, report.vocabulary or vocabulary)
     data = draw_network_map(network, report.vocabulary or vocabulary, fmt, lang)
-    write_atomically(output, data)
+    write_bytes_atomically(output, data, prefix=".map-")
     return MapResult(network, output, fmt)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """`data` into `target` through a temporary file beside it and one rename."""
-    handle, temporary = tempfile.mkstemp(suffix=target.suffix, dir=target.parent or ".",
-                                         prefix=".map-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -11,25 +11,16 @@ matching). No spreadsheet library: a sheet writer renders the tables and chart.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.table import Cell, Table
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.classify import Comparison, compare_states, covered
 from schoolnet_xl.evolve.names import NEAR_MATCH
 from schoolnet_xl.evolve.states import CardState, year_start
 from schoolnet_xl.evolve.words import NO_PREVIOUS, category_text
-
-Cell = str | int | float | None
-
-
-@dataclass(slots=True)
-class EvolutionTable:
-    """A header row and data rows, as `merge.region.Table` (cells text, numbers or None)."""
-
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -58,9 +49,9 @@ class RegionEvolution:
     """Everything the Evolutie sheet shows, as data."""
 
     years: list[str]  # the school years present, oldest first
-    schools: EvolutionTable  # one row per school
-    categories: EvolutionTable  # one row per category, a share column per year
-    shared: EvolutionTable  # one row per year: schools, shared partners
+    schools: Table  # one row per school
+    categories: Table  # one row per category, a share column per year
+    shared: Table  # one row per year: schools, shared partners
     category_chart: ChartData  # clustered columns: per category, a bar per year
     shared_chart: ChartData  # a line: shared partners per year
     comparisons: dict[str, Comparison]  # school -> its latest card against its previous
@@ -105,8 +96,8 @@ def cards_by_school(cards: Iterable[CardState]) -> dict[str, list[CardState]]:
 
 
 def _school_rows(by_school: dict[str, list[CardState]], comparisons: dict[str, Comparison],
-                 vocabulary: Vocabulary, lang: Lang) -> EvolutionTable:
-    table = EvolutionTable([
+                 vocabulary: Vocabulary, lang: Lang) -> Table:
+    table = Table([
         say("Schoolnaam", "School name", lang), "Instellingsnummer",
         say("Gemeente", "Municipality", lang), say("Vorig schooljaar", "Previous school year",
                                                     lang),
@@ -133,7 +124,7 @@ def _school_rows(by_school: dict[str, list[CardState]], comparisons: dict[str, C
 
 
 def _category_shares(by_school: dict[str, list[CardState]], years: list[str],
-                     vocabulary: Vocabulary, lang: Lang) -> EvolutionTable:
+                     vocabulary: Vocabulary, lang: Lang) -> Table:
     """Per category, per year: covering / expected schools (None when none is expected)."""
     expected = {year: dict.fromkeys((c.code for c in vocabulary.categories), 0)
                 for year in years}
@@ -154,7 +145,7 @@ def _category_shares(by_school: dict[str, list[CardState]], years: list[str],
             for code in codes:
                 expected_year[code] += 1
                 covering_year[code] += code in held
-    table = EvolutionTable([say("Categorie", "Category", lang), *years])
+    table = Table([say("Categorie", "Category", lang), *years])
     for category in vocabulary.categories:
         if not any(expected[year][category.code] for year in years):
             continue  # expected of no school in any year: no share to show
@@ -164,7 +155,7 @@ def _category_shares(by_school: dict[str, list[CardState]], years: list[str],
     return table
 
 
-def _category_chart(categories: EvolutionTable, years: list[str], lang: Lang) -> ChartData:
+def _category_chart(categories: Table, years: list[str], lang: Lang) -> ChartData:
     series = [ChartSeries(year, [_share(row[1 + index]) for row in categories.rows])
               for index, year in enumerate(years)]
     return ChartData("column", say("Aandeel verwachte scholen dat de categorie dekt",
@@ -175,13 +166,13 @@ def _category_chart(categories: EvolutionTable, years: list[str], lang: Lang) ->
 
 
 def _shared_rows(by_school: dict[str, list[CardState]], years: list[str],
-                 shared: Mapping[str, int], lang: Lang) -> EvolutionTable:
+                 shared: Mapping[str, int], lang: Lang) -> Table:
     schools = dict.fromkeys(years, 0)
     for history in by_school.values():
         for card in history:
             if _normal(card.schooljaar) in schools:
                 schools[_normal(card.schooljaar)] += 1
-    table = EvolutionTable([say("Schooljaar", "School year", lang),
+    table = Table([say("Schooljaar", "School year", lang),
                             say("Scholen", "Schools", lang),
                             say("Gedeelde partners", "Shared partners", lang)])
     table.rows = [[year, schools[year], shared.get(year, 0)] for year in years]

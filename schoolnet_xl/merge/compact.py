@@ -8,9 +8,10 @@ from pathlib import Path
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.model import Card, Sourced
+from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.values import has_content, parse_date, row_cell
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.merge.records import Cell, FindingRow, PartnerRow, SchoolInfo
+from schoolnet_xl.merge.records import FindingRow, PartnerRow, SchoolInfo
 
 CONTACT_HEADERS = ("Contactpersoon", "E-mail", "Telefoon")
 SECTION_HEADER = "Afdeling"

@@ -13,8 +13,8 @@ import tempfile
 from pathlib import Path
 
 from schoolnet_xl.core.files import new_file_mode
-from schoolnet_xl.evolve.region import EvolutionTable
-from schoolnet_xl.merge.region import Cell, Region, Table
+from schoolnet_xl.core.table import Cell, Table
+from schoolnet_xl.merge.region import Region
 
 CSV_FILES = {"partners.csv": "partners", "scholen.csv": "schools", "dekking.csv": "coverage",
              "evolutie.csv": "evolution"}  # evolutie: the Evolutie sheet's table per school
@@ -34,7 +34,7 @@ def write_csv_tables(region: Region, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, attribute in CSV_FILES.items():
-        table: Table | EvolutionTable | None = (
+        table: Table | None = (
             region.evolution.schools if region.evolution is not None else None
         ) if attribute == "evolution" else getattr(region, attribute)
         if table is not None:
@@ -42,7 +42,7 @@ def write_csv_tables(region: Region, folder: Path) -> list[Path]:
     return written
 
 
-def write_csv(table: Table | EvolutionTable, path: Path) -> Path:
+def write_csv(table: Table, path: Path) -> Path:
     """One table as a CSV file, written to a temporary file and renamed into place."""
     try:
         handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
 
 from schoolnet_xl import __version__
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import write_bytes_atomically
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.draw.model import MapRow, NetworkMap, network_map_from_rows
@@ -118,16 +117,9 @@ def prune(cache_dir: Path, keep_days: int = KEEP_DAYS) -> None:
 def _store(entry: Path, png: bytes) -> None:
     """Write a cache entry atomically; a cache that cannot be written only costs time."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".~kaart-", dir=entry.parent)
+        write_bytes_atomically(entry, png, prefix=".~kaart-")
     except OSError:
         return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(png)
-        os.chmod(temporary, new_file_mode())
-        os.replace(temporary, entry)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
 
 
 @cache

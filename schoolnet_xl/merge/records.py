@@ -13,13 +13,14 @@ from datetime import date
 from functools import partial
 from typing import Any, Literal, NamedTuple
 
+from schoolnet_xl.core.table import Cell
+
 FileStatus = Literal["ok", "unreadable", "skipped"]
 # "older": a card of a school year before the one the region shows for that school;
 # "other-year": a card of a later year than the one asked for with --schooljaar.
 DuplicateKind = Literal["", "superseded", "identical", "older", "other-year"]
 Outcome = Literal["read", "unreadable", "duplicate", "older", "skipped"]
 OUTCOMES: tuple[Outcome, ...] = ("read", "unreadable", "duplicate", "older", "skipped")
-Cell = str | int | float | None
 
 
 class SchoolInfo(NamedTuple):

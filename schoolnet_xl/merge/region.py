@@ -14,22 +14,15 @@ from operator import itemgetter
 from pathlib import Path
 
 from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.table import Table
 from schoolnet_xl.core.vocabulary import ALL_LEVELS, Category, Vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
 from schoolnet_xl.merge.duplicates import cards_by_school
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
-from schoolnet_xl.merge.records import SHEET_MARK, Cell, FileResult, SchoolInfo, sheet_of
+from schoolnet_xl.merge.records import SHEET_MARK, FileResult, SchoolInfo, sheet_of
 from schoolnet_xl.merge.school_list import SchoolList
 from schoolnet_xl.read.archive import split_member
-
-
-@dataclass(slots=True)
-class Table:
-    """A header row and data rows (cells are text, numbers or None)."""
-
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

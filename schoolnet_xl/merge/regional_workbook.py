@@ -47,12 +47,12 @@ from schoolnet_xl.core.palette import (
     RED_FONT,
     WHITE,
 )
+from schoolnet_xl.core.table import Cell, Table
 from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.region import ChartData, EvolutionTable
+from schoolnet_xl.evolve.region import ChartData
 from schoolnet_xl.merge.fast_write import FastWriter
-from schoolnet_xl.merge.records import Cell
-from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region, Table
+from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region
 from schoolnet_xl.merge.region_map_sheet import MapPer, add_region_map_sheet
 from schoolnet_xl.merge.sheets import EVOLUTION, NOT_SENT, sheet_names
 
@@ -689,8 +689,8 @@ def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
     writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line)
 
 
-def _evolution_tables(sheet: Any, workbook: Any, categories: EvolutionTable,
-                      shared: EvolutionTable, formats: _Formats, row: int,
+def _evolution_tables(sheet: Any, workbook: Any, categories: Table,
+                      shared: Table, formats: _Formats, row: int,
                       charts: tuple[ChartData, ChartData] | None) -> None:
     """The per-category shares (a column per school year) from `row` on, the shared
     partners per year below them, and with `charts` a column chart of the shares and a
@@ -708,7 +708,7 @@ def _evolution_tables(sheet: Any, workbook: Any, categories: EvolutionTable,
         workbook, shared_chart, shared_rows, 0, [2]), {"object_position": 3})
 
 
-def _small_table(sheet: Any, table: EvolutionTable, formats: _Formats, row: int,
+def _small_table(sheet: Any, table: Table, formats: _Formats, row: int,
                  number_format: Any) -> tuple[int, int]:
     """A header (upright but the first column) at `row` and the rows below it, numbers
     in `number_format`; returns the first and last data row."""

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.merge.fast_write.deflated import DeflatedFile, deflate_to_file, write_member
 from schoolnet_xl.merge.fast_write.links import (
@@ -38,7 +39,6 @@ from schoolnet_xl.merge.fast_write.links import (
     rels_part,
     with_hyperlinks,
 )
-from schoolnet_xl.merge.records import Cell
 
 # As XlsxWriter: `&<>`, C0 controls but tab (9) and line feed (10), non-characters.
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
@@ -82,7 +82,7 @@ def rows_xml(rows: Sequence[Sequence[Cell]], first_row: int, width: int,
             if isinstance(value, str):
                 inline = texts.get(value)
                 if inline is None:
-                    inline = texts[value] = _inline(value)
+                    inline = texts[value] = inline_string(value)
                 parts.append(f'{start}{number}"{style} t="inlineStr">{inline}</c>')
                 if per_line and len(value) > per_line:
                     needed = known.get(value)
@@ -113,7 +113,7 @@ def _style_attributes(styles: Sequence[int | None], width: int) -> list[str]:
         ""] * (width - len(styles))
 
 
-def _inline(value: str) -> str:
+def inline_string(value: str) -> str:
     """The `<is><t>` element of a text, cut and escaped as XlsxWriter does."""
     text = excel_text(value)
     if "_x" in text:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.table import Cell
 from schoolnet_xl.merge.fast_write.alongside import rows_written_alongside
 from schoolnet_xl.merge.fast_write.bulk_rows import FileRows, SheetRows, splice_rows
 from schoolnet_xl.merge.fast_write.links import external_target
-from schoolnet_xl.merge.records import Cell
 
 
 class FastWriter:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import write_bytes_atomically
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge.feedback.content import RegionFacts, ordered_findings
@@ -135,17 +134,4 @@ def _write_range(job: _Job, start: int, stop: int) -> None:
             findings = ordered_findings(result.findings, basis.with_contacts)
             book = FastBook(job.skeletons, basis, file_name(result.path))
             data = unreadable_workbook(result, findings, basis, book)
-        write_atomically(path, data)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """`data` into a temporary file beside `path`, then renamed into place."""
-    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".xlsx", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_bytes_atomically(path, data, prefix=TEMP_PREFIX)

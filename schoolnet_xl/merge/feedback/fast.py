@@ -27,7 +27,7 @@ from typing import Any
 
 from schoolnet_xl.core.cells import column_letters
 from schoolnet_xl.core.lang import Lang
-from schoolnet_xl.merge.fast_write.bulk_rows import excel_text
+from schoolnet_xl.merge.fast_write.bulk_rows import inline_string
 from schoolnet_xl.merge.feedback.workbook import Basis, Book, Formats, XlsxBook
 
 PLACEHOLDER = "SCHOOLNETXLNAAM"  # the name in a skeleton's footers and title
@@ -95,7 +95,7 @@ class SheetRecord:
                 rows.setdefault(row, []).append(f'<c r="{ref}"{s}><v>{number}</v></c>')
             elif value:
                 rows.setdefault(row, []).append(
-                    f'<c r="{ref}"{s} t="inlineStr">{_inline(value)}</c>')
+                    f'<c r="{ref}"{s} t="inlineStr">{inline_string(value)}</c>')
             elif style is not None:
                 rows.setdefault(row, []).append(f'<c r="{ref}"{s}/>')
         parts = ["<sheetData>"]
@@ -200,15 +200,3 @@ def _points(height: float) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _inline(value: str) -> str:
-    """The `<is><t>` element of a text, cut and escaped as XlsxWriter does (and as
-    fast_write.bulk_rows writes its inline strings)."""
-    text = excel_text(value)
-    if "_x" in text:
-        text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
-    text = text.translate(_ESCAPES)
-    if text[0].isspace() or text[-1].isspace():
-        return f'<is><t xml:space="preserve">{text}</t></is>'
-    return f"<is><t>{text}</t></is>"
