@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schoolnet_xl.core.cells import a1, column_letters
+from schoolnet_xl.core.cells import a1, column_index, column_letters
 from schoolnet_xl.core.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
 from schoolnet_xl.core.text import fold_words as fold
 from schoolnet_xl.core.values import clean, is_blank
@@ -185,7 +185,7 @@ def _new_block(out: GridRows, sheet: SheetData, row: int, cols: list[int],
         out.partners.pop()
         title = last.organisatie.text
         out.layout.append((last.row - 1, cols[0] if not last.organisatie.cell else
-                           _col_of(last.organisatie.cell)))
+                           column_index(last.organisatie.cell.rstrip("0123456789"))))
     out.sections.append((row, title))
 
 
@@ -195,14 +195,6 @@ def _is_title(partner: Partner) -> bool:
         return False
     return not any(not getattr(partner, k).is_empty for k in PARTNER_FIELDS[1:]) and all(
         v.is_empty for v in partner.focus.values())
-
-
-def _col_of(cell: str) -> int:
-    letters = cell.rstrip("0123456789")
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number - 1
 
 
 def _name_sections(out: GridRows, sheet: SheetData, hit: GridHit) -> None:
