@@ -25,8 +25,6 @@ import argparse
 import json
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_merge import TreeMemory
+from benchmarks.bench_merge import run_sampled
 
 FIRST_YEAR = 2023
 DRIVER = """
@@ -110,21 +108,11 @@ def run_driver(inbox: Path, out: Path, maps: bool = False
                ) -> tuple[float, float, int, dict[str, object]]:
     """Wall seconds, CPU seconds (all processes), peak process-tree RSS and the driver's
     report of one merge."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
     command = [sys.executable, "-c", DRIVER, str(inbox), str(out), "1" if maps else "0"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    sampler = TreeMemory(process.pid)
-    sampler.start()
-    stdout, stderr = process.communicate()
-    wall = time.perf_counter() - started
-    sampler.running = False
-    sampler.join()
-    if process.returncode != 0:
-        raise SystemExit(f"merge failed ({process.returncode}): {stderr.decode()}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, sampler.peak, json.loads(stdout.decode().strip().splitlines()[-1])
+    wall, cpu, peak, _, finished = run_sampled(command)
+    if finished.returncode != 0:
+        raise SystemExit(f"merge failed ({finished.returncode}): {finished.stderr.decode()}")
+    return wall, cpu, peak, json.loads(finished.stdout.decode().strip().splitlines()[-1])
 
 
 def show(label: str, wall: float, cpu: float, peak: int, report: dict[str, object]) -> None:

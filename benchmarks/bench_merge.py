@@ -108,13 +108,11 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def merge_subprocess(folder: Path, out: Path, jobs: int | None,
-                     *extra: str) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds (all processes), peak tree RSS and largest process RSS."""
-    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out),
-               *extra]
-    if jobs:
-        command += ["--jobs", str(jobs)]
+def run_sampled(command: list[str]
+                ) -> tuple[float, float, int, int, subprocess.CompletedProcess[bytes]]:
+    """Run `command`: wall seconds, CPU seconds (it and its workers), peak RSS of its
+    process tree (TreeMemory), largest single process RSS (ru_maxrss of the children) and
+    the finished process (return code, stdout, stderr)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -124,12 +122,24 @@ def merge_subprocess(folder: Path, out: Path, jobs: int | None,
     wall = time.perf_counter() - started
     sampler.running = False
     sampler.join()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"merge failed ({process.returncode}): {stderr.decode()}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print("  " + stdout.decode().strip().splitlines()[-1])
-    return wall, cpu, sampler.peak, after.ru_maxrss * 1024
+    finished = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return wall, cpu, sampler.peak, after.ru_maxrss * 1024, finished
+
+
+def merge_subprocess(folder: Path, out: Path, jobs: int | None,
+                     *extra: str) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (all processes), peak tree RSS and largest process RSS."""
+    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(folder), "-o", str(out),
+               *extra]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    wall, cpu, peak, largest, finished = run_sampled(command)
+    if finished.returncode not in (0, 1):
+        raise SystemExit(f"merge failed ({finished.returncode}): {finished.stderr.decode()}")
+    print("  " + finished.stdout.decode().strip().splitlines()[-1])
+    return wall, cpu, peak, largest
 
 
 def read_phase_ms(paths: list[Path], warm_up: list[Path]) -> tuple[float, float]:
