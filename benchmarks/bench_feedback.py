@@ -14,7 +14,6 @@ Uses (or generates) the cards of benchmarks/bench_merge.py. Prints, in one run:
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import shutil
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_merge import generate
+from benchmarks.bench_merge import card_parser, generate
 
 
 def merge_wall(folder: Path, out: Path, feedback: Path | None) -> tuple[float, float]:
@@ -85,11 +84,7 @@ def _cpu() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
-                                                            "schoolnet_bench_cards"))
-    parser.add_argument("--cards", type=int, default=3000)
-    parser.add_argument("--partners", type=int, default=30)
+    parser = card_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--serial", action="store_true",
                         help="also time the feedback phase in one process")

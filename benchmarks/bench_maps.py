@@ -13,7 +13,6 @@ Prints wall and CPU seconds (all processes) of each, and the machine's load.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -21,16 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_merge import generate, merge_subprocess
+from benchmarks.bench_merge import card_parser, generate, merge_subprocess
 from schoolnet_xl.merge.maps import CACHE_ENV
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
-                                                            "schoolnet_bench_cards"))
-    parser.add_argument("--cards", type=int, default=3000)
-    parser.add_argument("--partners", type=int, default=30)
+    parser = card_parser(__doc__)
     args = parser.parse_args()
     paths = generate(args.folder, args.cards, args.partners)
     print(f"{len(paths)} cards in {args.folder}; load average {os.getloadavg()}")

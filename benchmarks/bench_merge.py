@@ -55,6 +55,17 @@ def write_cards(folder: Path, start: int, stop: int, seed: int, partners: int) -
     return stop - start
 
 
+def card_parser(doc: str) -> argparse.ArgumentParser:
+    """A benchmark's arguments for the cards of this module (--folder, --cards, --partners),
+    the same defaults everywhere, so each benchmark reuses the cards generated once."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
+                                                            "schoolnet_bench_cards"))
+    parser.add_argument("--cards", type=int, default=3000)
+    parser.add_argument("--partners", type=int, default=30)
+    return parser
+
+
 def generate(folder: Path, cards: int, partners: int, seed: int = 2026) -> list[Path]:
     existing = sorted(folder.rglob("kaart*.xlsx"))
     if len(existing) < cards:
@@ -182,11 +193,7 @@ def naive_seconds(paths: list[Path], out: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir(),
-                                                            "schoolnet_bench_cards"))
-    parser.add_argument("--cards", type=int, default=3000)
-    parser.add_argument("--partners", type=int, default=30)
+    parser = card_parser(__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--naive-subset", type=int, default=300)
