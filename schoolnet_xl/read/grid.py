@@ -104,9 +104,9 @@ def school_year_of(hit: GridHit) -> str:
     """The school year a grid's sheet names (its name, else a line above the grid), or ""."""
     for text in (hit.sheet.name, *(v for r in hit.sheet.rows[:hit.header_row]
                                    for v in r if isinstance(v, str))):
-        year = _YEAR.search(text)
-        if year and int(year.group(2)) - int(year.group(1)) == 1:
-            return f"{year.group(1)}-{year.group(2)}"
+        year = _school_year(text)
+        if year:
+            return year
     return ""
 
 
@@ -291,6 +291,15 @@ _TITLE_NAME = re.compile(r"^\s*netwerkkaart\b\s*(?:van\s+)?[-–:]?\s*(.*?)\s*$"
 _NOT_A_NAME = re.compile(r"^(?:onze|de|het|mijn|jullie)?\s*(?:school|partners)?$", re.I)
 
 
+def _school_year(text: str) -> str:
+    """The school year ('2024-2025') of the first year pair in `text`, when its years are
+    consecutive, else ""."""
+    year = _YEAR.search(text)
+    if year and int(year.group(2)) - int(year.group(1)) == 1:
+        return f"{year.group(1)}-{year.group(2)}"
+    return ""
+
+
 @dataclass
 class TitleField:
     """A header value found in a title line, the sheet name or the file name."""
@@ -313,10 +322,10 @@ def header_from_titles(sheet: SheetData, above_row: int, found: dict[str, Source
             if not isinstance(value, str) or not value.strip():
                 continue
             text = value.strip()
-            year = _YEAR.search(text)
-            if "schooljaar" in wanted and year and int(year.group(2)) - int(year.group(1)) == 1:
-                fields.append(TitleField("schooljaar", Sourced(
-                    f"{year.group(1)}-{year.group(2)}", sheet.name, a1(row, col)), "cell"))
+            year = _school_year(text) if "schooljaar" in wanted else ""
+            if year:
+                fields.append(TitleField("schooljaar", Sourced(year, sheet.name, a1(row, col)),
+                                         "cell"))
                 wanted.discard("schooljaar")
             number = _NUMBER_IN_TEXT.search(text)
             if "instellingsnummer" in wanted and number:
@@ -333,10 +342,9 @@ def header_from_titles(sheet: SheetData, above_row: int, found: dict[str, Source
                     wanted.discard("schoolnaam")
     if "schooljaar" in wanted:
         for text, source in ((sheet.name, "sheet"), (file_name, "file")):
-            year = _YEAR.search(text)
-            if year and int(year.group(2)) - int(year.group(1)) == 1:
-                fields.append(TitleField("schooljaar", Sourced(
-                    f"{year.group(1)}-{year.group(2)}", sheet.name, ""), source))
+            year = _school_year(text)
+            if year:
+                fields.append(TitleField("schooljaar", Sourced(year, sheet.name, ""), source))
                 break
     return fields
 
