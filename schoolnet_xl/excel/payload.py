@@ -56,11 +56,10 @@ def _sheet(sheet: Any, where: str, lang: Lang) -> None:
     for r, row in enumerate(values):
         _need(len(row) == width, f"{where}.values[{r}]",
               say(f"een rij van {width} cellen", f"a row of {width} cells", lang), lang)
-        for c, value in enumerate(row):
-            _need(isinstance(value, SCALARS) and (not isinstance(value, str)
-                                                  or len(value) <= MAX_TEXT),
-                  f"{where}.values[{r}][{c}]",
-                  say("een celwaarde", "a cell value", lang), lang)
+        for c, value in enumerate(row):  # the place and its words only for a bad cell
+            if not isinstance(value, SCALARS) or (isinstance(value, str) and len(value) > MAX_TEXT):
+                _need(False, f"{where}.values[{r}][{c}]",
+                      say("een celwaarde", "a cell value", lang), lang)
     _optional_address(sheet.get("used_range_address"), f"{where}.used_range_address", lang)
     for key in ("used_range_row_count", "used_range_column_count"):
         count = sheet.get(key, 0)
