@@ -24,10 +24,9 @@ import openpyxl
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.merge import merge_files
 from schoolnet_xl.merge.maps import feedback_map
+from tests.support import ooxml
 from tests.test_feedback_workbooks import CONTACTS, SCHOOLS, inbox  # noqa: F401 (a fixture)
 
-SDK = Path.home() / ".cache" / "ooxml-sdk"
-TOOLS = Path("/work/shared/tools/ooxml")
 # A4 landscape (297 x 210 mm) at the feedback maps' 100 dpi, in whole pixels (Agg truncates).
 MAP_PIXELS = (int(297 / 25.4 * 100), int(210 / 25.4 * 100))
 
@@ -149,13 +148,9 @@ def test_a_feedback_workbook_with_a_map_and_the_regional_workbook_pass_sdkval_an
                        cache=tmp_path / "cache")
     assert result.returncode == 1, result.stderr
     files = [out / "030002 Basisschool Nummer 2.xlsx", tmp_path / "regio.xlsx"]
-    checked = subprocess.run(
-        [str(SDK / "vn" / "bin" / "python"), str(TOOLS / "sdkval.py"), *map(str, files)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "SDK_DIR": str(SDK)},
-        check=False)
+    checked = ooxml.sdkval(*files, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.count(": OK") == len(files), checked.stdout
     for file in files:
-        lint = subprocess.run([sys.executable, str(TOOLS / "lint.py"), str(file)],
-                              capture_output=True, text=True, timeout=120, check=False)
+        lint = ooxml.lint(file, timeout=120)
         assert lint.returncode == 0 and ": OK" in lint.stdout, lint.stdout + lint.stderr

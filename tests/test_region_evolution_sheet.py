@@ -23,12 +23,11 @@ from openpyxl import load_workbook
 
 from schoolnet_xl.core.vocabulary import default_vocabulary
 from schoolnet_xl.merge.sheets import EVOLUTION, sheet_part
+from tests.support import ooxml
 from tests.support.regional import run_cli, sheet_rows
 from tests.test_compare_cards import template_card
 from tests.test_evolve_region import CARDS
 
-TOOLS = Path("/work/shared/tools/ooxml")
-SDK = Path.home() / ".cache" / "ooxml-sdk"
 YEARS = ["2023-2024", "2024-2025", "2025-2026"]
 HEADER = ["Schoolnaam", "Instellingsnummer", "Gemeente", "Vorig schooljaar", "Schooljaar",
           "Nieuw", "Beëindigd of weg", "Verdiept", "Afgebouwd", "Ongewijzigd",
@@ -197,13 +196,10 @@ def test_one_school_year_gives_a_note(merged: dict[str, Path], tmp_path: Path) -
         assert "<drawing " not in archive.read(sheet_part(EVOLUTION)).decode()
 
 
-@pytest.mark.skipif(not (SDK / "vn").exists(), reason="Open XML SDK not installed")
+@pytest.mark.skipif(not (ooxml.SDK / "vn").exists(), reason="Open XML SDK not installed")
 def test_validator_and_lint_pass(merged: dict[str, Path]) -> None:
     for key in ("fast", "plain", "en"):
-        sdk = subprocess.run([str(SDK / "vn" / "bin" / "python"), str(TOOLS / "sdkval.py"),
-                              str(merged[key])], env={**os.environ, "SDK_DIR": str(SDK)},
-                             capture_output=True, text=True, timeout=300, check=False)
+        sdk = ooxml.sdkval(merged[key], timeout=300)
         assert sdk.returncode == 0, sdk.stdout + sdk.stderr
-        lint = subprocess.run([sys.executable, str(TOOLS / "lint.py"), str(merged[key])],
-                              capture_output=True, text=True, timeout=300, check=False)
+        lint = ooxml.lint(merged[key], timeout=300)
         assert lint.returncode == 0, lint.stdout + lint.stderr
