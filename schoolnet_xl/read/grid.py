@@ -111,7 +111,7 @@ def school_year_of(hit: GridHit) -> str:
 
 
 def read_rows(
-    hit: GridHit, focus_codes: set[str], last_row: int | None = None,
+    hit: GridHit, focus_codes: frozenset[str], last_row: int | None = None,
     words: ColumnWords | None = None,
 ) -> GridRows:
     """Partners below the header row: rows with content, totals rows skipped.

@@ -68,6 +68,8 @@ class ColumnWords:
                         lookup.setdefault(fold(word), focus.code)
         self.lookup = lookup
         self._by_length = sorted(lookup, key=len, reverse=True)
+        fixed = {*COLUMNS_BEFORE_FOCUS, *COLUMNS_AFTER_FOCUS}
+        self._focus_codes = frozenset(key for key in lookup.values() if key not in fixed)
         self._misses: dict[str, str | None] = {}
         self._texts: dict[str, str | None] = {}  # a header text as typed -> its key
 
@@ -111,10 +113,10 @@ class ColumnWords:
         keys = {key for word, key in self.lookup.items() if word.startswith(folded)}
         return keys.pop() if len(keys) == 1 else None
 
-    def focus_codes(self) -> set[str]:
-        """Every code this instance maps X-column headers to."""
-        fixed = {*COLUMNS_BEFORE_FOCUS, *COLUMNS_AFTER_FOCUS}
-        return {key for key in self.lookup.values() if key not in fixed}
+    def focus_codes(self) -> frozenset[str]:
+        """Every code this instance maps X-column headers to (built once: a card asks for
+        them per sheet, per block and per stretch of rows it reads)."""
+        return self._focus_codes
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], ColumnWords]] = {}
