@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from schoolnet_xl.core.cells import a1, column_index, column_letters, parse_a1
+from schoolnet_xl.core.cells import a1, column_index, parse_a1
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.model import HEADER_FIELDS, PARTNER_FIELDS, Card
 from schoolnet_xl.core.values import is_blank
@@ -137,11 +137,6 @@ def shown_cells(sheet: SheetData, cells: list[Cell]) -> str:
         shown.append(f"{a1(row, col)} '{text}'")
     more = len(ordered) - SHOWN_CELLS
     return ", ".join(shown) + (f" (+{more})" if more > 0 else "")
-
-
-def column_name(col: int) -> str:
-    """The letters of a 0-based column."""
-    return column_letters(col)
 
 
 def card_cells(card: Card) -> dict[str, set[Cell]]:
