@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Rectangle, Wedge
 from matplotlib.text import Text
 
-from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.lang import Lang, count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.draw.layout import (
     MARGIN,
@@ -83,12 +83,10 @@ def _title(axes: Axes, network: NetworkMap, lang: Lang) -> None:
     title = say(f"Netwerkkaart {network.school}", f"Network map {network.school}", lang)
     axes.text(MARGIN, PAGE_H - 0.32, fit(title, PAGE_W - 2 * MARGIN, 15, "bold"), fontsize=15,
               fontweight="bold", family=FAMILY, va="center", color=SCHOOL_COLOUR)
-    count = len(network.partners)
     facts = [say(f"Schooljaar {network.schooljaar}", f"School year {network.schooljaar}", lang)
              if network.schooljaar else "",
              say(f"datum {network.datum}", f"date {network.datum}", lang) if network.datum else "",
-             say(f"{count} partner" + ("s" if count != 1 else ""),
-                 f"{count} partner" + ("s" if count != 1 else ""), lang)]
+             count(len(network.partners), "partner", "partners")]
     axes.text(MARGIN, PAGE_H - 0.62, " · ".join(f for f in facts if f), fontsize=10,
               family=FAMILY, va="center", color=SECONDARY_TEXT)
 
