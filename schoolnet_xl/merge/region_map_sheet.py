@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from schoolnet_xl.core.lang import say
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region
+from schoolnet_xl.merge.sheets import print_setup
 
 if TYPE_CHECKING:  # draw.region loads matplotlib
     from schoolnet_xl.draw.region import Shared
@@ -67,12 +68,7 @@ def add_region_map_sheet(workbook: Any, region: Region, per: MapPer) -> None:
         "scholen van die groep noemen",
         f"Shared partners per {_english(per)}: each map shows the organisations named by at "
         "least two of that group's schools", lang), title)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)  # as the other sheets
-    sheet.set_header(f"&L&\"-,Bold\"Regionale netwerkkaart&R{SHEET_REGION_MAP}", {"margin": 0.3})
-    sheet.set_footer("&CPagina &P van &N", {"margin": 0.3})
+    print_setup(sheet, SHEET_REGION_MAP, repeat_header=False)  # as the other sheets
     sheet.hide_gridlines(2)
     row, breaks, without = 2, [], []
     for name, schools, shared in groups_of(region, per):

@@ -54,7 +54,7 @@ from schoolnet_xl.evolve.region import ChartData
 from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region
 from schoolnet_xl.merge.region_map_sheet import MapPer, add_region_map_sheet
-from schoolnet_xl.merge.sheets import EVOLUTION, NOT_SENT, sheet_names
+from schoolnet_xl.merge.sheets import EVOLUTION, NOT_SENT, print_setup, sheet_names
 
 PARTNERS_TABLE = "RegioPartners"
 # Set to 1 (or any value but 0 or empty) to have `merge` write with `PlainWriter`.
@@ -202,7 +202,7 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
     writer.body(sheets["Partners"], partners.rows, len(partners.columns),
                 *_columns(sheets["Partners"], partners.columns, formats, marks))
     for name, sheet in sheets.items():
-        _print_setup(sheet, name)
+        print_setup(sheet, name, repeat_header=name != "Overzicht")
     _overview(sheets["Overzicht"], workbook, region, formats)
     _coverage(sheets["Dekking"], workbook, region, formats, writer)
     # The shared partners are worked out here, on first use (while forked writers run).
@@ -262,18 +262,6 @@ class _Formats:
         self.green = workbook.add_format({**cell, "bg_color": GREEN_FILL})
         self.total = workbook.add_format({"bold": True, "top": 1, "align": "center"})
         self.total_label = workbook.add_format({"bold": True, "top": 1})
-
-
-def _print_setup(sheet: Any, name: str) -> None:
-    """A4 landscape, one page wide, header row on every page, sheet name and page number."""
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
-    sheet.set_header(f"&L&\"-,Bold\"Regionale netwerkkaart&R{name}", {"margin": 0.3})
-    sheet.set_footer("&CPagina &P van &N", {"margin": 0.3})
-    if name != "Overzicht":
-        sheet.repeat_rows(0)
 
 
 def _spec(name: str, narrow: frozenset[str]) -> tuple[float, bool]:
