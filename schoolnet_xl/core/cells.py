@@ -35,8 +35,11 @@ def a1(row: int, col: int) -> str:
     return f"{column_letters(col)}{row + 1}"
 
 
+@lru_cache(maxsize=4096)
 def parse_a1(ref: str) -> tuple[int, int] | None:
-    """"$B$3" or "B3" -> 0-based (row, col); None when not a single cell."""
+    """"$B$3" or "B3" -> 0-based (row, col); None when not a single cell.
+
+    Remembered: a region's cards name the same header and finding cells."""
     match = _A1.match(ref.strip())
     if not match:
         return None

@@ -308,20 +308,6 @@ def _since_years(partners: list[Partner], file: str) -> list[Finding]:
     return findings
 
 
-_POSITIONS: dict[str, Cell | None] = {}
-
-
-def _position(cell: str) -> Cell | None:
-    """parse_a1, remembered: a region's cards name the same header cells."""
-    try:
-        return _POSITIONS[cell]
-    except KeyError:
-        if len(_POSITIONS) > 4096:
-            _POSITIONS.clear()
-        found = _POSITIONS[cell] = parse_a1(cell)
-        return found
-
-
 def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
              vocabulary: Vocabulary, file: str, read_beside: set[Cell]) -> list[Finding]:
     """Sweep every loaded sheet: record the layout, report every cell not read
@@ -330,7 +316,7 @@ def _account(data: WorkbookData, card: Card, hit: GridHit | None, end: int,
     header = card.header
     for attribute in HEADER_FIELDS:
         where: Sourced = getattr(header, attribute)
-        position = _position(where.cell) if where.cell else None
+        position = parse_a1(where.cell) if where.cell else None
         if position is not None:
             named.setdefault(where.sheet, set()).add(position)
     template = card.kind == "template"
