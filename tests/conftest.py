@@ -18,12 +18,13 @@ def vocabulary() -> Vocabulary:
 @pytest.fixture
 def soffice() -> str:
     """The LibreOffice binary; skip when absent, fail under scripts/test."""
-    binary = libreoffice.soffice()
-    if binary is None:
-        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("LibreOffice is required under scripts/test but soffice is missing")
-        pytest.skip("LibreOffice (soffice) not installed")
-    return binary
+    return libreoffice.require_soffice()
+
+
+@pytest.fixture(scope="module")
+def metrics() -> libreoffice.Metrics:
+    """Text widths measured with Carlito's glyphs; skip when absent, fail under scripts/test."""
+    return libreoffice.Metrics(libreoffice.require_carlito())
 
 
 @pytest.fixture(autouse=True, scope="session")

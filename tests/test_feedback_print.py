@@ -4,7 +4,6 @@ standing in for Calibri), and every cell's text measured against its cell."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -45,21 +44,8 @@ def feedback(tmp_path_factory: pytest.TempPathFactory, vocabulary: Vocabulary) -
 
 
 @pytest.fixture(scope="module")
-def metrics() -> Metrics:
-    folder = libreoffice.carlito()
-    if folder is None:
-        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("Carlito (fonts-crosextra-carlito) is required under scripts/test")
-        pytest.skip("Carlito (fonts-crosextra-carlito) not installed")
-    return Metrics(folder)
-
-
-@pytest.fixture(scope="module")
 def printed(feedback: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[list[Page]]:
-    if libreoffice.soffice() is None:
-        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("LibreOffice is required under scripts/test but soffice is missing")
-        pytest.skip("LibreOffice (soffice) not installed")
+    libreoffice.require_soffice()
     pdfs = libreoffice.convert_many(feedback, "pdf", tmp_path_factory.mktemp("pdf"))
     return [pdf_pages(pdf, SHEETS) for pdf in pdfs]
 

@@ -13,7 +13,6 @@ text, and that the blank card prints at least 20 ruled rows of writing height.
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 from dataclasses import dataclass
@@ -51,16 +50,6 @@ class Printed:
 
 
 @pytest.fixture(scope="module")
-def metrics() -> Metrics:
-    folder = libreoffice.carlito()
-    if folder is None:
-        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("Carlito (fonts-crosextra-carlito) is required under scripts/test")
-        pytest.skip("Carlito (fonts-crosextra-carlito) not installed")
-    return Metrics(folder)
-
-
-@pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory, vocabulary: Vocabulary) -> dict[str, Path]:
     """The five workbooks, written by the project's own functions."""
     base = tmp_path_factory.mktemp("print")
@@ -86,10 +75,7 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory, vocabulary: Vocabulary) 
 @pytest.fixture(scope="module")
 def printed(workbooks: dict[str, Path], tmp_path_factory: pytest.TempPathFactory,
             metrics: Metrics) -> dict[str, Printed]:
-    if libreoffice.soffice() is None:
-        if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("LibreOffice is required under scripts/test but soffice is missing")
-        pytest.skip("LibreOffice (soffice) not installed")
+    libreoffice.require_soffice()
     pdfs = libreoffice.convert_many(list(workbooks.values()), "pdf",
                                     tmp_path_factory.mktemp("pdf"))
     names = {**{n: [*CARD_SHEETS] for n in ("sjabloon", "kaart", "samenvatting")},

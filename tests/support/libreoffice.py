@@ -14,7 +14,9 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+import pytest
 
 RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -45,6 +47,22 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _missing(required: str, absent: str) -> NoReturn:
+    """Fail under scripts/test (SCHOOLNET_XL_REQUIRE_LIBREOFFICE=1), else skip."""
+    if os.environ.get("SCHOOLNET_XL_REQUIRE_LIBREOFFICE") == "1":
+        pytest.fail(required)
+    pytest.skip(absent)
+
+
+def require_soffice() -> str:
+    """The soffice binary; skip the test when absent, fail under scripts/test."""
+    binary = soffice()
+    if binary is None:
+        _missing("LibreOffice is required under scripts/test but soffice is missing",
+                 "LibreOffice (soffice) not installed")
+    return binary
+
+
 def convert(source: Path, fmt: str, outdir: Path, timeout: float = 180) -> Path:
     """Convert (and so recalculate) `source` into `outdir` as `fmt`; return the new file.
 
@@ -73,6 +91,15 @@ MM = 72 / 25.4  # points per millimetre
 def carlito() -> Path | None:
     """The folder of the Carlito fonts, or None when they are not installed."""
     return CARLITO_DIR if (CARLITO_DIR / "Carlito-Regular.ttf").is_file() else None
+
+
+def require_carlito() -> Path:
+    """The folder of the Carlito fonts; skip the test when absent, fail under scripts/test."""
+    folder = carlito()
+    if folder is None:
+        _missing("Carlito (fonts-crosextra-carlito) is required under scripts/test",
+                 "Carlito (fonts-crosextra-carlito) not installed")
+    return folder
 
 
 def convert_many(sources: list[Path], fmt: str, outdir: Path, timeout: float = 300) -> list[Path]:
