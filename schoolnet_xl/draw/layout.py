@@ -230,9 +230,7 @@ def _labels(sectors: list[Sector], centre: tuple[float, float], size: float, lin
 
 
 def _heading(sector: Sector, lang: Lang) -> str:
-    if sector.status == "missing_core":
-        return say(f"{sector.label}: ontbreekt", f"{sector.label}: missing", lang)
-    if sector.status == "missing_recommended":
+    if sector.status != "present":  # a missing core or recommended category
         return say(f"{sector.label}: ontbreekt", f"{sector.label}: missing", lang)
     return f"{sector.label} ({len(sector.partners)})"
 
