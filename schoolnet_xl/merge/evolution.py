@@ -14,8 +14,9 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
-from schoolnet_xl.merge.organisations import Mention, paused_gc, shared_partners
+from schoolnet_xl.merge.organisations import paused_gc, shared_partners
 from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.region import mentions_of
 
 # duplicate kinds of a card that does not count for its school year
 LEFT_OUT: frozenset[str] = frozenset({"superseded", "identical", "other-year"})
@@ -40,7 +41,7 @@ def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
     by_year: dict[str, list[FileResult]] = {}
     for result, state in zip(counted, states, strict=True):
         by_year.setdefault("".join(state.schooljaar.split()), []).append(result)
-    shared = {year: len(shared_partners(_mentions(cards))) for year, cards in by_year.items()}
+    shared = {year: len(shared_partners(mentions_of(cards))) for year, cards in by_year.items()}
     return region_evolution(states, vocabulary, shared, lang=lang)
 
 
@@ -77,16 +78,3 @@ class CardStates:
 def _counts(result: FileResult) -> bool:
     return (result.status == "ok" and result.school is not None
             and result.duplicate not in LEFT_OUT)
-
-
-def _mentions(results: list[FileResult]) -> list[Mention]:
-    """The partner rows of one year's cards as the shared-partner matching takes them."""
-    mentions: list[Mention] = []
-    new = tuple.__new__  # a Mention without the named tuple's Python constructor
-    for result in results:
-        school = result.school
-        assert school is not None
-        identity = school.instellingsnummer or result.path
-        mentions.extend(new(Mention, (identity, school.label, school.gemeente, p.category,
-                                      str(p.values[0] or ""))) for p in result.partners)
-    return mentions

@@ -67,7 +67,7 @@ class Region:
         """Organisations named by several schools, worked out on first use (the workbook
         writer asks once a second process is busy with the Partners rows)."""
         if self._shared is None:
-            self._shared = shared_partners(_mentions([r for r in self.results if r.used]))
+            self._shared = shared_partners(mentions_of([r for r in self.results if r.used]))
         return self._shared
 
     def count(self, what: str) -> int:
@@ -284,8 +284,9 @@ def _partners(used: list[FileResult], vocabulary: Vocabulary, with_contacts: boo
     return table
 
 
-def _mentions(used: list[FileResult]) -> list[Mention]:
-    """One Mention per partner row; built as tuples of its type without the named
+def mentions_of(used: list[FileResult]) -> list[Mention]:
+    """One Mention per partner row of the cards `used` (schools only), as the
+    shared-partner matching takes them; built as tuples of its type without the named
     tuple's Python constructor (a region has 90,000)."""
     mentions: list[Mention] = []
     new = tuple.__new__
