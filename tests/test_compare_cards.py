@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 
 from schoolnet_xl.core.model import Card, Header, Partner, Sourced
-from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.classify import Comparison, compare_states
 from schoolnet_xl.evolve.pair import pair_refusal, pair_warnings
 from schoolnet_xl.evolve.states import CardState, card_state, year_start
@@ -127,16 +127,15 @@ def outcome(comparison: Comparison) -> dict[str, tuple[str, str | None, str, tup
     return seen
 
 
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    return default_vocabulary()
+def template_pair(folder: Path, vocabulary: Vocabulary) -> tuple[Path, Path]:
+    """The school's two cards, OLD_ROWS in 2024-2025 and NEW_ROWS in 2025-2026."""
+    return (template_card(folder / "kaart-2024.xlsx", "2024-2025", OLD_ROWS, vocabulary),
+            template_card(folder / "kaart-2025.xlsx", "2025-2026", NEW_ROWS, vocabulary))
 
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory, vocabulary: Vocabulary) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("pair")
-    return (template_card(folder / "kaart-2024.xlsx", "2024-2025", OLD_ROWS, vocabulary),
-            template_card(folder / "kaart-2025.xlsx", "2025-2026", NEW_ROWS, vocabulary))
+    return template_pair(tmp_path_factory.mktemp("pair"), vocabulary)
 
 
 def test_template_pair_is_classified_exactly(pair: tuple[Path, Path],

@@ -7,22 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary
 from tests.support.ooxml import assert_valid_and_lint_clean
 from tests.support.regional import run_cli, sheet_rows
-from tests.test_compare_cards import NEW_ROWS, OLD_ROWS, template_card
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    return default_vocabulary()
+from tests.test_compare_cards import OLD_ROWS, template_card, template_pair
 
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory, vocabulary: Vocabulary) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("cli")
-    return (template_card(folder / "kaart-2024.xlsx", "2024-2025", OLD_ROWS, vocabulary),
-            template_card(folder / "kaart-2025.xlsx", "2025-2026", NEW_ROWS, vocabulary))
+    return template_pair(tmp_path_factory.mktemp("cli"), vocabulary)
 
 
 def test_text_shows_every_kind_and_every_matched_name(pair: tuple[Path, Path]) -> None:
