@@ -14,6 +14,7 @@ from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
+from schoolnet_xl.merge.duplicates import normal_year
 from schoolnet_xl.merge.organisations import paused_gc, shared_partners
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import mentions_of
@@ -40,7 +41,7 @@ def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
     states = [state_of(r) for r in counted]
     by_year: dict[str, list[FileResult]] = {}
     for result, state in zip(counted, states, strict=True):
-        by_year.setdefault("".join(state.schooljaar.split()), []).append(result)
+        by_year.setdefault(normal_year(state.schooljaar), []).append(result)
     shared = {year: len(shared_partners(mentions_of(cards))) for year, cards in by_year.items()}
     return region_evolution(states, vocabulary, shared, lang=lang)
 

@@ -22,7 +22,7 @@ from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
-from schoolnet_xl.merge.duplicates import cards_by_school, resolve_duplicates
+from schoolnet_xl.merge.duplicates import cards_by_school, normal_year, resolve_duplicates
 from schoolnet_xl.merge.evolution import evolution_of
 from schoolnet_xl.merge.feedback import write_feedback_workbooks
 from schoolnet_xl.merge.maps import FeedbackMaps, default_cache_dir
@@ -121,7 +121,7 @@ def merge_files(
     if output.suffix.lower() != ".xlsx":
         raise MergeError(say(f"'{output}': het regionale werkboek moet op .xlsx eindigen",
                              f"'{output}': the regional workbook must end in .xlsx", lang))
-    if school_year is not None and not _SCHOOL_YEAR.fullmatch("".join(school_year.split())):
+    if school_year is not None and not _SCHOOL_YEAR.fullmatch(normal_year(school_year)):
         raise MergeError(say(
             f"schooljaar '{school_year}': schrijf het als 2025-2026",
             f"school year '{school_year}': write it as 2025-2026", lang))
