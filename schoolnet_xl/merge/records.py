@@ -75,6 +75,11 @@ def sheet_of(path: str) -> str:
     return rest[:-1] if mark and head and rest.endswith("]") else ""
 
 
+def without_sheet(path: str) -> str:
+    """The file a `sheet_label` names (a plain path as it is)."""
+    return path.rpartition(SHEET_MARK)[0] if sheet_of(path) else path
+
+
 @dataclass(slots=True)
 class FileResult:
     """One input file: identity (size, sha256, mtime), how it was read, what it holds."""

@@ -20,7 +20,7 @@ from schoolnet_xl.evolve.region import RegionEvolution
 from schoolnet_xl.merge.compact import CONTACT_HEADERS, partner_headers
 from schoolnet_xl.merge.duplicates import cards_by_school
 from schoolnet_xl.merge.organisations import Mention, SharedPartner, shared_partners
-from schoolnet_xl.merge.records import SHEET_MARK, FileResult, SchoolInfo, sheet_of
+from schoolnet_xl.merge.records import FileResult, SchoolInfo, without_sheet
 from schoolnet_xl.merge.school_list import SchoolList
 from schoolnet_xl.read.archive import split_member
 
@@ -164,9 +164,7 @@ def file_link(path: str, base: str | Path) -> str:
     Relative where it can be (the workbook next to the inbox, and on Linux and macOS
     always); across Windows drives the absolute path.
     """
-    target = path
-    if SHEET_MARK in target and sheet_of(target):
-        target = target.rpartition(SHEET_MARK)[0]
+    target = without_sheet(path)
     if ".zip" in target.casefold() and not os.path.exists(target):
         member = split_member(target)
         if member is not None:

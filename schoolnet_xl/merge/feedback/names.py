@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import PurePath
 
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.merge.records import SchoolInfo, sheet_of
+from schoolnet_xl.merge.records import SchoolInfo, without_sheet
 
 MAX_STEM = 80  # characters of a name before ".xlsx": room for a folder in Windows' 260
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -40,8 +40,7 @@ def school_stem(school: SchoolInfo) -> str:
 
 def unreadable_stem(path: str, lang: Lang = "nl") -> str:
     """A name after the unreadable file: `<its name> (onleesbaar)`."""
-    sheet = sheet_of(path)
-    name = PurePath(path[: -len(f" [blad {sheet}]")] if sheet else path).name
+    name = PurePath(without_sheet(path)).name
     stem = PurePath(name).stem or name
     return safe_stem(f"{stem} ({say('onleesbaar', 'unreadable', lang)})", "onleesbaar")
 
