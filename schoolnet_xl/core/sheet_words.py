@@ -34,6 +34,12 @@ OVERVIEW_FOCUS_HEADERS = ("Uitdaging (X-kolom)", "Partners met X")
 CHART_TITLE = "Partners per categorie"
 
 
+def page_footer(centre: str = "") -> str:
+    """A printed footer: the sheet's name left, `centre` (its "&" doubled, as the footer
+    codes need), "Pagina n van m" right."""
+    return f"&L&A&C{centre.replace('&', '&&')}&RPagina &P van &N"
+
+
 class ValidationColumn(NamedTuple):
     """One column of the Validatie sheet: its header per language, its width, and
     whether its text wraps (each row as high as its longest wrapped text)."""

@@ -22,6 +22,7 @@ from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.overview import Overview, compute_overview
+from schoolnet_xl.core.sheet_words import page_footer
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.draw.model import network_map_from_card
 from schoolnet_xl.edit.atomic import GuardError
@@ -32,7 +33,7 @@ from schoolnet_xl.edit.styles import StyleMergeError, styles_kept
 from schoolnet_xl.edit.transplant import TransplantError, transplant
 from schoolnet_xl.report.validation_sheet import write_validation_sheet
 from schoolnet_xl.template.overview_sheet import write_overview_sheet
-from schoolnet_xl.template.styles import make_styles, page_footer
+from schoolnet_xl.template.styles import make_styles
 from schoolnet_xl.validate.check import check_file
 
 SHEET_NETWORK = "Netwerk"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from schoolnet_xl.core import sheet_words
 from schoolnet_xl.core.palette import BLUE_DARK, GREY_FONT, GREY_HEADER, SEVERITY_FILLS
 from schoolnet_xl.core.sheet_words import VALIDATION_TITLE_SIZE
 
@@ -23,9 +24,9 @@ class FindingFormats:
 
 
 def page_footer(centre: str = "") -> str:
-    """A printed footer: the sheet's name left, `centre` (e.g. a file name), "Pagina n
-    van m" right."""
-    return f"&L&A&C{centre[:120].replace('&', '&&')}&RPagina &P van &N"
+    """`core.sheet_words.page_footer` with `centre` (e.g. a file name) cut to 120
+    characters."""
+    return sheet_words.page_footer(centre[:120])
 
 
 def finding_formats(workbook: Any) -> FindingFormats:

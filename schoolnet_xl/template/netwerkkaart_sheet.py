@@ -10,10 +10,11 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from schoolnet_xl.core import contract
 from schoolnet_xl.core.model import HEADER_LABELS, Card, Partner
+from schoolnet_xl.core.sheet_words import page_footer
 from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template.formulas import quote
-from schoolnet_xl.template.styles import Styles, page_footer
+from schoolnet_xl.template.styles import Styles
 from schoolnet_xl.template.texts import (
     COLUMN_HELP,
     HEADER_HELP,
@@ -357,7 +358,7 @@ def card_footer(card: Card | None) -> str:
     year = _text(card.header.schooljaar.value) if card is not None else ""
     school = school[:100] or "_" * 30
     year = year[:20] or "_" * 10
-    return page_footer(f"{school}  -  {SCHOOL_YEAR_WORD} {year}".replace("&", "&&"))
+    return page_footer(f"{school}  -  {SCHOOL_YEAR_WORD} {year}")
 
 
 def _setup_view_and_print(

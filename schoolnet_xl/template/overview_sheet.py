@@ -19,7 +19,7 @@ from schoolnet_xl.template.formulas import (
     quote,
     status_formula,
 )
-from schoolnet_xl.template.styles import Styles, page_footer
+from schoolnet_xl.template.styles import Styles
 
 SUMMARY_ROW = 3  # 0-based: level, total, missing core, missing recommended
 CATEGORY_HEADER_ROW = 8
@@ -72,7 +72,7 @@ def write_overview_sheet(
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 1)
-    sheet.set_footer(page_footer())
+    sheet.set_footer(sheet_words.page_footer())
     return sheet
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from schoolnet_xl.core import contract
+from schoolnet_xl.core.sheet_words import page_footer
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.template import texts
-from schoolnet_xl.template.styles import Styles, page_footer
+from schoolnet_xl.template.styles import Styles
 
 # Code, Categorie, Omschrijving, Voorbeelden, then one column per onderwijsniveau.
 CATEGORY_WIDTHS = (11, 26, 52, 44)

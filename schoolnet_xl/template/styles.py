@@ -21,11 +21,6 @@ DATE_FORMAT = "dd/mm/yyyy"
 RULE_GREY = "#808080"  # the grid's cell borders: visible on paper, quiet on screen
 
 
-def page_footer(centre: str = "") -> str:
-    """A printed footer: the sheet's name left, `centre`, "Pagina n van m" right."""
-    return f"&L&A&C{centre}&RPagina &P van &N"
-
-
 @dataclass(frozen=True)
 class Styles:
     """Named XlsxWriter formats (each bound to the workbook that made them)."""
