@@ -17,6 +17,7 @@ import math
 from typing import TYPE_CHECKING, Any, Literal
 
 from schoolnet_xl.core.lang import say
+from schoolnet_xl.merge.feedback.workbook import png_size
 from schoolnet_xl.merge.records import FileResult
 from schoolnet_xl.merge.region import Region
 from schoolnet_xl.merge.sheets import print_setup
@@ -84,7 +85,7 @@ def add_region_map_sheet(workbook: Any, region: Region, per: MapPer) -> None:
         sheet.insert_image(row + 1, 0, f"regio-{len(breaks)}.png", {
             "image_data": io.BytesIO(png), "x_scale": SCALE, "y_scale": SCALE,
             "object_position": 3})
-        row += 2 + math.ceil(_height(png) * SCALE / ROW_PIXELS) + 1
+        row += 2 + math.ceil(png_size(png)[1] * SCALE / ROW_PIXELS) + 1
     if without:
         sheet.write_string(row, 0, say(
             "Zonder organisatie die twee scholen delen: ", "Without an organisation two "
@@ -101,9 +102,3 @@ def _group(result: FileResult, per: MapPer) -> str:
 
 def _english(per: MapPer) -> str:
     return "municipality" if per == "gemeente" else "school community"
-
-
-def _height(png: bytes) -> int:
-    """A PNG's height in pixels, from its header."""
-    return int.from_bytes(png[20:24], "big")
-
