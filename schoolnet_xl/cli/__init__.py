@@ -17,7 +17,7 @@ import click
 
 from schoolnet_xl import __version__
 from schoolnet_xl.cli import click_words
-from schoolnet_xl.cli.common import UserError, os_error_message
+from schoolnet_xl.cli.common import LANG_HELP, UserError, os_error_message
 from schoolnet_xl.cli.help_words import (
     bilingual,
     english,
@@ -131,10 +131,7 @@ def chosen_lang(args: list[str]) -> Lang:
               callback=lambda ctx, param, value: _show_version(ctx, value),
               help=bilingual("Toon de versie en stop.", "Show the version and exit."))
 @click.option("--lang", type=click.Choice(LANGS), expose_value=False,
-              help=bilingual("Taal van de meldingen: nl of en (standaard SCHOOLNET_XL_LANG, "
-                             "anders nl).",
-                             "Language of the messages: nl or en (default SCHOOLNET_XL_LANG, "
-                             "else nl)."))
+              help=LANG_HELP)
 def main() -> None:
     """schoolnet-xl: de netwerkkaart van je school als levend Excel-werkboek.
 

@@ -24,6 +24,9 @@ FILE = bilingual("BESTAND", "FILE")
 FOLDER = bilingual("MAP", "FOLDER")
 NUMBER = bilingual("GETAL", "NUMBER")
 TEXT = bilingual("TEKST", "TEXT")
+# --lang of every command and of the group itself
+LANG_HELP = bilingual("Taal van de meldingen: nl of en (standaard SCHOOLNET_XL_LANG, anders nl).",
+                      "Language of the messages: nl or en (default SCHOOLNET_XL_LANG, else nl).")
 
 
 class UserError(click.ClickException):
@@ -68,10 +71,7 @@ def lang_option(func: F) -> F:
         type=click.Choice(LANGS),
         default=None,
         callback=_lang_or_default,
-        help=bilingual("Taal van de meldingen: nl of en (standaard SCHOOLNET_XL_LANG, "
-                       "anders nl).",
-                       "Language of the messages: nl or en (default SCHOOLNET_XL_LANG, "
-                       "else nl)."),
+        help=LANG_HELP,
     )(func)
 
 
@@ -93,6 +93,7 @@ __all__ = [
     "EXIT_USAGE",
     "FILE",
     "FOLDER",
+    "LANG_HELP",
     "NUMBER",
     "TEXT",
     "Lang",
