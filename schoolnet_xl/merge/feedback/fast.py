@@ -19,7 +19,6 @@ tests/test_merge_writer_private_apis.py watches it).
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,9 +32,6 @@ from schoolnet_xl.merge.feedback.workbook import Basis, Book, Formats, XlsxBook
 PLACEHOLDER = "SCHOOLNETXLNAAM"  # the name in a skeleton's footers and title
 SheetKind = str  # "page" or "findings"
 
-_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
-_ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), *range(11, 32), 0xFFFE, 0xFFFF)})
-_LITERAL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 _CONTROLS = {c: None for c in (*range(0, 32), 0xFFFE, 0xFFFF)}
 
 
