@@ -2,17 +2,16 @@
 
 Top: the two cards, warnings, the count per kind and the categories and X columns
 gained and lost; below: one row per partnership (grouped by kind) with its kind, both names, how
-they were matched and what changed. Written to a temporary file beside the target
-and renamed into place.
+they were matched and what changed. Built in memory, then written to a temporary file
+beside the target and renamed into place (`core.files.write_bytes_atomically`).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import write_bytes_atomically
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
@@ -35,24 +34,17 @@ WIDTHS = (30, 34, 30, 24, 24, 56)
 def write_comparison(comparison: Comparison, vocabulary: Vocabulary, target: Path,
                      lang: Lang, warnings: list[str]) -> Path:
     """Write the workbook atomically at `target` (.xlsx); returns the path."""
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=".~evolutie-", suffix=".xlsx", dir=folder)
-    os.close(handle)
-    try:
-        _write(comparison, vocabulary, temp, lang, warnings)
-        os.chmod(temp, new_file_mode())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    package = io.BytesIO()
+    _write(comparison, vocabulary, package, lang, warnings)
+    write_bytes_atomically(target, package.getvalue(), prefix=".~evolutie-")
     return target
 
 
-def _write(comparison: Comparison, vocabulary: Vocabulary, path: str, lang: Lang,
+def _write(comparison: Comparison, vocabulary: Vocabulary, package: io.BytesIO, lang: Lang,
            warnings: list[str]) -> None:
     import xlsxwriter  # lazy: only `compare -o` writes a workbook (80 ms to import)
 
-    book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
+    book = xlsxwriter.Workbook(package, {"strings_to_formulas": False, "strings_to_urls": False,
                                       "strings_to_numbers": False})
     title = book.add_format({"bold": True, "font_size": 14})
     bold = book.add_format({"bold": True})
