@@ -16,7 +16,7 @@ from schoolnet_xl.cli.common import (
 from schoolnet_xl.cli.help_words import bilingual, english, localised
 from schoolnet_xl.core.lang import Lang, default_lang, say
 from schoolnet_xl.excel.wasm.build import BuildError, build_addin
-from schoolnet_xl.excel.wasm.cache import CacheError, default_cache
+from schoolnet_xl.excel.wasm.cache import CacheError
 
 ADDRESS = bilingual("ADRES", "ADDRESS")
 
@@ -103,7 +103,7 @@ def build(url: str, output: Path, offline: bool, cache_dir: Path | None,
         vocabulary_from_option(config)  # a bad region file stops here, with its message
     try:
         built = build_addin(url, output, config=config, lang=lang,
-                            cache_dir=cache_dir or default_cache(), offline=offline)
+                            cache_dir=cache_dir, offline=offline)
     except BuildError as exc:
         raise UserError(str(exc)) from None
     except CacheError as exc:
