@@ -14,6 +14,18 @@ KIND_WORDS: dict[Kind, tuple[str, str]] = {
     "unchanged": ("ongewijzigd", "unchanged"),
 }
 NO_PREVIOUS = ("geen vorig schooljaar", "no previous school year")
+# The other reasons' words (the X-column and category changes name their codes).
+REASON_WORDS: dict[str, tuple[str, str]] = {
+    "new": ("nieuw op de kaart", "new on the card"),
+    "gone": ("niet meer op de kaart", "no longer on the card"),
+    "intensity_up": ("intensiteit", "intensity"),
+    "intensity_down": ("intensiteit", "intensity"),
+    "status_up": ("status", "status"),
+    "status_down": ("status", "status"),
+    "status_ended": ("status", "status"),
+    "antenna_gained": ("antennefunctie", "antenna role"),
+    "antenna_lost": ("antennefunctie", "antenna role"),
+}
 
 
 def kind_text(kind: Kind, lang: Lang) -> str:
@@ -58,18 +70,7 @@ def reason_text(reason: Reason, vocabulary: Vocabulary, lang: Lang) -> str:
         return say("categorie", "category", lang) + (
             f" {category_text(reason.before, vocabulary)} → "
             f"{category_text(reason.after, vocabulary)}")
-    words = {
-        "new": ("nieuw op de kaart", "new on the card"),
-        "gone": ("niet meer op de kaart", "no longer on the card"),
-        "intensity_up": ("intensiteit", "intensity"),
-        "intensity_down": ("intensiteit", "intensity"),
-        "status_up": ("status", "status"),
-        "status_down": ("status", "status"),
-        "status_ended": ("status", "status"),
-        "antenna_gained": ("antennefunctie", "antenna role"),
-        "antenna_lost": ("antennefunctie", "antenna role"),
-    }
-    nl, en = words[code]
+    nl, en = REASON_WORDS[code]
     if code in ("new", "gone"):
         return say(nl, en, lang)
     return f"{say(nl, en, lang)} {before} → {after}"
