@@ -5,7 +5,7 @@ An OpenDocument spreadsheet marks a merged cell with `table:number-rows-spanned`
 it covers are `table:covered-table-cell`. Positions follow from counting rows and
 cells, with their `number-rows-repeated` / `number-columns-repeated`. Read with a
 regular expression over the start and end tags (the probe has refused entity
-declarations and bombs), and only when content.xml spans anything at all.
+declarations and bombs), and only when content.xml spans a cell over several rows.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ Span = tuple[int, int, int, int]  # 0-based first row, first col, last row, last
 _TAG = re.compile(
     rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _SPANNED = b"-spanned="
+# a span over more than one row: without one (a template's merged header values span
+# columns only) the tags need not be walked
+_ROWS_SPANNED = re.compile(rb'number-rows-spanned\s*=\s*"(?!1")')
 _ATTRIBUTE = re.compile(rb'([\w.-]+:[\w.-]+)\s*=\s*"([^"]*)"')
 
 
@@ -30,6 +33,8 @@ def merged_ranges(package: Package) -> dict[str, tuple[Span, ...]]:
     if data is None or _SPANNED not in data:
         return {}
     data = xml_part(data, CONTENT)
+    if not _ROWS_SPANNED.search(data):
+        return {}
     found: dict[str, list[Span]] = {}
     sheet: list[Span] | None = None
     row = col = 0
@@ -48,7 +53,8 @@ def merged_ranges(package: Package) -> dict[str, tuple[Span, ...]]:
                 row += row_repeat
                 continue
             col = 0
-            row_repeat = int(_attributes(attrs).get("table:number-rows-repeated", "1"))
+            row_repeat = (int(_attributes(attrs).get("table:number-rows-repeated", "1"))
+                          if b"repeated" in attrs else 1)
             if empty:
                 row += row_repeat
         elif not closing and sheet is not None:
