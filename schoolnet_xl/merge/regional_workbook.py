@@ -52,6 +52,7 @@ from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.region import ChartData
 from schoolnet_xl.merge.fast_write import FastWriter
+from schoolnet_xl.merge.feedback.workbook import fit_row
 from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region
 from schoolnet_xl.merge.region_map_sheet import MapPer, add_region_map_sheet
 from schoolnet_xl.merge.sheets import EVOLUTION, NOT_SENT, print_setup, sheet_names
@@ -335,13 +336,6 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
     writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, links=links)
 
 
-def _fit_row(sheet: Any, row: int, texts: list[tuple[str, int]]) -> None:
-    """Make a row high enough for its wrapped texts, given as (text, characters per line)."""
-    lines = max(wrapped_lines(text, per_line) for text, per_line in texts)
-    if lines > 1:
-        sheet.set_row(row, lines * LINE_HEIGHT)
-
-
 def _ignore_text_numbers(sheet: Any) -> None:
     """Instellingsnummers are text on purpose: no 'number stored as text' triangles."""
     sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
@@ -505,7 +499,7 @@ def _overview(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> N
         at = first + offset
         sheet.write_string(at, 0, stat.label)
         sheet.write_string(at, 1, stat.expectation, formats.expectation)
-        _fit_row(sheet, at, [(stat.expectation, 30)])
+        fit_row(sheet, at, [(stat.expectation, 30)])
         if stat.group:
             sheet.write_number(at, 2, stat.expected)
             sheet.write_number(at, 3, stat.schools_with)
@@ -710,7 +704,7 @@ def _small_table(sheet: Any, table: Table, formats: _Formats, row: int,
                                    formats.wrap if index == 0 else formats.centre)
             elif value is not None:
                 sheet.write_number(row + offset, index, value, number_format or formats.centre)
-        _fit_row(sheet, row + offset, [(str(cells[0]), 28)])
+        fit_row(sheet, row + offset, [(str(cells[0]), 28)])
     return row + 1, row + max(len(table.rows), 1)
 
 
