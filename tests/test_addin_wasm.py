@@ -20,7 +20,6 @@ import functools
 import hashlib
 import json
 import shutil
-import socket
 import ssl
 import statistics
 import subprocess
@@ -40,6 +39,7 @@ from schoolnet_xl.excel import actions
 from schoolnet_xl.excel.server import MANIFEST_IDS
 from schoolnet_xl.excel.wasm import cache, wheel
 from tests.support.xlwings_payload import apply_actions, card_with, payload_from_file
+from tests.test_excel_serve import free_port
 
 CLI = str(Path(sys.executable).with_name("schoolnet-xl"))
 CHROMIUM = "/usr/bin/chromium"
@@ -274,12 +274,6 @@ def assert_same_as_cpython(listed: list[dict[str, Any]], results: list[dict[str,
             assert result == wanted, (job["name"], job["script"])
     funcs = {a["func"] for got in results for a in got["result"].get("actions", [])}
     assert {"setRangeColor", "addNote", "deleteNote", "setValues", "alert"} <= funcs
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def certificate(folder: Path) -> tuple[Path, Path]:

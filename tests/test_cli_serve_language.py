@@ -7,9 +7,7 @@ the Office.js add-in sends.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,19 +15,13 @@ import httpx
 import pytest
 
 from tests.support.xlwings_payload import card_with, payload_from_file
+from tests.test_excel_serve import CLI, free_port
 
 pytest.importorskip("uvicorn")
 
-CLI = str(Path(sys.executable).with_name("schoolnet-xl"))
 HEADER = {"Schoolnaam": "Sint-Jozefsschool", "Instellingsnummer": "30569",
           "Onderwijsniveau": "Basisonderwijs", "Schooljaar": "2025-2026"}
 ROWS = [{"Organisatie": "Vrij CLB Brugge", "Zorg": "X", "Categorie": "CLB"}]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def alert_of_the_button(card: Path, *args: str, env_lang: str | None = None) -> str:

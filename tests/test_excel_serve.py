@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -48,27 +50,35 @@ def stop(server: subprocess.Popen[str]) -> None:
             server.wait(timeout=15)
 
 
+@contextmanager
+def serving(env: dict[str, str], stdout: int = subprocess.PIPE
+            ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`schoolnet-xl serve` with `env` on a free loopback port, up: its base URL and
+    process, stopped on leaving."""
+    port = free_port()
+    server = subprocess.Popen([CLI, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, server)
+        yield base, server
+    finally:
+        stop(server)
+
+
 @pytest.mark.slow
 def test_serve_answers_valideer_over_http_and_stops(tmp_path: Path, vocabulary) -> None:
     card = card_with(tmp_path / "kaart.xlsx", vocabulary,
                      {"Schoolnaam": "Sint-Jozefsschool", "Instellingsnummer": "30569"},
                      [{"Organisatie": "Vrij CLB Brugge", "Categorie": "CLB",
                        "E-mail": "clb@@brugge"}])
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "XLWINGS_LICENSE_KEY"}
-    server = subprocess.Popen([CLI, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, server)
+    with serving(env) as (base, server):
         response = httpx.post(base + "/xlwings/custom-scripts-call/valideer",
                               json=payload_from_file(card), timeout=30)
         assert response.status_code == 200
         funcs = [a["func"] for a in response.json()["actions"]]
         assert "setRangeColor" in funcs and funcs[-1] == "alert"
-    finally:
-        stop(server)
     assert server.returncode is not None
     notice = server.stderr.read() if server.stderr else ""
     assert "noncommercial" in notice and "polyformproject.org" in notice

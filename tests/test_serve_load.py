@@ -22,7 +22,7 @@ import xlwings as xw
 
 from schoolnet_xl.excel import actions
 from tests.support.xlwings_payload import card_with, payload_from_file, payload_json
-from tests.test_excel_serve import CLI, free_port, stop, wait_until_up
+from tests.test_excel_serve import serving
 
 CATEGORIES = ["CLB", "LSC", "LOK", "OCMW", "KGH", "Bibliotheek"]
 HEADER = {"Schoolnaam": "Sint-Jozefsschool", "Instellingsnummer": "030569",
@@ -34,17 +34,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "SCHOOLNET_XL_LANG"}
-    process = subprocess.Popen([CLI, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    with serving(env, stdout=subprocess.DEVNULL) as (base, _process):
         yield base
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")
