@@ -3,18 +3,19 @@
 Fouten first, then waarschuwingen, then info; each row as high as its wrapped
 text needs; printed A4 landscape, one page wide, the header row on every page.
 
-Written with XlsxWriter into a fresh temporary file beside the target, then
-moved into place, so a half-written report never exists. Every card value is
+Built with XlsxWriter in memory, then written to a fresh temporary file beside the
+target and moved into place (`core.files.write_bytes_atomically`), so a half-written
+report never exists. Every card value is
 written with `write_string`: text such as "=1+1" stays text, never a formula.
 """
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import write_bytes_atomically
 from schoolnet_xl.core.findings import SEVERITIES, Finding
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
@@ -45,16 +46,9 @@ def write_findings_workbook(
     """Write every finding of `reports` to a fresh workbook at `out`; returns its path."""
     target = Path(out)
     _refuse_inputs(target, reports, lang)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent or ".",
-                                         prefix=".findings-")
-    os.close(handle)
-    os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
-    try:
-        _write(reports, temporary, lang)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    package = io.BytesIO()
+    _write(reports, package, target.parent, lang)
+    write_bytes_atomically(target, package.getvalue(), prefix=".findings-")
     return target
 
 
@@ -73,10 +67,10 @@ def _refuse_inputs(target: Path, reports: list[FileReport], lang: Lang) -> None:
                 f"{target}: this is an input file; choose another name for the report", lang))
 
 
-def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
+def _write(reports: list[FileReport], package: io.BytesIO, folder: Path, lang: Lang) -> None:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(path, {"strings_to_formulas": False,
+    workbook = xlsxwriter.Workbook(package, {"strings_to_formulas": False,
                                           "strings_to_urls": False,
                                           "strings_to_numbers": False})
     sheet = workbook.add_worksheet(SHEET_NAME[lang])
@@ -88,7 +82,7 @@ def _write(reports: list[FileReport], path: str, lang: Lang) -> None:
         sheet.set_column(column, column, width, wrap if column in WRAPPED else None)
     row = 0
     schools = {id(r): r.card.header.schoolnaam.text if r.card else "" for r in reports}
-    targets = {id(r): _link_target(Path(r.read.path), Path(path).parent) for r in reports}
+    targets = {id(r): _link_target(Path(r.read.path), folder) for r in reports}
     for report, finding in severity_order(reports):
         school, target = schools[id(report)], targets[id(report)]
         row += 1
