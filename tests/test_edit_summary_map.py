@@ -12,7 +12,6 @@ import random
 import struct
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from schoolnet_xl.read.package import Package, list_sheets, relations
 from schoolnet_xl.template import write_card
 from schoolnet_xl.validate.check import check_file
 from tests.support.ooxml import assert_valid_and_lint_clean
+from tests.support.workbooks import part_bytes
 
 SUMMARY_SHEETS = {"Overzicht", "Validatie", "Netwerk"}
 PACKAGE_LISTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
@@ -32,11 +32,6 @@ PACKAGE_LISTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xm
 def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "schoolnet_xl", *map(str, args)],
                           capture_output=True, text=True, timeout=180, check=False)
-
-
-def parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def sheet_parts(path: Path, names: set[str]) -> dict[str, set[str]]:
@@ -67,12 +62,12 @@ def card(tmp_path: Path, vocabulary: Vocabulary) -> Path:
 
 def test_summary_adds_the_map_sheet_and_keeps_every_other_part(card: Path,
                                                               vocabulary: Vocabulary) -> None:
-    before = parts(card)
+    before = part_bytes(card)
     findings_before = [(f.code, f.cell) for f in check_file(card, vocabulary).findings]
 
     first = run_cli("summary", card, "--no-backup")
     assert first.returncode == 0, first.stderr
-    after = parts(card)
+    after = part_bytes(card)
     owned = sheet_parts(card, SUMMARY_SHEETS)
     assert set(owned) == SUMMARY_SHEETS
     allowed = PACKAGE_LISTS | set().union(*owned.values())
@@ -92,7 +87,7 @@ def test_summary_adds_the_map_sheet_and_keeps_every_other_part(card: Path,
 
     second = run_cli("summary", card, "--no-backup")
     assert second.returncode == 0, second.stderr
-    again = parts(card)
+    again = part_bytes(card)
     owned_again = sheet_parts(card, SUMMARY_SHEETS)
     assert [p for p in again if p.startswith("xl/media/")] == [
         p for p in owned_again["Netwerk"] if p.startswith("xl/media/") and p in again
