@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from schoolnet_xl.core.lang import Lang, say
+from schoolnet_xl.core.lang import Lang, count, say
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.validate.check import FileReport
 
@@ -77,20 +77,14 @@ def render_rich(reports: list[FileReport], lang: Lang) -> None:
 def summary_line(totals: dict[str, int], lang: Lang) -> str:
     """'2 bestanden: 1 fout, 3 waarschuwingen, 4 info; 0 onleesbaar.'"""
     if lang == "en":
-        return (f"{_count(totals['files'], 'file', 'files')}: "
-                f"{_count(totals['fout'], 'error', 'errors')}, "
-                f"{_count(totals['waarschuwing'], 'warning', 'warnings')}, "
+        return (f"{count(totals['files'], 'file', 'files')}: "
+                f"{count(totals['fout'], 'error', 'errors')}, "
+                f"{count(totals['waarschuwing'], 'warning', 'warnings')}, "
                 f"{totals['info']} info; {totals['unreadable']} unreadable.")
-    fouten = "fout" if totals["fout"] == 1 else "fouten"
-    warnings = "waarschuwing" if totals["waarschuwing"] == 1 else "waarschuwingen"
-    files = "bestand" if totals["files"] == 1 else "bestanden"
-    return (f"{totals['files']} {files}: {totals['fout']} {fouten}, "
-            f"{totals['waarschuwing']} {warnings}, {totals['info']} info; "
-            f"{totals['unreadable']} onleesbaar.")
-
-
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return (f"{count(totals['files'], 'bestand', 'bestanden')}: "
+            f"{count(totals['fout'], 'fout', 'fouten')}, "
+            f"{count(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, "
+            f"{totals['info']} info; {totals['unreadable']} onleesbaar.")
 
 
 def render_gaps(reports: list[FileReport], vocabulary: Vocabulary, lang: Lang,
