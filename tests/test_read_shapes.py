@@ -35,6 +35,17 @@ def test_header_words_as_people_write_them(header: str, vocabulary: Vocabulary) 
     assert column_words(vocabulary).key_for(header) == HEADER_WORDS[header]
 
 
+
+@pytest.mark.parametrize("first, then", [("Cat.", "Cat"), ("Cat", "Cat.")])
+def test_a_header_word_does_not_depend_on_the_spelling_read_before(
+        first: str, then: str, vocabulary: Vocabulary) -> None:
+    """The memo is shared by every card of a merge: "Cat." abbreviates Categorie, "Cat"
+    (three letters, no full stop) is too short, whichever a card showed first."""
+    words = column_words(vocabulary)
+    words.key_for(first)
+    assert words.key_for(then) == ("categorie" if then == "Cat." else None)
+    assert words.key_for(f" {then}") == words.key_for(then)  # a new text: past the text memo
+
 def test_a_regions_renamed_x_column_is_a_header_word(tmp_path: Path) -> None:
     from schoolnet_xl.core.vocabulary import load_vocabulary
 

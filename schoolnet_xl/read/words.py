@@ -70,7 +70,7 @@ class ColumnWords:
         self._by_length = sorted(lookup, key=len, reverse=True)
         fixed = {*COLUMNS_BEFORE_FOCUS, *COLUMNS_AFTER_FOCUS}
         self._focus_codes = frozenset(key for key in lookup.values() if key not in fixed)
-        self._misses: dict[str, str | None] = {}
+        self._misses: dict[tuple[str, bool], str | None] = {}  # (folded, ends in '.')
         self._texts: dict[str, str | None] = {}  # a header text as typed -> its key
 
     def key_for(self, text: object) -> str | None:
@@ -96,12 +96,14 @@ class ColumnWords:
         hit = self.lookup.get(folded)
         if hit is not None:
             return hit
-        if folded in self._misses:
-            return self._misses[folded]
-        key = self._longer_key(folded, str(text).rstrip().endswith("."))
+        # "Cat." may abbreviate a column where "Cat" does not: both decide the answer
+        asked = (folded, str(text).rstrip().endswith("."))
+        if asked in self._misses:
+            return self._misses[asked]
+        key = self._longer_key(*asked)
         if len(self._misses) >= MISSES_MAX:
             self._misses.clear()
-        self._misses[folded] = key
+        self._misses[asked] = key
         return key
 
     def _longer_key(self, folded: str, abbreviated: bool) -> str | None:
