@@ -10,8 +10,11 @@ Then, in one run:
 - the merge of every year with the evolution (`merge.merge_files`, which works it
   out in its region phase for the sheet Evolutie; without the region maps of the
   sheet Netwerkkaart regio unless --maps) in a subprocess: wall time and peak
-  memory of the whole process tree (main + workers, sampled from /proc every
-  20 ms); targets <= 12 s and <= 1 GB;
+  memory of the whole process tree (main + workers + the forked row writers): the
+  summed RSS sampled from /proc every 20 ms, which counts the pages a forked
+  process shares with its parent once per process, and the summed PSS (each
+  shared page split between its sharers: the memory really used) every 0.5 s;
+  targets <= 12 s and <= 1 GB;
 - the same for the latest year alone (3,000 cards), for comparison;
 - the phases of each (read, region, write, evolution), the CPU seconds of all
   processes (less sensitive than wall time to other work on a shared machine) and
@@ -30,6 +33,7 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -104,25 +108,36 @@ def generate(folder: Path, schools: int, years: int, partners: int, seed: int = 
     return cards
 
 
-def run_driver(inbox: Path, out: Path, maps: bool = False
-               ) -> tuple[float, float, int, dict[str, object]]:
-    """Wall seconds, CPU seconds (all processes), peak process-tree RSS and the driver's
-    report of one merge."""
+class Run(NamedTuple):
+    """One merge in a subprocess, as measured from outside."""
+
+    wall: float  # seconds
+    cpu: float  # seconds, every process of the tree
+    peak: int  # bytes: the tree's peak summed RSS
+    pss: int  # bytes: the tree's peak summed PSS (sampled every 0.5 s)
+    report: dict[str, object]  # what the driver printed
+
+
+def run_driver(inbox: Path, out: Path, maps: bool = False) -> Run:
+    """Wall and CPU seconds, the tree's peak RSS and PSS, and the driver's report of one
+    merge."""
     command = [sys.executable, "-c", DRIVER, str(inbox), str(out), "1" if maps else "0"]
-    wall, cpu, peak, _, finished = run_sampled(command)
+    wall, cpu, peak, _, finished, pss = run_sampled(command)
     if finished.returncode != 0:
         raise SystemExit(f"merge failed ({finished.returncode}): {finished.stderr.decode()}")
-    return wall, cpu, peak, json.loads(finished.stdout.decode().strip().splitlines()[-1])
+    return Run(wall, cpu, peak, pss, json.loads(finished.stdout.decode().strip().splitlines()[-1]))
 
 
-def show(label: str, wall: float, cpu: float, peak: int, report: dict[str, object]) -> None:
+def show(label: str, run: Run) -> None:
+    wall, cpu, peak, report = run.wall, run.cpu, run.peak, run.report
     seconds: dict[str, float] = report["seconds"]  # type: ignore[assignment]
     cards = int(report["cards"])  # type: ignore[call-overload]
     read_ms: list[float] = report["read_ms"]  # type: ignore[assignment]
     phases = ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items())
     print(f"{label}: {cards} cards, {wall:.2f} s wall, {cpu:.1f} s CPU over all processes "
           f"({cpu / cards * 1000:.2f} ms per card; >= {cpu / 2:.1f} s on 2 idle cores), "
-          f"process tree peak {peak / 2**20:.0f} MB; load average {os.getloadavg()[0]:.2f}")
+          f"process tree peak {peak / 2**20:.0f} MB RSS summed ({run.pss / 2**20:.0f} MB PSS); "
+          f"load average {os.getloadavg()[0]:.2f}")
     print(f"  phases: {phases}")
     print(f"  read per card: {sum(read_ms) / cards:.1f} ms in a worker (median "
           f"{read_ms[len(read_ms) // 2]:.1f} ms), {seconds['read'] / cards * 1000:.2f} ms wall "
@@ -148,14 +163,11 @@ def main() -> None:
           f"{os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
     latest = args.folder / school_year(args.years - 1)
-    for run in range(args.runs):
-        wall, cpu, peak, report = run_driver(args.folder, work / f"regio-jaren{run}.xlsx",
-                                             args.maps)
+    for index in range(args.runs):
         show(f"all {args.years} school years with evolution (targets <= 12 s, <= 1024 MB)",
-             wall, cpu, peak, report)
-        wall, cpu, peak, report = run_driver(latest, work / f"regio-een-jaar{run}.xlsx", args.maps)
-        show(f"one school year ({latest.name}) for comparison", wall, cpu, peak, report)
-
+             run_driver(args.folder, work / f"regio-jaren{index}.xlsx", args.maps))
+        show(f"one school year ({latest.name}) for comparison",
+             run_driver(latest, work / f"regio-een-jaar{index}.xlsx", args.maps))
 
 if __name__ == "__main__":
     main()

@@ -105,3 +105,39 @@ def test_the_cli_takes_kaart_per_and_refuses_another_group(cards: Path, tmp_path
     assert result.returncode == 0, result.stderr
     texts, _ = headings_and_anchors(tmp_path / "regio.xlsx")
     assert texts[1:3] == ["SG Noord", "SG Zuid"]
+
+
+
+def test_a_drawn_maps_cyclic_garbage_is_freed_while_the_merge_pauses_the_collector() -> None:
+    """The merge pauses the cyclic collector until its workbook is written; a region map
+    (a matplotlib Figure, a web of cycles) must still be freed right after it is drawn,
+    or a region of hundreds of gemeenten would keep every figure alive."""
+    import gc
+
+    from matplotlib.figure import Figure
+
+    from schoolnet_xl.core.vocabulary import default_vocabulary
+    from schoolnet_xl.draw.region import draw_region_map
+    from schoolnet_xl.merge.region_map_sheet import _garbage_collected
+
+    def figures_alive() -> int:
+        return sum(isinstance(o, Figure) for o in gc.get_objects())
+
+    vocabulary = default_vocabulary()
+    schools = ["School A", "School B"]
+    shared = [("Bibliotheek Zele", "cultuur", schools)]
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = figures_alive()
+        with _garbage_collected():
+            draw_region_map("Zele", schools, shared, vocabulary, "png", "nl")
+        after_block = figures_alive()
+        draw_region_map("Zele", schools, shared, vocabulary, "png", "nl")
+        after_plain = figures_alive()
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert after_block == before
+    assert after_plain == before + 1  # without the block the paused collector keeps it

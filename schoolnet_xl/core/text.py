@@ -67,6 +67,9 @@ _ASCII_WIDTHS = bytes([100] * 32 + [
     104, 104, 104, 69, 77, 66, 104, 89, 141, 85, 89, 78, 62, 91, 62, 98, 100] + [100] * 128)
 _SPACE = _ASCII_WIDTHS[32]
 BOLD_WIDER = 1.07  # bold Calibri is about this much wider
+# Each word's width, once: the texts of a sheet (findings, hints) repeat their words.
+_WORD_WIDTHS: dict[str, int] = {}
+_WORD_WIDTHS_LIMIT = 50_000
 
 
 def text_width(text: str) -> int:
@@ -87,11 +90,16 @@ def wrapped_lines(text: str, per_line: int, *, bold: bool = False) -> int:
     if len(text) >= 3 * per_line * MAX_LINES:  # no line holds fewer than a third as many
         return MAX_LINES
     lines = 0
+    widths = _WORD_WIDTHS
+    if len(widths) > _WORD_WIDTHS_LIMIT:
+        widths.clear()
     for paragraph in text.split("\n"):
         lines += 1
         used = 0
         for word in paragraph.split(" "):
-            size = text_width(word)
+            size = widths.get(word)
+            if size is None:
+                size = widths[word] = text_width(word)
             if not used or used + _SPACE + size <= room:
                 used += (_SPACE if used else 0) + size
             else:

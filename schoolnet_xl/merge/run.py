@@ -8,6 +8,7 @@ it into place, so a crash never leaves half a file.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
@@ -138,31 +139,38 @@ def merge_files(
                              "no files found to merge", lang))
     if on_found:
         on_found(len(inbox.files))
-    with paused_gc():  # the results pile up: no full passes over them (86 -> 35 µs a card)
+    # No cyclic garbage collection until the workbook is written: the results, then the
+    # region's rows pile up (no cycles among them), and every full pass walks all of them
+    # (measured: the write phase alone 1.66 -> 1.2 s CPU at 9,000 cards).
+    with paused_gc():
         results = read_all(inbox.files, config, lang, jobs, on_progress)
-    results += [skipped_result(s) for s in inbox.skipped]
-    results.sort(key=lambda r: path_sort_key(r.path))
-    read_done = time.perf_counter()
-    resolve_duplicates(results, school_year)
-    with paused_gc():  # acyclic rows: full passes would make this grow with their square
+        results += [skipped_result(s) for s in inbox.skipped]
+        results.sort(key=lambda r: path_sort_key(r.path))
+        read_done = time.perf_counter()
+        resolve_duplicates(results, school_year)
         region = build_region(results, vocabulary, with_contacts, lang, school_list=listed,
                               link_base=output.parent)
         region_done = time.perf_counter()
         region.evolution = evolution_of(results, vocabulary, lang)
-    evolution_done = time.perf_counter()
-    write_atomically(region, output, map_per if maps else None)
-    written = time.perf_counter()
-    csv_files = write_csv_tables(region, Path(csv_dir)) if csv_dir else []
+        evolution_done = time.perf_counter()
+        write_atomically(region, output, map_per if maps else None)
+        written = time.perf_counter()
+        csv_files = write_csv_tables(region, Path(csv_dir)) if csv_dir else []
     seconds = {"read": read_done - started, "region": region_done - read_done,
                "evolution": evolution_done - region_done, "write": written - evolution_done}
     feedback_files: list[Path] = []
     if feedback_dir is not None:
         feedback_started = time.perf_counter()
-        feedback_files = write_feedback_workbooks(
-            region.used, [r for r in results if r.status == "unreadable"], vocabulary,
-            Path(feedback_dir), merged_on=merged_on or date.today(),
-            with_contacts=with_contacts, lang=lang,
-            maps=FeedbackMaps(vocabulary, lang, map_cache or default_cache_dir()) if maps else None)
+        gc.freeze()  # collections while the maps are drawn skip the region's rows
+        try:
+            feedback_files = write_feedback_workbooks(
+                region.used, [r for r in results if r.status == "unreadable"], vocabulary,
+                Path(feedback_dir), merged_on=merged_on or date.today(),
+                with_contacts=with_contacts, lang=lang,
+                maps=FeedbackMaps(vocabulary, lang, map_cache or default_cache_dir())
+                if maps else None)
+        finally:
+            gc.unfreeze()
         seconds["feedback"] = time.perf_counter() - feedback_started
     seconds["total"] = time.perf_counter() - started
     return MergeOutcome(output, results, region, csv_files, seconds, feedback_files)
