@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -95,6 +96,23 @@ def test_refuses_to_write_over_an_input_file(tmp_path: Path, vocabulary: Vocabul
     assert "invoerbestand" in result.stderr
     assert fingerprints(tmp_path / "inbox") == before
 
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_refuses_an_output_that_is_an_input_under_another_name(
+        tmp_path: Path, vocabulary: Vocabulary, link: str) -> None:
+    """-o names a link to a card in the inbox: writing there would change the card."""
+    cards = _cards(tmp_path / "inbox", vocabulary)
+    output = tmp_path / "regio.xlsx"
+    if link == "symlink":
+        output.symlink_to(cards[0])
+    else:
+        os.link(cards[0], output)
+    before = fingerprints(tmp_path / "inbox")
+    result = run_cli("merge", tmp_path / "inbox", "-o", output, "--force")
+    assert result.returncode == 2
+    assert "invoerbestand" in result.stderr and "Traceback" not in result.stderr
+    assert fingerprints(tmp_path / "inbox") == before
 
 def test_a_previous_regional_workbook_in_the_inbox_is_skipped_and_replaced(
         tmp_path: Path, vocabulary: Vocabulary) -> None:

@@ -241,13 +241,14 @@ def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
                   lang: Lang) -> Inbox:
     """Refuse an output that is an input; an earlier merge's output there is skipped
     (and replaced) instead."""
-    targets = {_real(output)}
-    if csv_dir:
-        targets |= {_real(Path(csv_dir) / name) for name in CSV_FILES}
+    outputs = [output, *(Path(csv_dir) / name for name in CSV_FILES)] if csv_dir else [output]
+    # An input is an output when it is the same file: same device and inode (through a
+    # link, or a hard link, too). One stat per input, not a realpath's stat per folder.
+    targets = {identity for identity in map(_file_identity, outputs) if identity is not None}
     files: list[str] = []
     skipped = list(inbox.skipped)
     for path in inbox.files:
-        if _real(Path(path)) not in targets:
+        if not targets or _file_identity(Path(path)) not in targets:
             files.append(path)
         elif is_merge_output(Path(path)):
             skipped.append(Skipped(path, say(
@@ -278,6 +279,16 @@ def _refuse_foreign_output(output: Path, force: bool, lang: Lang) -> None:
             f"'{output}' already exists and is not a regional workbook of schoolnet-xl "
             "merge; nothing was written. Choose another name or use --force to overwrite "
             "it.", lang))
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of an existing file, None when there is none (or it cannot be
+    reached)."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _real(path: Path) -> str:
