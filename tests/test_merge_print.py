@@ -48,6 +48,11 @@ def test_every_sheet_prints_landscape_one_page_wide_with_header_and_page_numbers
             assert sheet.page_setup.fitToHeight in (None, 1)  # one page in all
         else:
             assert sheet.page_setup.fitToHeight == 0, name  # as many pages as needed
+            if name == "Evolutie":  # its school table below the region's tables and charts
+                (head,) = [row[0].row for row in sheet.iter_rows(max_col=1)
+                           if row[0].value == "Schoolnaam"]
+                assert head > 1 and sheet.print_title_rows == f"${head}:${head}"
+                continue
             assert sheet.print_title_rows == "$1:$1", name  # header row on every page
             assert sheet.freeze_panes is not None, name
 

@@ -53,8 +53,11 @@ CATEGORY_LABELS = [c.label for c in default_vocabulary().categories if c.code !=
 # Shared partners: 2024-2025 A and B both name the Waasland CLB ("VCLB" / "Vrij CLB")
 # and the Lokeren library ("Bibliotheek" / "Bib"); 2025-2026 only the CLB.
 SHARED = [["2023-2024", 1, 0], ["2024-2025", 2, 2], ["2025-2026", 3, 1]]
-CATEGORY_HEAD = len(SCHOOLS) + 2  # a blank row after the schools
+# From A1: the category shares, a blank row, the shared partners, a blank row, the two
+# charts; the school table below them, on a printed page of its own (see _school_head).
+CATEGORY_HEAD = 0
 SHARED_HEAD = CATEGORY_HEAD + len(CATEGORY_LABELS) + 2
+CHART_ROW = SHARED_HEAD + len(SHARED) + 2  # 0-based, the charts' top
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +88,34 @@ def _cells(path: Path) -> list[list[object]]:
             for row in sheet_rows(path, EVOLUTION)]
 
 
+def _school_head(cells: list[list[object]], header: list[str] = HEADER) -> int:
+    """The 0-based row of the school table's header (the only row that is `header`)."""
+    (head,) = [index for index, row in enumerate(cells) if row == header]
+    return head
+
+
+def _chart_rows(path: Path) -> list[tuple[int, int]]:
+    """(top, bottom) 0-based rows of each chart the Evolutie sheet anchors."""
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read(sheet_part(EVOLUTION).replace("worksheets/", "worksheets/_rels/")
+                            + ".rels").decode()
+        (drawing,) = re.findall(r'Target="\.\./drawings/(drawing\d+\.xml)"', rels)
+        xml = archive.read(f"xl/drawings/{drawing}").decode()
+    tops = re.findall(r"<xdr:from>.*?<xdr:row>(\d+)</xdr:row>", xml, re.DOTALL)
+    bottoms = re.findall(r"<xdr:to>.*?<xdr:row>(\d+)</xdr:row>", xml, re.DOTALL)
+    return [(int(top), int(bottom)) for top, bottom in zip(tops, bottoms, strict=True)]
+
+
 def test_per_school_rows_read_back(merged: dict[str, Path]) -> None:
     cells = _cells(merged["fast"])
-    assert cells[0] == HEADER
-    assert cells[1:4] == SCHOOLS
-    assert all(v == "" for v in cells[4])
+    head = _school_head(cells)
+    assert cells[head + 1:head + 4] == SCHOOLS
+    assert len(cells) == head + 4  # nothing below the schools
+    # Below the charts, nothing between them and the school table.
+    charts = _chart_rows(merged["fast"])
+    assert [top for top, _ in charts] == [CHART_ROW, CHART_ROW]
+    assert all(bottom < head for _, bottom in charts)
+    assert all(v == "" for row in cells[SHARED_HEAD + len(SHARED) + 1:head] for v in row)
 
 
 def test_category_shares_per_year_read_back(merged: dict[str, Path]) -> None:
@@ -108,21 +134,24 @@ def test_shared_partners_per_year_read_back(merged: dict[str, Path]) -> None:
     cells = _cells(merged["fast"])
     assert cells[SHARED_HEAD][:3] == ["Schooljaar", "Scholen", "Gedeelde partners"]
     assert [row[:3] for row in cells[SHARED_HEAD + 1:SHARED_HEAD + 4]] == SHARED
-    assert len(cells) == SHARED_HEAD + 4
 
 
 def test_formats_print_setup_and_filter(merged: dict[str, Path]) -> None:
+    """Printed: the tables on a page, the charts on the next, then the school table with
+    its header repeated on each of its pages (and above nothing else)."""
+    head = _school_head(_cells(merged["fast"]))
     sheet = load_workbook(merged["fast"])[EVOLUTION]
-    assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:L4"
-    assert sheet.print_title_rows == "$1:$1"
+    row = head + 1  # 1-based
+    assert sheet.auto_filter.ref == f"A{row}:L{row + 3}"
+    assert sheet.print_title_rows == f"${row}:${row}"
+    assert [b.id for b in sheet.row_breaks.brk] == [CHART_ROW, head]  # a break above each
     setup = sheet.page_setup
     assert (setup.paperSize, setup.orientation, setup.fitToHeight) == (9, "landscape", 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth in (None, 1)
     assert sheet.cell(CATEGORY_HEAD + 2, 2).number_format == "0%"
     # "geen vorig schooljaar" wraps in its 12-character column: two lines.
-    assert sheet.row_dimensions[4].height == 2 * 15
-    assert sheet.cell(1, 6).alignment.textRotation == 90  # narrow count columns upright
+    assert sheet.row_dimensions[row + 3].height == 2 * 15
+    assert sheet.cell(row, 6).alignment.textRotation == 90  # narrow count columns upright
 
 
 def test_charts_are_in_the_package_and_drawn_from_the_tables(merged: dict[str, Path]) -> None:
@@ -157,7 +186,10 @@ def test_plain_writer_writes_the_same_workbook(merged: dict[str, Path]) -> None:
         assert (fast.get_sheet_by_name(name).to_python()
                 == plain.get_sheet_by_name(name).to_python()), name
     ours, theirs = (load_workbook(merged[key])[EVOLUTION] for key in ("fast", "plain"))
-    for row in range(1, SHARED_HEAD + 5):
+    assert ours.print_title_rows == theirs.print_title_rows
+    assert ours.auto_filter.ref == theirs.auto_filter.ref
+    assert _chart_rows(merged["fast"]) == _chart_rows(merged["plain"])
+    for row in range(1, _school_head(_cells(merged["fast"])) + 5):
         assert ours.row_dimensions[row].height == theirs.row_dimensions[row].height, row
         for column in range(1, 13):
             a, b = ours.cell(row, column), theirs.cell(row, column)
@@ -171,9 +203,10 @@ def test_plain_writer_writes_the_same_workbook(merged: dict[str, Path]) -> None:
 
 def test_english_headers(merged: dict[str, Path]) -> None:
     cells = _cells(merged["en"])
-    assert cells[0][:5] == ["School name", "Instellingsnummer", "Municipality",
-                            "Previous school year", "School year"]
-    assert cells[3][3] == "no previous school year"
+    (head,) = [index for index, row in enumerate(cells) if row[0] == "School name"]
+    assert cells[head][:5] == ["School name", "Instellingsnummer", "Municipality",
+                               "Previous school year", "School year"]
+    assert cells[head + 3][3] == "no previous school year"
     assert cells[CATEGORY_HEAD][0] == "Category"
     assert cells[SHARED_HEAD][:3] == ["School year", "Schools", "Shared partners"]
 

@@ -28,6 +28,7 @@ header row on every page and "Pagina n van m" (Overzicht on one page).
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from contextlib import ExitStack
 from datetime import datetime
@@ -64,6 +65,8 @@ PLAIN_WRITER_ENV = "SCHOOLNET_XL_PLAIN_WRITER"
 FIXED_CREATED = datetime(2026, 1, 1)
 LINK_BLUE = "#0563C1"  # Excel's hyperlink colour
 MAX_LINKS = 65_530  # Excel's limit of links on one sheet
+CHART_HEIGHT = 480  # pixels, the Evolutie charts
+DEFAULT_ROW_PIXELS = 20  # a row of the default height (15 points)
 LINK_COLUMN, LINK_TEXT = "Openen", "openen"  # the last column of Scholen and Bevindingen
 
 # Column name -> (width, wrap the cells). Other columns get a width from their header.
@@ -127,11 +130,12 @@ class RowWriter(Protocol):
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
              cell_formats: Sequence[Sequence[Any]] | None = None,
-             links: tuple[int, Sequence[str]] | None = None) -> None:
-        """Write `rows` from the sheet's second row on: a cell's format is `formats`
-        of its column (None: none), or with `cell_formats` its own; `per_line` is the
-        characters per line of a column that wraps text (0: no wrap); `links`: a
-        column whose text cells link to the row's `external:` URL ("" for none)."""
+             links: tuple[int, Sequence[str]] | None = None, header_row: int = 0) -> None:
+        """Write `rows` below the header row (`header_row`, 0-based; the first by
+        default): a cell's format is `formats` of its column (None: none), or with
+        `cell_formats` its own; `per_line` is the characters per line of a column that
+        wraps text (0: no wrap); `links`: a column whose text cells link to the row's
+        `external:` URL ("" for none)."""
         ...
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
@@ -154,12 +158,13 @@ class PlainWriter:
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
              cell_formats: Sequence[Sequence[Any]] | None = None,
-             links: tuple[int, Sequence[str]] | None = None) -> None:
+             links: tuple[int, Sequence[str]] | None = None, header_row: int = 0) -> None:
         link_column, urls = links if links is not None else (-1, ())
-        for number, row in enumerate(rows, start=1):
-            row_formats = formats if cell_formats is None else cell_formats[number - 1]
+        for index, row in enumerate(rows):
+            number = header_row + 1 + index
+            row_formats = formats if cell_formats is None else cell_formats[index]
             lines = 1
-            url = urls[number - 1] if number <= len(urls) else ""
+            url = urls[index] if index < len(urls) else ""
             for column, value in enumerate(row[:width]):
                 if value is None or value == "":
                     continue
@@ -623,11 +628,12 @@ _EVOLUTION_COLUMNS: tuple[tuple[float, bool], ...] = (
 
 def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
                writer: RowWriter) -> None:
-    """Per school its latest card against its previous one (a filtered table from A1,
-    its rows by `writer`); below it, per category the share of the expected schools
-    covering it in each school year and per year the region's shared partners, each
-    with a native chart. With one school year a note takes the school table's place:
-    every school would read "geen vorig schooljaar"."""
+    """From A1 the region's view: per category the share of the expected schools
+    covering it in each school year, per year the region's shared partners, a native
+    chart of each; on the next printed page, per school its latest card against its
+    previous one (a filtered table, its rows by `writer`, its header repeated on every
+    page it prints on and only there). With one school year a note takes the school
+    table's place: every school would read "geen vorig schooljaar"."""
     evolution, lang = region.evolution, region.lang
     years = evolution.years if evolution is not None else []
     if evolution is None or len(years) < 2:
@@ -645,6 +651,10 @@ def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
             _evolution_tables(sheet, workbook, evolution.categories, evolution.shared,
                               formats, 2, None)
         return
+    charts, below_charts = _evolution_tables(
+        sheet, workbook, evolution.categories, evolution.shared, formats, 0,
+        (evolution.category_chart, evolution.shared_chart))
+    head = below_charts + 1
     table = evolution.schools
     cell_formats: list[Any] = []
     per_line: list[int] = []
@@ -655,39 +665,40 @@ def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
         narrow = width <= _NARROW
         if narrow:
             upright.add(name)
-        sheet.write_string(0, index, name, formats.upright if narrow else formats.header)
+        sheet.write_string(head, index, name, formats.upright if narrow else formats.header)
         cell_formats.append(formats.wrap if wraps else formats.centre if narrow else None)
         per_line.append(int(width) if wraps else 0)
     longest = max(text_width(name) for name in upright) / 100 * BOLD_WIDER
     lines = max(wrapped_lines(name, int(width), bold=True) for name, (width, _) in
                 zip(table.columns, _EVOLUTION_COLUMNS, strict=True) if name not in upright)
-    sheet.set_row(0, max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT))
+    sheet.set_row(head, max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT))
     n = len(table.rows)
-    sheet.freeze_panes(1, 1)
-    sheet.autofilter(0, 0, max(n, 1), len(table.columns) - 1)
+    sheet.set_h_pagebreaks([charts, head])  # tables, charts, school table: a page each
+    sheet.repeat_rows(head)  # printed from its own page on, never above the charts
+    sheet.autofilter(head, 0, head + max(n, 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
-    _evolution_tables(sheet, workbook, evolution.categories, evolution.shared, formats,
-                      n + 2, (evolution.category_chart, evolution.shared_chart))
-    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line)
+    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, header_row=head)
 
 
 def _evolution_tables(sheet: Any, workbook: Any, categories: Table,
                       shared: Table, formats: _Formats, row: int,
-                      charts: tuple[ChartData, ChartData] | None) -> None:
+                      charts: tuple[ChartData, ChartData] | None) -> tuple[int, int]:
     """The per-category shares (a column per school year) from `row` on, the shared
     partners per year below them, and with `charts` a column chart of the shares and a
-    line chart of the shared partners below those."""
+    line chart of the shared partners below those; returns the charts' row and the first
+    row below it all."""
     category_rows = _small_table(sheet, categories, formats, row, formats.percent)
     shared_rows = _small_table(sheet, shared, formats, category_rows[1] + 2, None)
-    if charts is None:
-        return
     anchor = shared_rows[1] + 2
+    if charts is None:
+        return anchor, anchor
     category_chart, shared_chart = charts
     columns = [1 + index for index in range(len(category_chart.series))]
     sheet.insert_chart(anchor, 0, _native_chart(
         workbook, category_chart, category_rows, 0, columns), {"object_position": 3})
     sheet.insert_chart(anchor, 10, _native_chart(
         workbook, shared_chart, shared_rows, 0, [2]), {"object_position": 3})
+    return anchor, anchor + math.ceil(CHART_HEIGHT / DEFAULT_ROW_PIXELS) + 1
 
 
 def _small_table(sheet: Any, table: Table, formats: _Formats, row: int,
@@ -733,6 +744,6 @@ def _native_chart(workbook: Any, data: ChartData, rows: tuple[int, int], label_c
     chart.set_y_axis(y_axis)
     chart.set_x_axis({"name": data.x_title, "num_font": {"size": 8}})
     chart.set_legend({"position": "bottom"} if len(data.series) > 1 else {"none": True})
-    chart.set_size({"width": 760, "height": 480} if data.kind == "column"
-                   else {"width": 440, "height": 480})
+    chart.set_size({"width": 760, "height": CHART_HEIGHT} if data.kind == "column"
+                   else {"width": 440, "height": CHART_HEIGHT})
     return chart

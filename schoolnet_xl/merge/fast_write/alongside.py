@@ -63,7 +63,7 @@ def rows_written_alongside(
             child.join()
         if len(pieces) < len(children) or any(child.exitcode for child, _ in children):
             return sheet
-        return FileRows(tuple(pieces), len(sheet.rows), sheet.width)
+        return FileRows(tuple(pieces), len(sheet.rows), sheet.width, sheet.header_row)
 
     return written
 

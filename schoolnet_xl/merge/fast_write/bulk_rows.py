@@ -44,7 +44,6 @@ from schoolnet_xl.merge.fast_write.links import (
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({c: f"_x{c:04X}_" for c in (*range(0, 9), *range(11, 32), 0xFFFE, 0xFFFF)})
 _LITERAL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")  # XlsxWriter's re_control_chars_1
-_HEADER_ROW = re.compile(rb'<row r="1"[ >](?:[^>]*/>|.*?</row>)', re.DOTALL)
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/>')
 EXCEL_MAX_TEXT = 32_767  # UTF-16 code units, as Excel and XlsxWriter count them
 _CHUNK_ROWS = 2000
@@ -150,12 +149,13 @@ class SheetRows(NamedTuple):
     styles: Sequence[int | None] = ()
     wrap: Sequence[int] = ()  # characters per line of a wrapped column, 0 = no wrap
     cell_styles: Sequence[Sequence[int | None]] | None = None  # per row, per cell
+    header_row: int = 0  # 0-based: the rows follow it
 
     def xml(self, start: int = 0, stop: int | None = None) -> Iterator[str]:
-        """rows[start:stop] as `<row>` XML in chunks (the header is the sheet's row 1)."""
+        """rows[start:stop] as `<row>` XML in chunks, numbered from below the header."""
         cell_styles = self.cell_styles[start:stop] if self.cell_styles is not None else None
-        return rows_xml(self.rows[start:stop], 1 + start, self.width, self.styles, self.wrap,
-                        cell_styles)
+        return rows_xml(self.rows[start:stop], self.header_row + 1 + start, self.width,
+                        self.styles, self.wrap, cell_styles)
 
 
 class FileRows(NamedTuple):
@@ -165,6 +165,7 @@ class FileRows(NamedTuple):
     pieces: tuple[DeflatedFile, ...]
     row_count: int
     width: int
+    header_row: int = 0  # 0-based: the rows follow it
 
 
 def rows_to_file(sheet: SheetRows, path: Path, start: int = 0,
@@ -238,13 +239,14 @@ def _sheet_rows(rows: Rows) -> SheetRows | FileRows:
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
                  sheet: SheetRows | FileRows, hyperlinks: bytes | None = None) -> None:
     """Write the sheet part with the rows right after its header row (rows that
-    XlsxWriter wrote further down, such as totals, stay below them), and its
-    `<hyperlinks>` element when given."""
+    XlsxWriter wrote above it stay above, those further down, such as totals, below
+    them), and its `<hyperlinks>` element when given."""
     count = sheet.row_count if isinstance(sheet, FileRows) else len(sheet.rows)
-    data = _widen_dimension(data, column_letters(sheet.width - 1), count + 1)
-    header = _HEADER_ROW.search(data)
+    data = _widen_dimension(data, column_letters(sheet.width - 1),
+                            sheet.header_row + 1 + count)
+    header = _header_row(sheet.header_row + 1).search(data)
     if header is None:
-        raise ValueError(f"{info.filename}: no header row to add the rows after")
+        raise ValueError(f"{info.filename}: no row {sheet.header_row + 1} to add the rows after")
     head, tail = data[:header.end()], data[header.end():]
     if hyperlinks is not None:
         tail = with_hyperlinks(tail, hyperlinks)
@@ -256,6 +258,11 @@ def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes,
         stream.write(head)
         _write_all(stream, sheet.xml())
         stream.write(tail)
+
+
+def _header_row(number: int) -> re.Pattern[bytes]:
+    """The `<row>` element numbered `number` (1-based) in a sheet part."""
+    return re.compile(rb'<row r="%d"[ >](?:[^>]*/>|.*?</row>)' % number, re.DOTALL)
 
 
 def _widen_dimension(data: bytes, last_column: str, last_row: int) -> bytes:

@@ -42,11 +42,12 @@ class FastWriter:
     def body(self, sheet: Any, rows: Sequence[Sequence[Cell]], width: int,
              formats: Sequence[Any], per_line: Sequence[int],
              cell_formats: Sequence[Sequence[Any]] | None = None,
-             links: tuple[int, Sequence[str]] | None = None) -> None:
+             links: tuple[int, Sequence[str]] | None = None, header_row: int = 0) -> None:
         name = sheet.get_name()
         sheet_rows = SheetRows(rows, width, _xf_indices(formats), per_line,
                                None if cell_formats is None else [_xf_indices(row)
-                                                                  for row in cell_formats])
+                                                                  for row in cell_formats],
+                               header_row)
         # XlsxWriter numbers the sheet parts in the order the sheets were added.
         part = f"xl/worksheets/sheet{sheet.index + 1}.xml"
         self._rows[part] = (rows_written_alongside(sheet_rows, self._stack)
