@@ -98,6 +98,24 @@ def test_each_school_counts_once_with_its_latest_year_and_the_older_is_listed(
     assert sorted(row[1] for row in rows[1:]) == sorted(latest)
     assert "2 ouder of ander schooljaar" in result.stdout
     assert "5 scholen" in result.stdout
+    # The older cards are expected (the docs say: keep last year's cards in the inbox):
+    # one line on stderr, not a line per card burying the unreadable ones.
+    assert "a-archief" not in result.stderr
+    assert ("2 kaarten van een ouder schooljaar: tellen mee voor het blad Evolutie en "
+            "staan in Bronbestanden") in result.stderr.splitlines()
+
+
+def test_cards_of_a_later_year_than_asked_are_counted_in_one_line(
+        inbox: tuple[Path, dict[str, dict[str, Card]]]) -> None:
+    base, cards = inbox
+    result = run_cli("merge", base / "inbox", "-o", base / "vorig-cli.xlsx",
+                     "--schooljaar", BEFORE, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    later = sum(NOW in years for years in cards.values())
+    assert (f"{later} cards of a later school year than asked for: count nowhere and are listed "
+            "in Bronbestanden") in lines
+    assert "z-dit-jaar" not in result.stderr
 
 
 def test_the_school_year_asked_for_is_shown_and_every_card_kept_per_school(

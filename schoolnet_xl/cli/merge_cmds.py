@@ -214,12 +214,35 @@ class _Progress(AbstractContextManager["_Progress"]):
 
 
 def _print_text(outcome: MergeOutcome, lang: Lang, quiet: bool = False) -> None:
-    shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "older", "skipped")
+    """Per file what went wrong or was left out (unreadable, duplicate, skipped; with
+    `quiet` only unreadable), the cards of older school years in one line (an inbox that
+    keeps last years' cards has thousands, all expected), then the summary line."""
+    shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "skipped")
+    older = later = 0
     for result in outcome.results:
         kind, status, reason = source_status(result, lang)
         if kind in shown:
             click.echo(f"{result.path}: {status}" + (f" — {reason}" if reason else ""),
                        err=True)
+        older += result.duplicate == "older"
+        later += result.duplicate == "other-year"
+    if older and not quiet:
+        click.echo(say(
+            f"{count(older, 'kaart', 'kaarten')} van een ouder schooljaar: "
+            + ("telt mee voor het blad Evolutie en staat" if older == 1 else
+               "tellen mee voor het blad Evolutie en staan") + " in Bronbestanden",
+            f"{count(older, 'card', 'cards')} of an older school year: "
+            + ("counts for the sheet Evolutie and is" if older == 1 else
+               "count for the sheet Evolutie and are") + " listed in Bronbestanden", lang),
+            err=True)
+    if later and not quiet:
+        click.echo(say(
+            f"{count(later, 'kaart', 'kaarten')} van een later schooljaar dan gevraagd: "
+            + ("telt nergens mee en staat" if later == 1 else "tellen nergens mee en staan")
+            + " in Bronbestanden",
+            f"{count(later, 'card', 'cards')} of a later school year than asked for: "
+            + ("counts nowhere and is" if later == 1 else "count nowhere and are")
+            + " listed in Bronbestanden", lang), err=True)
     if outcome.feedback_files:
         written = len(outcome.feedback_files)
         folder = outcome.feedback_files[0].parent
