@@ -141,3 +141,15 @@ def test_a_regional_workbook_is_refused_by_its_property_not_by_its_words(corpus,
                                    "Opmerking", "regionale netwerkkaart")
     assert probe(marked).refusal.code == "SN013"
     assert probe(worded).ok
+
+
+def test_bytes_already_read_are_probed_not_the_file_again(corpus, tmp_path):
+    # the merge hashes a card and probes those same bytes (the file is read once)
+    path = tmp_path / "kaart.xlsx"
+    path.write_text("geen werkmap")
+    given = probe(path, data=corpus["template_ok"].read_bytes(), keep_open=True)
+    assert given.ok and given.format == "xlsx"
+    assert given.package is not None and given.package.read("xl/workbook.xml")
+    given.package.close()
+    assert probe(path).refusal.code == "SN003"
+    assert probe(corpus["template_ok"], data=b"geen werkmap").refusal.code == "SN003"

@@ -60,7 +60,13 @@ def skipped_result(skipped: Skipped) -> FileResult:
 
 def fingerprint(path: str) -> tuple[int, str, float]:
     """Size, sha256 and mtime of a file (zeros when it vanished meanwhile; size and
-    mtime without a digest when it exists but cannot be opened, e.g. no read right).
+    mtime without a digest when it exists but cannot be opened, e.g. no read right)."""
+    return _read_whole(path)[0]
+
+
+def _read_whole(path: str) -> tuple[tuple[int, str, float], bytes | None]:
+    """The file's fingerprint, and its bytes when it was read whole (a card is read once:
+    hashed here, then probed and parsed from these bytes); None when it was not.
 
     A card is read whole and hashed in one call, cheaper than `file_digest`'s
     256 KiB buffer and read loop, which only a file above IN_MEMORY_BYTES takes.
@@ -69,26 +75,27 @@ def fingerprint(path: str) -> tuple[int, str, float]:
     if member is not None:  # a card inside a zip: the member's bytes, the archive's time
         try:
             data = read_member(*member, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_MIN_BYTES)
-            return len(data), hashlib.sha256(data).hexdigest(), member[0].stat().st_mtime
+            return (len(data), hashlib.sha256(data).hexdigest(),
+                    member[0].stat().st_mtime), None
         except ArchiveError:  # refused (too large, a bomb, encrypted): its listed size
-            return _listed_size(*member), "", _mtime(member[0])
+            return (_listed_size(*member), "", _mtime(member[0])), None
         except OSError:
-            return 0, "", 0.0
+            return (0, "", 0.0), None
     try:
         with open(path, "rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size <= IN_MEMORY_BYTES:
-                digest = hashlib.sha256(handle.read())
-            else:
-                digest = hashlib.file_digest(handle, "sha256")
-        return stat.st_size, digest.hexdigest(), stat.st_mtime
+                data = handle.read()
+                return (stat.st_size, hashlib.sha256(data).hexdigest(), stat.st_mtime), data
+            digest = hashlib.file_digest(handle, "sha256")
+        return (stat.st_size, digest.hexdigest(), stat.st_mtime), None
     except OSError:
         pass
     try:
         stat = os.stat(path)
     except OSError:
-        return 0, "", 0.0
-    return stat.st_size, "", stat.st_mtime
+        return (0, "", 0.0), None
+    return (stat.st_size, "", stat.st_mtime), None
 
 
 def _listed_size(archive: Path, inner: str) -> int:
@@ -136,24 +143,25 @@ def read_one(path: str) -> FileResult:
 def read_cards(path: str) -> list[FileResult]:
     """Every card of one file: one, or one per sheet of a hand-made workbook with a grid
     on several sheets (each a card of its own school year, listed as `file [blad X]`)."""
-    size, digest, mtime = fingerprint(path)
-    first = _read_one(path, None, size, digest, mtime)
+    (size, digest, mtime), data = _read_whole(path)
+    first = _read_one(path, None, size, digest, mtime, data)
     results = [first[0]]
     chosen = first[1]
     for sheet in first[2]:
         if sheet != chosen:
-            results.append(_read_one(path, sheet, size, digest, mtime)[0])
+            results.append(_read_one(path, sheet, size, digest, mtime, data)[0])
     return results
 
 
-def _read_one(path: str, sheet: str | None, size: int, digest: str, mtime: float
-              ) -> tuple[FileResult, str, tuple[str, ...]]:
-    """(result, the sheet read, the sheets with a grid) of one card of a file."""
+def _read_one(path: str, sheet: str | None, size: int, digest: str, mtime: float,
+              data: bytes | None) -> tuple[FileResult, str, tuple[str, ...]]:
+    """(result, the sheet read, the sheets with a grid) of one card of a file (`data`: its
+    bytes as hashed, None to read it again)."""
     vocabulary: Vocabulary = _WORKER["vocabulary"]
     lang: Lang = _WORKER["lang"]
     shown = path if sheet is None else sheet_label(path, sheet)
     try:
-        report = check_file(path, vocabulary, sheet=sheet)
+        report = check_file(path, vocabulary, sheet=sheet, data=data)
     except Exception as exc:  # a safety net: one file must never stop the batch
         reason = say(f"onverwachte fout bij het lezen: {exc!r}",
                      f"unexpected error while reading: {exc!r}", lang)

@@ -52,11 +52,12 @@ class ReadResult:
 
 
 def read_card(path: str | Path, vocabulary: Vocabulary | None = None,
-              sheet: str | None = None) -> ReadResult:
+              sheet: str | None = None, data: bytes | None = None) -> ReadResult:
     """Probe and read one workbook file into a card; never raises for a bad file.
 
     `archive.zip/inner name` reads a card inside a zip archive (see `read.archive`);
-    `sheet` picks the grid of a hand-made workbook with grids on several sheets.
+    `sheet` picks the grid of a hand-made workbook with grids on several sheets;
+    `data` is the file's bytes when the caller has read them already (not read again).
     """
     if ARCHIVE_SUFFIX in str(path).lower() and not os.path.exists(path):
         member = split_member(path)
@@ -67,7 +68,7 @@ def read_card(path: str | Path, vocabulary: Vocabulary | None = None,
     vocabulary = vocabulary or default_vocabulary()
     result = ReadResult(file, "unreadable", None, None)
     try:
-        checked = probe(path, keep_open=True)
+        checked = probe(path, keep_open=True, data=data)
         result.findings.extend(checked.findings)
         result.format = checked.format
         if checked.refusal is not None:

@@ -70,10 +70,11 @@ class Probe:
 Refuse = Callable[..., Probe]  # refuse(rule, **params) -> the refused Probe
 
 
-def probe(path: str | Path, *, keep_open: bool = False) -> Probe:
+def probe(path: str | Path, *, keep_open: bool = False, data: bytes | None = None) -> Probe:
     """Inspect a file without parsing its cells; never raises for a bad file.
 
-    The file is read once; with `keep_open` an accepted zip package stays open
+    The file is read once (or not at all when the caller passes its bytes as `data`,
+    e.g. after hashing them); with `keep_open` an accepted zip package stays open
     in `Probe.package` for the reader (the caller closes it).
     """
     path = Path(path)
@@ -87,7 +88,8 @@ def probe(path: str | Path, *, keep_open: bool = False) -> Probe:
     if path.name.startswith("~$"):
         return refuse(F.LOCK_FILE)
     try:
-        data = read_small(path)
+        if data is None:
+            data = read_small(path)
         head = data[:8] if data is not None else _read_head(path)
     except OSError as exc:
         return refuse(F.FILE_MISSING, detail=os_error_words(exc))

@@ -48,16 +48,17 @@ def check_workbook(path: str | Path, vocabulary: Vocabulary) -> list[FileReport]
     return reports
 
 
-def check_file(path: str | Path, vocabulary: Vocabulary, sheet: str | None = None
-               ) -> FileReport:
+def check_file(path: str | Path, vocabulary: Vocabulary, sheet: str | None = None,
+               data: bytes | None = None) -> FileReport:
     """Read one card file and validate it; an unreadable file gives its read findings only.
 
     A card that stores the vocabulary it was made with is judged with that one when no
     --config is given (`vocabulary` is the default), as the Valideer button judges it.
     A region's --config that differs from the card's is used, and a warning names both
-    (SN021), so a different verdict never goes unexplained.
+    (SN021), so a different verdict never goes unexplained. `data`: the file's bytes,
+    when the caller has read them already.
     """
-    result = read_card(path, vocabulary=vocabulary, sheet=sheet)
+    result = read_card(path, vocabulary=vocabulary, sheet=sheet, data=data)
     if result.status != "ok" or result.card is None:
         return FileReport(result, sort_findings(list(result.findings)), {}, vocabulary)
     stored = result.vocabulary
