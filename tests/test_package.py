@@ -155,6 +155,24 @@ def test_remembered_package_xml_follows_the_contents_not_the_compressed_bytes(
     assert read_extras(fast).names["Schoolnaam"] == ("Kaart & co", "$B$4")
 
 
+def test_the_remembered_workbook_part_follows_the_root_relationships(tmp_path: Path) -> None:
+    # two packages whose relationship parts differ only in _rels/.rels: each is read from
+    # the workbook it names
+    usual = _workbook_with(tmp_path / "usual.xlsx", WORKBOOK, 1)
+    path = tmp_path / "boek.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("_rels/.rels", b'<Relationships><Relationship Id="r" Type="http://x/'
+                         b'officeDocument" Target="xl/boek.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", WORKBOOK)
+        archive.writestr("xl/boek.xml", WORKBOOK.replace(b"$B$4", b"$C$9"))
+        archive.writestr("xl/_rels/workbook.xml.rels", RELS)
+    other = Package.open(path)
+
+    assert read_extras(usual).names["Schoolnaam"] == ("Kaart & co", "$B$4")
+    assert read_extras(other).names["Schoolnaam"] == ("Kaart & co", "$C$9")
+    assert read_extras(usual).names["Schoolnaam"] == ("Kaart & co", "$B$4")
+
+
 # -- the package layout: one reader of relationships, sheets and content types ------
 
 SHEET_PART = "xl/worksheets/sheet1.xml"

@@ -58,19 +58,27 @@ class PackageExtras:
 
 
 _EXTRAS_CACHE: dict[tuple[object, ...], PackageExtras] = {}
+_WORKBOOK_PARTS: dict[tuple[object, ...], str] = {}
 _EXTRAS_CACHE_MAX = 64
 
 
 def read_extras(package: Package) -> PackageExtras:
     """Defined names, sheet parts and tables of an OOXML workbook (small parts only).
 
-    Remembered by the exact contents of the parts it depends on (workbook, every
-    relationship part, every table), compared by `Package.identity` without
-    inflating them: a region's cards share them. Treat the result as read-only.
+    Remembered by the exact contents of the parts it depends on (every relationship
+    part, every table, the workbook), compared by `Package.identity` without
+    inflating them: a region's cards share them. Which part is the workbook is
+    remembered too, by the relationship parts (the root's among them) that say so.
+    Treat the result as read-only.
     """
-    wb_part = workbook_part(package)
-    key = tuple((name, package.identity(name)) for name in sorted(package.infos)
-                if name == wb_part or name.endswith(".rels") or "/tables/" in name)
+    layout = tuple((name, package.identity(name)) for name in sorted(package.infos)
+                   if name.endswith(".rels") or "/tables/" in name)
+    wb_part = _WORKBOOK_PARTS.get(layout)
+    if wb_part is None:
+        if len(_WORKBOOK_PARTS) >= _EXTRAS_CACHE_MAX:
+            _WORKBOOK_PARTS.clear()
+        wb_part = _WORKBOOK_PARTS[layout] = workbook_part(package)
+    key = (layout, wb_part, package.identity(wb_part))
     extras = _EXTRAS_CACHE.get(key)
     if extras is None:
         if len(_EXTRAS_CACHE) >= _EXTRAS_CACHE_MAX:
