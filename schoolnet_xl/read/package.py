@@ -51,6 +51,7 @@ class Package:
     def __init__(self, archive: zipfile.ZipFile, data: bytes) -> None:
         self.archive = archive
         self.data = data
+        self._view = memoryview(data)  # parts' stored bytes are slices of it, not copies
         self.infos = {info.filename: info for info in archive.infolist()}
 
     @classmethod
@@ -105,18 +106,18 @@ class Package:
 
     def raw_body(self, info: zipfile.ZipInfo) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""
-        if (not self.data or info.flag_bits & 1
+        data = self.data
+        if (not data or info.flag_bits & 1
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
             return None
         offset = info.header_offset
-        header = self.data[offset:offset + LOCAL_HEADER.size]
-        if len(header) < LOCAL_HEADER.size:
+        if not 0 <= offset <= len(data) - LOCAL_HEADER.size:
             return None
-        magic, name_length, extra_length = LOCAL_HEADER.unpack(header)
+        magic, name_length, extra_length = LOCAL_HEADER.unpack_from(data, offset)
         if magic != ZIP_MAGIC:
             return None
         start = offset + LOCAL_HEADER.size + name_length + extra_length
-        body = memoryview(self.data)[start:start + info.compress_size]
+        body = self._view[start:start + info.compress_size]
         return body if len(body) == info.compress_size else None
 
     def bytes_io(self) -> io.BytesIO | None:
