@@ -7,7 +7,9 @@ sheet) and for the data rows of a template's Partners table alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from schoolnet_xl.core.cells import a1, column_index, column_letters
 from schoolnet_xl.core.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
@@ -15,7 +17,7 @@ from schoolnet_xl.core.text import fold_words as fold
 from schoolnet_xl.core.values import clean, is_blank
 from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
-from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
+from schoolnet_xl.read.workbook_data import RawValue, SheetData, WorkbookData
 
 _TOTAL_STARTS = {word[:3] for word in TOTAL_WORDS}
 HEADER_SEARCH_ROWS = 30
@@ -126,18 +128,21 @@ def read_rows(
     end = len(sheet.rows) - 1 if last_row is None else min(last_row, len(sheet.rows) - 1)
     keys = list(columns)
     cols = [columns[k] for k in keys]
+    pick = _picker(cols)
     letters = [column_letters(col) for col in cols]
     widest = max(cols, default=-1)
-    # Partner's Sourced fields in declaration order -> index in a row's cells (-1: EMPTY)
-    fields = [keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS]
+    # Partner's Sourced fields in declaration order, picked from a row's cells (-1: EMPTY)
+    pick_fields = itemgetter(*[keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS])
     focus = [(k, i) for i, k in enumerate(keys) if k in focus_codes]
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows(end=max(end, hit.header_row))
+    partners = out.partners
+    name = sheet.name
     blank_run = 0
     for row in range(hit.header_row + 1, end + 1):
         cells = sheet.rows[row]
         if len(cells) > widest:
-            raw = [cells[col] for col in cols]
+            raw = pick(cells)
         else:
             raw = [cells[col] if col < len(cells) else None for col in cols]
         values = [(v if v and v.strip() else None) if v.__class__ is str else clean(v) for v in raw]
@@ -154,11 +159,19 @@ def read_rows(
                 and _is_header_row(values, keys, words)):
             _new_block(out, sheet, row, cols, values, hit.header_row)
             continue
-        if _may_be_total(organisatie) and _is_labelled_total(dict(zip(keys, values,
-                                                                      strict=True))):
+        if (organisatie.__class__ is str and _may_be_total(organisatie)
+                and _is_labelled_total(dict(zip(keys, values, strict=True)))):
             out.totals_rows.append(row + 1)
             continue
-        out.partners.append(_partner(sheet.name, row + 1, values, letters, fields, focus))
+        # the row's cells as Sourced values (a bare tuple.__new__ builds one fastest)
+        suffix = str(row + 1)
+        read = [_new_tuple(Sourced, (value, name, column + suffix))
+                for value, column in zip(values, letters, strict=True)]
+        read.append(EMPTY)  # index -1: a column the grid does not have
+        organisation, aard, categorie, *rest = pick_fields(read)
+        partners.append(Partner(row + 1, name, organisation, aard,
+                                {key: read[i] for key, i in focus}, categorie, None, False,
+                                *rest))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     if out.sections:
@@ -217,22 +230,17 @@ def _name_sections(out: GridRows, sheet: SheetData, hit: GridHit) -> None:
 _new_tuple = tuple.__new__
 
 
-def _partner(
-    sheet: str, number: int, values: list[CellValue], letters: list[str],
-    fields: list[int], focus: list[tuple[str, int]],
-) -> Partner:
-    suffix = str(number)
-    cells = [_new_tuple(Sourced, (value, sheet, column + suffix))
-             for value, column in zip(values, letters, strict=True)]
-    cells.append(EMPTY)  # index -1: a column the grid does not have
-    organisatie, aard, categorie, *rest = [cells[i] for i in fields]
-    return Partner(number, sheet, organisatie, aard, {key: cells[i] for key, i in focus},
-                   categorie, None, False, *rest)
+def _picker(indexes: list[int]) -> Callable[[Sequence[RawValue]], Sequence[RawValue]]:
+    """`lambda cells: [cells[i] for i in indexes]` at C speed (always a sequence)."""
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda cells: (cells[only],)
+    return itemgetter(*indexes) if indexes else lambda cells: ()
 
 
-def _may_be_total(organisatie: CellValue) -> bool:
+def _may_be_total(organisatie: str) -> bool:
     """Cheap pre-check: the organisation text starts like a totals label."""
-    return isinstance(organisatie, str) and organisatie.lstrip()[:3].lower() in _TOTAL_STARTS
+    return organisatie.lstrip()[:3].lower() in _TOTAL_STARTS
 
 
 def _is_labelled_total(values: dict[str, CellValue]) -> bool:
