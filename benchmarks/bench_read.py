@@ -9,7 +9,10 @@ Prints the median ms of
   `--runs` different cards of as many schools, each read once (the CLI's case);
 - the stages of read_card: probe, workbook data (calamine + package XML),
   card_from_workbook_data;
-and the ratios to the floor (target: read + validate <= 5x).
+- a merge worker's whole job per card, `pipeline.read_cards` (fingerprint, read,
+  validate, compact rows), each card once;
+and the ratios to the floor (target: read + validate <= 5x); last the CPU time
+(`time.process_time`, not wall) of read_cards per card over all the cards.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # the floor, and a filled 200-row card
 from benchmarks.bench_validate import read_sheet_xml, sample_card
+from schoolnet_xl.merge import pipeline
 
 
 def interleaved_medians(actions: dict[str, Callable[[int], object]], runs: int
@@ -79,6 +83,7 @@ def main() -> None:
             schools.append(Path(folder) / f"school{variant}.xlsx")
             write_card(schools[-1], vocabulary, card=sample_card(vocabulary, args.rows, variant))
         data = workbook_data_from_file(path, "xlsx")
+        pipeline._init_worker(None, "nl")  # as a merge worker starts: the vocabulary loaded
         figures = interleaved_medians({
             "floor (zip + sheet XML bytes)": lambda _: read_sheet_xml(path),
             "read_card": lambda _: read_card(path, vocabulary),
@@ -88,7 +93,10 @@ def main() -> None:
             "  workbook data (calamine + package XML)":
                 lambda _: workbook_data_from_file(path, "xlsx"),
             "  card_from_workbook_data": lambda _: card_from_workbook_data(data, vocabulary),
+            "merge worker (read_cards), each card once":
+                lambda run: pipeline.read_cards(str(schools[run + 1])),
         }, args.runs)
+        cpu = read_cards_cpu([str(school) for school in schools])
     base = figures["floor (zip + sheet XML bytes)"]
     print(f"card: {args.rows} partner rows, {args.runs} runs, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}")
@@ -96,6 +104,18 @@ def main() -> None:
         print(f"{label:45} {ms:7.2f} ms  {ms / base:5.1f}x floor")
     for label in ("read_card + validate", "read_card + validate, each card once"):
         print(f"ratio {label} / floor: {figures[label] / base:.1f}x (target <= 5x)")
+    print(f"read_cards CPU per card, {len(schools)} cards: {cpu:.2f} ms")
+
+
+def read_cards_cpu(paths: list[str]) -> float:
+    """CPU ms per card of a merge worker's `read_cards`, each path read once after a
+    warm-up pass (the vocabulary loaded and the worker's memos filled, as in a merge)."""
+    for path in paths:
+        pipeline.read_cards(path)
+    started = time.process_time()
+    for path in paths:
+        pipeline.read_cards(path)
+    return (time.process_time() - started) * 1000 / len(paths)
 
 
 if __name__ == "__main__":
