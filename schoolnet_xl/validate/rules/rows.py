@@ -286,8 +286,8 @@ PHONE_SHAPE = rule(
 
 @row_check(PHONE_SHAPE, cache_on="telefoon")
 def phone(ctx: Context, partner: Partner) -> Findings:
-    number = partner.telefoon
-    if not number.is_empty and not is_belgian_phone(number.text):
+    text = partner.telefoon.text  # "" exactly when the cell is empty
+    if text and not is_belgian_phone(text):
         return [ctx.at_row(PHONE_SHAPE, partner, "telefoon")]
     return NONE
 
