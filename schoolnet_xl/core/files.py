@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from schoolnet_xl.core.findings import Words
@@ -21,19 +23,36 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_bytes_atomically(target: Path, data: bytes, prefix: str = ".~schoolnet-") -> None:
-    """`data` into a temporary file beside `target`, then renamed into place: a reader
-    never sees half a file, and a failure leaves no temporary file behind."""
-    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=target.suffix,
-                                         dir=target.parent or ".")
+@contextmanager
+def replaced_atomically(target: Path, prefix: str = ".~schoolnet-") -> Iterator[Path]:
+    """A temporary file beside `target` for the block to write; renamed into place when
+    the block ends, with the mode a new file gets: a reader never sees half a file, and
+    a failure leaves no temporary file behind. An OS error about the temporary file is
+    raised naming `target`, the file the user asked for."""
+    folder = target.parent if str(target.parent) else Path(".")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, new_file_mode())  # not mkstemp's owner-only 0600
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    os.close(handle)
+    try:
+        yield Path(name)
+        os.chmod(name, new_file_mode())  # not mkstemp's owner-only 0600
+        os.replace(name, target)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        if exc.filename == name:
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
         raise
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomically(target: Path, data: bytes, prefix: str = ".~schoolnet-") -> None:
+    """`data` into `target` through `replaced_atomically`."""
+    with replaced_atomically(target, prefix) as temporary:
+        temporary.write_bytes(data)
 
 
 # What an operating-system error means for the user, per errno (Dutch, English).

@@ -8,11 +8,9 @@ Belgian list separator), and text that a spreadsheet would run as a formula
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import replaced_atomically
 from schoolnet_xl.core.table import Cell, Table
 from schoolnet_xl.merge.region import Region
 
@@ -44,18 +42,9 @@ def write_csv_tables(region: Region, folder: Path) -> list[Path]:
 
 def write_csv(table: Table, path: Path) -> Path:
     """One table as a CSV file, written to a temporary file and renamed into place."""
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".~csv-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:  # name the table the user asked for, not our temporary file
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    try:
-        os.chmod(temp, new_file_mode())
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-            writer.writerow(table.columns)
-            writer.writerows([neutralise(v) for v in row] for row in table.rows)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(path, prefix=".~csv-") as temporary, temporary.open(
+            "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(table.columns)
+        writer.writerows([neutralise(v) for v in row] for row in table.rows)
     return path

@@ -11,14 +11,13 @@ from __future__ import annotations
 import gc
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from schoolnet_xl.core.files import new_file_mode
+from schoolnet_xl.core.files import replaced_atomically
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
@@ -207,22 +206,9 @@ def write_atomically(region: Region, output: Path, map_per: MapPer | None = None
     """
     folder = output.parent if str(output.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".~regio-", suffix=".xlsx", dir=folder)
-    except OSError as exc:  # name the file the user asked for, not our temporary one
-        raise OSError(exc.errno, exc.strerror, str(output)) from exc
-    os.close(handle)
-    try:
-        os.chmod(temp, new_file_mode())  # not mkstemp's owner-only 0600
-        write_regional_workbook(region, Path(temp), fast=not plain_writer_asked(),
+    with replaced_atomically(output, prefix=".~regio-") as temporary:
+        write_regional_workbook(region, temporary, fast=not plain_writer_asked(),
                                 map_per=map_per)
-        os.replace(temp, output)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror, str(output)) from exc
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     return output
 
 
