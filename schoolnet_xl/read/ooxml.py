@@ -118,7 +118,7 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
     before = data[:start] if start >= 0 else data
     after = data[max(end, start, 0):]  # an empty grid is a bare <sheetData/>
     hidden: set[int] = set()
-    for match in _COL.finditer(before):
+    for match in _COL.finditer(before) if b"hidden" in before else ():
         if b"hidden" not in match.group(1):
             continue
         attrs = attributes(match.group(1))
