@@ -66,7 +66,7 @@ def test_length_window_finds_every_pair_comparing_all_would() -> None:
     keys = list(dict.fromkeys(keys))
     names = [sorted_words(name) for _, name in keys]
     every: set[tuple[int, int]] = set()
-    for members in _blocks(keys):
+    for members in _blocks(keys, names):
         for position, a in enumerate(members):
             rest = members[position + 1:]
             every.update((min(a, rest[offset]), max(a, rest[offset]))

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from schoolnet_xl.evolve.names import (
@@ -21,9 +22,11 @@ from schoolnet_xl.evolve.names import (
     NEAR_MATCH,
     name_key,
     near_matches,
+    numbers,
     placed,
     sorted_words,
 )
+from schoolnet_xl.evolve.states import PartnerState
 
 OWN_SCHOOL_CATEGORIES = frozenset({"EIGEN"})
 
@@ -60,6 +63,94 @@ def shared_partners(mentions: Iterable[Mention], min_schools: int = 2) -> list[S
     """
     with paused_gc():
         return _shared_partners_of(mentions, min_schools)
+
+
+class SharedCounts:
+    """How many organisations several schools name, per group of cards (a school year).
+
+    The same count as `len(shared_partners(...))` of each group's mentions, worked out
+    at once: each (category, name, municipality) keyed once for every group, the near
+    pairs of all groups' keys found once (a pair nearly matches or not whatever else
+    is named), then each group's keys joined along the pairs whose keys it holds.
+    """
+
+    def __init__(self, min_schools: int = 2) -> None:
+        self.min_schools = min_schools
+        self._keys: dict[tuple[str, str], int] = {}  # (category, key) -> its index
+        # municipality -> (category, name) -> the index of its key
+        self._places: dict[str, dict[tuple[str, str], int]] = {}
+        self._groups: dict[str, dict[str, set[int]]] = {}  # group -> school -> its keys
+
+    def add(self, group: str, school: str, gemeente: str,
+            partners: Iterable[PartnerState]) -> None:
+        """One card: its school's identity, municipality and partners (by their name and
+        category); blank and own-school names count for nothing, as in `shared_partners`."""
+        places = self._places.get(gemeente)
+        if places is None:
+            places = self._places[gemeente] = {}
+        named = list(map(_CATEGORY_NAME, partners))
+        try:
+            found = set(map(places.__getitem__, named))  # in C: a region has 270,000 rows
+        except KeyError:  # a spelling new in this municipality
+            for category, name in named:
+                if (category, name) not in places:
+                    places[category, name] = self._index(category, name, gemeente)
+            found = set(map(places.__getitem__, named))
+        found.discard(_NEVER_SHARED)
+        schools = self._groups.get(group)
+        if schools is None:
+            schools = self._groups[group] = {}
+        if school in schools:
+            schools[school] |= found
+        else:
+            schools[school] = found
+
+    def counts(self) -> dict[str, int]:
+        """Per group (in the order first added), its organisations named by at least
+        `min_schools` schools."""
+        pairs = list(_near_pairs(list(self._keys)))
+        return {group: self._count(schools, pairs) for group, schools in self._groups.items()}
+
+    def _index(self, category: str, name: str, gemeente: str) -> int:
+        if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
+            return _NEVER_SHARED
+        key = (category, placed(name_key(name), gemeente))
+        index = self._keys.get(key)
+        if index is None:
+            index = self._keys[key] = len(self._keys)
+        return index
+
+    def _count(self, schools: dict[str, set[int]], pairs: list[tuple[int, int]]) -> int:
+        """The shared organisations of one group: its keys joined along `pairs`."""
+        named_by: Counter[int] = Counter()
+        for held in schools.values():
+            named_by.update(held)
+        parent = {i: i for pair in pairs if pair[0] in named_by and pair[1] in named_by
+                  for i in pair}
+        least = self.min_schools
+        alone = sum(n >= least for i, n in named_by.items() if i not in parent)
+        if not parent:
+            return alone
+        for a, b in pairs:
+            if a in parent and b in parent:
+                parent[_root(parent, a)] = _root(parent, b)
+        joined: dict[int, set[str]] = defaultdict(set)
+        linked = set(parent)
+        for school, held in schools.items():
+            for i in held & linked:
+                joined[_root(parent, i)].add(school)
+        return alone + sum(len(named) >= least for named in joined.values())
+
+
+_NEVER_SHARED = -1  # the index of a blank or own-school name
+_CATEGORY_NAME = itemgetter(1, 0)  # of a PartnerState
+
+
+def _root(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 @contextmanager
@@ -165,31 +256,25 @@ def _shared_partner(category: str, tallies: list[_Tally],
 
 def _near_clusters(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """Group keys of one category whose names nearly match (union-find over rapidfuzz)."""
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parent = {i: i for i in range(len(keys))}
     for a, b in _near_pairs(keys):
-        parent[find(a)] = find(b)
+        parent[_root(parent, a)] = _root(parent, b)
     clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for index, key in enumerate(keys):
-        clusters[find(index)].append(key)
+        clusters[_root(parent, index)].append(key)
     return list(clusters.values())
 
 
 def _near_pairs(keys: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
     """Index pairs of keys that nearly match (`evolve.names.near_matches`).
 
-    Only keys of one category and first letter are compared, each with the later
-    keys of its block whose length is within a typo's worth of edits of its own
-    (the block sorted by length): no pair beyond that window can nearly match.
+    Only keys of one category, first letter and numbers are compared (near names hold
+    the same numbers), each with the later keys of its block whose length is within a
+    typo's worth of edits of its own (the block sorted by length): no pair beyond that
+    window can nearly match.
     """
     names = [sorted_words(name) for _, name in keys]
-    for members in _blocks(keys):
+    for members in _blocks(keys, names):
         members.sort(key=lambda i: len(names[i]))
         lengths = [len(names[i]) for i in members]
         for position, a in enumerate(members[:-1]):
@@ -200,9 +285,10 @@ def _near_pairs(keys: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
                 yield a, rest[offset]
 
 
-def _blocks(keys: list[tuple[str, str]]) -> Iterator[list[int]]:
-    """Indexes of keys with the same category and first letter, two or more."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+def _blocks(keys: list[tuple[str, str]], names: list[str]) -> Iterator[list[int]]:
+    """Indexes of keys with the same category, first letter and numbers (of their
+    `names`, the keys' sorted words), two or more."""
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, (category, name) in enumerate(keys):
-        blocks[(category, name[:1])].append(index)
+        blocks[(category, name[:1], *numbers(names[index]))].append(index)
     return (members for members in blocks.values() if len(members) > 1)
