@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from schoolnet_xl.core.text import fold_words
@@ -104,33 +106,41 @@ class Comparison:
 
 
 def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
-                   threshold: float = NEAR_MATCH) -> Comparison:
+                   threshold: float = NEAR_MATCH,
+                   held: tuple[Held, Held] | None = None) -> Comparison:
     """Classify every partnership of two cards of one school (older first); gained and
-    lost codes in vocabulary order."""
+    lost codes in vocabulary order. `held`: the cards' `covered` codes, when known."""
     comparison = Comparison(old, new, threshold)
-    matched_new: set[int] = set()
+    changes = comparison.changes
     pairs = match_partners(old, new, threshold)
     scale = _IntensityScale.of(tuple(vocabulary.scales.get("Intensiteit", ())))
+    old_partners, new_partners = old.partners, new.partners
     for i, j, how, score in pairs:
-        comparison.changes.append(
-            _classified(old.partners[i], new.partners[j], how, score, scale))
-        matched_new.add(j)
-    matched_old = {i for i, _, _, _ in pairs}
-    for i, partner in enumerate(old.partners):
-        if i not in matched_old:
-            already = _status_rank(partner.status) == _ENDED
-            kind: Kind = "unchanged" if already else "ended"
-            comparison.changes.append(Change(kind, partner, None, "", 0.0, (Reason("gone"),)))
-    for j, partner in enumerate(new.partners):
-        if j not in matched_new:
-            comparison.changes.append(Change("new", None, partner, "", 0.0, (Reason("new"),)))
-    before, after = covered(old), covered(new)
-    category_order = tuple(c.code for c in vocabulary.categories)
-    focus_order = tuple(f.code for f in vocabulary.focus)
-    comparison.categories_gained = _ordered(after[0] - before[0], category_order)
-    comparison.categories_lost = _ordered(before[0] - after[0], category_order)
-    comparison.focus_gained = _ordered(after[1] - before[1], focus_order)
-    comparison.focus_lost = _ordered(before[1] - after[1], focus_order)
+        before, after = old_partners[i], new_partners[j]
+        if before[1:6] == after[1:6]:  # category, marks, intensity, status, antenna the same
+            changes.append(_change("unchanged", before, after, how, score, ()))
+        else:
+            changes.append(_classified(before, after, how, score, scale))
+    if len(pairs) < len(old_partners):
+        matched_old = {i for i, _, _, _ in pairs}
+        for i, partner in enumerate(old_partners):
+            if i not in matched_old:
+                kind: Kind = "unchanged" if _status_rank(partner.status) == _ENDED else "ended"
+                changes.append(_change(kind, partner, None, "", 0.0, _GONE))
+    if len(pairs) < len(new_partners):
+        matched_new = {j for _, j, _, _ in pairs}
+        for j, partner in enumerate(new_partners):
+            if j not in matched_new:
+                changes.append(_change("new", None, partner, "", 0.0, _NEW))
+    (had, had_focus), (has, has_focus) = held or (covered(old), covered(new))
+    if had != has:
+        category_order = tuple(c.code for c in vocabulary.categories)
+        comparison.categories_gained = _ordered(has - had, category_order)
+        comparison.categories_lost = _ordered(had - has, category_order)
+    if had_focus != has_focus:
+        focus_order = tuple(f.code for f in vocabulary.focus)
+        comparison.focus_gained = _ordered(has_focus - had_focus, focus_order)
+        comparison.focus_lost = _ordered(had_focus - has_focus, focus_order)
     return comparison
 
 
@@ -140,8 +150,29 @@ def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
 
     Keys are the shared-partner normalisation with each card's municipality.
     """
-    old_keys = [normalise(p.name, old.gemeente) for p in old.partners]
-    new_keys = [normalise(p.name, new.gemeente) for p in new.partners]
+    old_keys, new_keys = _keys(old), _keys(new)
+    old_names, new_names = list(map(_NAME, old.partners)), list(map(_NAME, new.partners))
+    pairs: list[tuple[int, int, MatchHow, float]]
+    once = dict(zip(new_keys, range(len(new_keys)), strict=True))
+    if len(once) == len(new_keys) and len(set(old_keys)) == len(old_keys):
+        # the common case, every key once on each card: a key's one partner is never taken
+        found = list(map(once.get, old_keys))
+        pairs = [(i, j, _how(old_names[i], new_names[j]), 100.0)
+                 for i, j in enumerate(found) if j is not None]
+        left = [i for i, j in enumerate(found) if j is None]
+        taken = {j for _, j, _, _ in pairs}
+    else:
+        pairs, left, taken = _same_keys(old_keys, new_keys, old, new)
+    if left and len(taken) < len(new_keys):
+        pairs += _near_matched(old_keys, new_keys, left, taken, threshold)
+        pairs.sort()
+    return pairs
+
+
+def _same_keys(old_keys: list[str], new_keys: list[str], old: CardState, new: CardState
+               ) -> tuple[list[tuple[int, int, MatchHow, float]], list[int], set[int]]:
+    """The partners paired by the same key (preferring the same category), the old ones
+    left, the new ones taken."""
     by_key: dict[str, list[int]] = {}
     for j, key in enumerate(new_keys):
         by_key.setdefault(key, []).append(j)
@@ -156,40 +187,79 @@ def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
         same_category = [j for j in free if new.partners[j].category == old.partners[i].category]
         j = (same_category or free)[0]
         taken.add(j)
-        same = old.partners[i].name.strip() == new.partners[j].name.strip()
-        pairs.append((i, j, "same" if same else "normalised", 100.0))
+        pairs.append((i, j, _how(old.partners[i].name, new.partners[j].name), 100.0))
+    return pairs, left, taken
+
+
+def _how(old_name: str, new_name: str) -> MatchHow:
+    """How two names of one key match: as written (but for spaces around) or normalised."""
+    return "same" if old_name == new_name or old_name.strip() == new_name.strip() else "normalised"
+
+
+def _near_matched(old_keys: list[str], new_keys: list[str], left: list[int],
+                  taken: set[int], threshold: float) -> list[tuple[int, int, MatchHow, float]]:
+    """The old partners `left` unmatched paired with the new ones not `taken`: near
+    matches, best score first, one to one (adds the new ones paired to `taken`)."""
     rest = [j for j in range(len(new_keys)) if j not in taken]
     candidates = [sorted_words(new_keys[j]) for j in rest]
     near: list[tuple[float, int, int]] = []
     for i in left:
         for offset, score in near_matches(sorted_words(old_keys[i]), candidates, threshold):
             near.append((-score, i, rest[offset]))
+    pairs: list[tuple[int, int, MatchHow, float]] = []
     used_old: set[int] = set()
     for negative, i, j in sorted(near):
         if i not in used_old and j not in taken:
             used_old.add(i)
             taken.add(j)
             pairs.append((i, j, "near", round(-negative, 1)))
-    return sorted(pairs)
+    return pairs
 
 
-def covered(card: CardState) -> tuple[set[str], set[str]]:
+def _keys(card: CardState) -> list[str]:
+    """The card's partners' name keys (`normalise` with its municipality), each name
+    keyed once per municipality (a region compares 180,000 names)."""
+    known = _KEYS.get(card.gemeente)
+    if known is None or len(known) > _MEMO_LIMIT:
+        if len(_KEYS) > _MEMO_LIMIT:
+            _KEYS.clear()
+        known = _KEYS[card.gemeente] = {}
+    names = list(map(_NAME, card.partners))
+    try:
+        return list(map(known.__getitem__, names))
+    except KeyError:  # a name new in this municipality
+        for name in names:
+            if name not in known:
+                known[name] = normalise(name, card.gemeente)
+        return list(map(known.__getitem__, names))
+
+
+_KEYS: dict[str, dict[str, str]] = {}  # municipality -> name -> its key
+
+
+Held = tuple[set[str], set[str]]  # the category codes and X-column codes `covered` finds
+
+
+def covered(card: CardState) -> Held:
     """The category codes and X-column codes held by a partner that is not Beëindigd."""
-    categories: set[str] = set()
-    focus: set[str] = set()
-    for p in card.partners:
-        if _status_rank(p.status) != _ENDED:
-            if p.category:
-                categories.add(p.category)
-            focus.update(p.marked)
-    return categories, focus
+    partners = card.partners
+    ended = {status for status in set(map(_STATUS, partners)) if _status_rank(status) == _ENDED}
+    live = [p for p in partners if p[4] not in ended] if ended else partners
+    categories = set(map(_CATEGORY, live))
+    categories.discard("")
+    return categories, set(chain.from_iterable(map(_MARKED, live)))
+
+
+# fields of a PartnerState
+_NAME, _CATEGORY, _MARKED, _STATUS = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4)
+_GONE, _NEW = (Reason("gone"),), (Reason("new"),)
 
 
 def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
                 scale: _IntensityScale) -> Change:
     """A matched partnership's kind and reasons (see the module docstring)."""
     if old[1:6] == new[1:6]:  # category, marks, intensity, status, antenna all the same
-        return Change("unchanged", old, new, how, score, ())
+        return _change("unchanged", old, new, how, score, ())
     reasons: list[Reason] = []
     intensity = _sign(scale.rank(old.intensiteit), scale.rank(new.intensiteit))
     if intensity:
@@ -226,7 +296,27 @@ def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: floa
         kind = "loosened"
     else:
         kind = "unchanged"
-    return Change(kind, old, new, how, score, tuple(reasons))
+    return _change(kind, old, new, how, score, tuple(reasons))
+
+
+def _change(kind: Kind, old: PartnerState | None, new: PartnerState | None, match: MatchHow,
+            score: float, reasons: tuple[Reason, ...]) -> Change:
+    """A Change built without the frozen dataclass's __init__ (an object.__setattr__ per
+    field, 1 µs a change: a region has 90,000): its slots set directly."""
+    change = _new_change(Change)
+    _set_kind(change, kind)
+    _set_old(change, old)
+    _set_new(change, new)
+    _set_match(change, match)
+    _set_score(change, score)
+    _set_reasons(change, reasons)
+    return change
+
+
+_new_change = object.__new__
+# Unpacking fails on import when Change gains or loses a field.
+_set_kind, _set_old, _set_new, _set_match, _set_score, _set_reasons = (
+    getattr(Change, f.name).__set__ for f in fields(Change))
 
 
 def _sign(before: int | None, after: int | None) -> int:
@@ -280,5 +370,7 @@ def _is_yes(text: str) -> bool:
 
 
 def _ordered(codes: set[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    if not codes:
+        return ()
     position = {code: i for i, code in enumerate(order)}
     return tuple(sorted(codes, key=lambda c: (position.get(c, len(order)), c)))

@@ -10,14 +10,16 @@ matching). No spreadsheet library: a sheet writer renders the tables and chart.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.table import Cell, Table
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.classify import Comparison, compare_states, covered
+from schoolnet_xl.evolve.classify import Comparison, Held, compare_states, covered
 from schoolnet_xl.evolve.names import NEAR_MATCH
 from schoolnet_xl.evolve.states import CardState, year_start
 from schoolnet_xl.evolve.words import NO_PREVIOUS, category_text
@@ -62,13 +64,15 @@ def region_evolution(cards: Iterable[CardState], vocabulary: Vocabulary,
                      threshold: float = NEAR_MATCH, lang: Lang = "nl") -> RegionEvolution:
     """The region's evolution from every school's cards (any order, one per school year)."""
     by_school = cards_by_school(cards)
+    held = {school: [covered(card) for card in history] for school, history in by_school.items()}
     years = sorted({_normal(card.schooljaar) for history in by_school.values()
                     for card in history if year_start(card.schooljaar) is not None},
                    key=_year_key)
-    comparisons = {school: compare_states(history[-2], history[-1], vocabulary, threshold)
+    comparisons = {school: compare_states(history[-2], history[-1], vocabulary, threshold,
+                                          (held[school][-2], held[school][-1]))
                    for school, history in by_school.items() if len(history) > 1}
     shared = shared_per_year or {}
-    categories = _category_shares(by_school, years, vocabulary, lang)
+    categories = _category_shares(by_school, held, years, vocabulary, lang)
     return RegionEvolution(
         years=years,
         schools=_school_rows(by_school, comparisons, vocabulary, lang),
@@ -123,28 +127,31 @@ def _school_rows(by_school: dict[str, list[CardState]], comparisons: dict[str, C
     return table
 
 
-def _category_shares(by_school: dict[str, list[CardState]], years: list[str],
-                     vocabulary: Vocabulary, lang: Lang) -> Table:
-    """Per category, per year: covering / expected schools (None when none is expected)."""
-    expected = {year: dict.fromkeys((c.code for c in vocabulary.categories), 0)
-                for year in years}
-    covering = {year: dict.fromkeys((c.code for c in vocabulary.categories), 0)
-                for year in years}
-    expected_of: dict[str | None, list[str]] = {}  # level -> the codes expected of it
-    for history in by_school.values():
-        for card in history:
+def _category_shares(by_school: dict[str, list[CardState]], held: dict[str, list[Held]],
+                     years: list[str], vocabulary: Vocabulary, lang: Lang) -> Table:
+    """Per category, per year: covering / expected schools (None when none is expected);
+    `held`: per school, each card's `covered` codes."""
+    codes = [c.code for c in vocabulary.categories]
+    levels: dict[str, Counter[str | None]] = {year: Counter() for year in years}
+    covering: dict[str, Counter[str]] = {year: Counter() for year in years}
+    expected_of: dict[str | None, frozenset[str]] = {}  # level -> the codes expected of it
+    for school, history in by_school.items():
+        for card, (categories, _) in zip(history, held[school], strict=True):
             year = _normal(card.schooljaar)
-            if year not in expected:
+            if year not in levels:
                 continue
-            codes = expected_of.get(card.level)
-            if codes is None:
-                codes = expected_of[card.level] = [
-                    c.code for c in vocabulary.categories if c.expectation(card.level)]
-            held = covered(card)[0]
-            expected_year, covering_year = expected[year], covering[year]
-            for code in codes:
-                expected_year[code] += 1
-                covering_year[code] += code in held
+            level = card.level
+            expected_codes = expected_of.get(level)
+            if expected_codes is None:
+                expected_codes = expected_of[level] = frozenset(
+                    c.code for c in vocabulary.categories if c.expectation(level))
+            levels[year][level] += 1
+            covering[year].update(categories & expected_codes)
+    expected = {year: dict.fromkeys(codes, 0) for year in years}
+    for year in years:
+        for level, schools in levels[year].items():
+            for code in expected_of[level]:
+                expected[year][code] += schools
     table = Table([say("Categorie", "Category", lang), *years])
     for category in vocabulary.categories:
         if not any(expected[year][category.code] for year in years):
@@ -183,10 +190,12 @@ def _share(value: Cell) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
 
+@lru_cache(maxsize=1024)  # a few school years, asked for 50,000 times a region
 def _normal(schooljaar: str) -> str:
     return "".join(schooljaar.split())
 
 
+@lru_cache(maxsize=1024)
 def _year_key(schooljaar: str) -> tuple[int, str]:
     start = year_start(schooljaar)
     return (-1 if start is None else start), _normal(schooljaar)
