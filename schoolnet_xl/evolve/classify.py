@@ -151,49 +151,33 @@ def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
     Keys are the shared-partner normalisation with each card's municipality.
     """
     old_keys, new_keys = _keys(old), _keys(new)
-    old_names, new_names = list(map(_NAME, old.partners)), list(map(_NAME, new.partners))
-    pairs: list[tuple[int, int, MatchHow, float]]
-    once = dict(zip(new_keys, range(len(new_keys)), strict=True))
-    if len(once) == len(new_keys) and len(set(old_keys)) == len(old_keys):
-        # the common case, every key once on each card: a key's one partner is never taken
-        found = list(map(once.get, old_keys))
-        pairs = [(i, j, _how(old_names[i], new_names[j]), 100.0)
-                 for i, j in enumerate(found) if j is not None]
-        left = [i for i, j in enumerate(found) if j is None]
-        taken = {j for _, j, _, _ in pairs}
-    else:
-        pairs, left, taken = _same_keys(old_keys, new_keys, old, new)
-    if left and len(taken) < len(new_keys):
-        pairs += _near_matched(old_keys, new_keys, left, taken, threshold)
-        pairs.sort()
-    return pairs
-
-
-def _same_keys(old_keys: list[str], new_keys: list[str], old: CardState, new: CardState
-               ) -> tuple[list[tuple[int, int, MatchHow, float]], list[int], set[int]]:
-    """The partners paired by the same key (preferring the same category), the old ones
-    left, the new ones taken."""
-    by_key: dict[str, list[int]] = {}
+    old_partners, new_partners = old.partners, new.partners
+    free: dict[str, list[int]] = {}  # key -> the new partners of it not matched yet
     for j, key in enumerate(new_keys):
-        by_key.setdefault(key, []).append(j)
+        if key in free:
+            free[key].append(j)
+        else:
+            free[key] = [j]
     pairs: list[tuple[int, int, MatchHow, float]] = []
-    taken: set[int] = set()
     left: list[int] = []
     for i, key in enumerate(old_keys):
-        free = [j for j in by_key.get(key, ()) if j not in taken]
-        if not free:
+        same_key = free.get(key)
+        if not same_key:
             left.append(i)
             continue
-        same_category = [j for j in free if new.partners[j].category == old.partners[i].category]
-        j = (same_category or free)[0]
-        taken.add(j)
-        pairs.append((i, j, _how(old.partners[i].name, new.partners[j].name), 100.0))
-    return pairs, left, taken
-
-
-def _how(old_name: str, new_name: str) -> MatchHow:
-    """How two names of one key match: as written (but for spaces around) or normalised."""
-    return "same" if old_name == new_name or old_name.strip() == new_name.strip() else "normalised"
+        if len(same_key) == 1:  # the common case: one partner of that name
+            j = same_key.pop()
+        else:  # the first of the same category, else the first
+            category = old_partners[i][1]
+            at = next((at for at, k in enumerate(same_key) if new_partners[k][1] == category), 0)
+            j = same_key.pop(at)
+        before, after = old_partners[i][0], new_partners[j][0]
+        pairs.append((i, j, "same" if before == after or before.strip() == after.strip()
+                      else "normalised", 100.0))
+    if left and len(pairs) < len(new_keys):
+        pairs += _near_matched(old_keys, new_keys, left, {j for _, j, _, _ in pairs}, threshold)
+        pairs.sort()
+    return pairs
 
 
 def _near_matched(old_keys: list[str], new_keys: list[str], left: list[int],
@@ -223,18 +207,23 @@ def _keys(card: CardState) -> list[str]:
     if known is None or len(known) > _MEMO_LIMIT:
         if len(_KEYS) > _MEMO_LIMIT:
             _KEYS.clear()
-        known = _KEYS[card.gemeente] = {}
-    names = list(map(_NAME, card.partners))
-    try:
-        return list(map(known.__getitem__, names))
-    except KeyError:  # a name new in this municipality
-        for name in names:
-            if name not in known:
-                known[name] = normalise(name, card.gemeente)
-        return list(map(known.__getitem__, names))
+        known = _KEYS[card.gemeente] = _Keys(card.gemeente)
+    return list(map(known.__getitem__, map(_NAME, card.partners)))
 
 
-_KEYS: dict[str, dict[str, str]] = {}  # municipality -> name -> its key
+class _Keys(dict[str, str]):
+    """A name in one municipality -> its key (worked out on first look-up)."""
+
+    def __init__(self, gemeente: str) -> None:
+        super().__init__()
+        self.gemeente = gemeente
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = normalise(name, self.gemeente)
+        return key
+
+
+_KEYS: dict[str, _Keys] = {}  # municipality -> its names' keys
 
 
 Held = tuple[set[str], set[str]]  # the category codes and X-column codes `covered` finds

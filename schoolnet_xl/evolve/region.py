@@ -61,18 +61,24 @@ class RegionEvolution:
 
 def region_evolution(cards: Iterable[CardState], vocabulary: Vocabulary,
                      shared_per_year: Mapping[str, int] | None = None,
-                     threshold: float = NEAR_MATCH, lang: Lang = "nl") -> RegionEvolution:
-    """The region's evolution from every school's cards (any order, one per school year)."""
+                     threshold: float = NEAR_MATCH, lang: Lang = "nl",
+                     held: Mapping[str, Held] | None = None) -> RegionEvolution:
+    """The region's evolution from every school's cards (any order, one per school year).
+
+    `held`: cards' `covered` codes by their source, where worked out already (a merge
+    does while a card's rows are at hand)."""
     by_school = cards_by_school(cards)
-    held = {school: [covered(card) for card in history] for school, history in by_school.items()}
+    known = held or {}
+    held_of = {school: [known[card.source] if card.source in known else covered(card)
+                        for card in history] for school, history in by_school.items()}
     years = sorted({_normal(card.schooljaar) for history in by_school.values()
                     for card in history if year_start(card.schooljaar) is not None},
                    key=_year_key)
     comparisons = {school: compare_states(history[-2], history[-1], vocabulary, threshold,
-                                          (held[school][-2], held[school][-1]))
+                                          (held_of[school][-2], held_of[school][-1]))
                    for school, history in by_school.items() if len(history) > 1}
     shared = shared_per_year or {}
-    categories = _category_shares(by_school, held, years, vocabulary, lang)
+    categories = _category_shares(by_school, held_of, years, vocabulary, lang)
     return RegionEvolution(
         years=years,
         schools=_school_rows(by_school, comparisons, vocabulary, lang),

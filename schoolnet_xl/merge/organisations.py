@@ -77,8 +77,7 @@ class SharedCounts:
     def __init__(self, min_schools: int = 2) -> None:
         self.min_schools = min_schools
         self._keys: dict[tuple[str, str], int] = {}  # (category, key) -> its index
-        # municipality -> (category, name) -> the index of its key
-        self._places: dict[str, dict[tuple[str, str], int]] = {}
+        self._places: dict[str, _Places] = {}  # municipality -> its spellings' keys
         self._groups: dict[str, dict[str, set[int]]] = {}  # group -> school -> its keys
 
     def add(self, group: str, school: str, gemeente: str,
@@ -87,15 +86,9 @@ class SharedCounts:
         category); blank and own-school names count for nothing, as in `shared_partners`."""
         places = self._places.get(gemeente)
         if places is None:
-            places = self._places[gemeente] = {}
-        named = list(map(_CATEGORY_NAME, partners))
-        try:
-            found = set(map(places.__getitem__, named))  # in C: a region has 270,000 rows
-        except KeyError:  # a spelling new in this municipality
-            for category, name in named:
-                if (category, name) not in places:
-                    places[category, name] = self._index(category, name, gemeente)
-            found = set(map(places.__getitem__, named))
+            places = self._places[gemeente] = _Places(self._keys, gemeente)
+        # in C, a new spelling keyed by _Places.__missing__: a region has 270,000 rows
+        found = set(map(places.__getitem__, map(_CATEGORY_NAME, partners)))
         found.discard(_NEVER_SHARED)
         schools = self._groups.get(group)
         if schools is None:
@@ -110,15 +103,6 @@ class SharedCounts:
         `min_schools` schools."""
         pairs = list(_near_pairs(list(self._keys)))
         return {group: self._count(schools, pairs) for group, schools in self._groups.items()}
-
-    def _index(self, category: str, name: str, gemeente: str) -> int:
-        if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
-            return _NEVER_SHARED
-        key = (category, placed(name_key(name), gemeente))
-        index = self._keys.get(key)
-        if index is None:
-            index = self._keys[key] = len(self._keys)
-        return index
 
     def _count(self, schools: dict[str, set[int]], pairs: list[tuple[int, int]]) -> int:
         """The shared organisations of one group: its keys joined along `pairs`."""
@@ -143,6 +127,29 @@ class SharedCounts:
 
 
 _NEVER_SHARED = -1  # the index of a blank or own-school name
+
+
+class _Places(dict[tuple[str, str], int]):
+    """(category, name) as named in one municipality -> the index of its (category, key)
+    in `indexes` (adding it), _NEVER_SHARED for a blank or own-school name."""
+
+    def __init__(self, indexes: dict[tuple[str, str], int], gemeente: str) -> None:
+        super().__init__()
+        self.indexes = indexes
+        self.gemeente = gemeente
+
+    def __missing__(self, spelling: tuple[str, str]) -> int:
+        category, name = spelling
+        if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
+            index = _NEVER_SHARED
+        else:
+            key = (category, placed(name_key(name), self.gemeente))
+            index = self.indexes.get(key, len(self.indexes))
+            self.indexes[key] = index
+        self[spelling] = index
+        return index
+
+
 _CATEGORY_NAME = itemgetter(1, 0)  # of a PartnerState
 
 
