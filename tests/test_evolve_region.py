@@ -7,15 +7,20 @@ worked out by hand from the rows below.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
-from schoolnet_xl.evolve.states import card_state
-from schoolnet_xl.merge.evolution import CardStates, evolution_of
+from schoolnet_xl.evolve.states import PartnerState, card_state
+from schoolnet_xl.merge.compact import partner_headers
+from schoolnet_xl.merge.evolution import LEFT_OUT, CardStates, evolution_of
+from schoolnet_xl.merge.organisations import shared_partners
 from schoolnet_xl.merge.pipeline import read_all
+from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.region import mentions_of
 from schoolnet_xl.merge.run import merge_files
 from schoolnet_xl.read import read_card
 from tests.test_compare_cards import Row, template_card
@@ -51,14 +56,19 @@ def vocabulary() -> Vocabulary:
 
 
 @pytest.fixture(scope="module")
-def evolution(tmp_path_factory: pytest.TempPathFactory,
-              vocabulary: Vocabulary) -> RegionEvolution:
+def results(tmp_path_factory: pytest.TempPathFactory,
+            vocabulary: Vocabulary) -> list[FileResult]:
     inbox = tmp_path_factory.mktemp("inbox")
     for number, school, year, rows in CARDS:
         template_card(inbox / f"{number}-{year}.xlsx", year, rows, vocabulary, number, school)
     outcome = merge_files([str(inbox)], inbox.parent / "regio.xlsx", jobs=1)
     assert len(outcome.results) == len(CARDS)
-    return evolution_of(outcome.results, vocabulary)
+    return outcome.results
+
+
+@pytest.fixture(scope="module")
+def evolution(results: list[FileResult], vocabulary: Vocabulary) -> RegionEvolution:
+    return evolution_of(results, vocabulary)
 
 
 def test_years_present(evolution: RegionEvolution) -> None:
@@ -134,3 +144,49 @@ def test_card_state_of_a_file_result_keeps_the_comparable_values(
     assert state.level == "BAO" and state.schooljaar == "2025-2026"
     assert [(p.name, p.category, p.marked, p.intensiteit, p.status, p.antennefunctie)
             for p in state.partners] == [tuple(row) for row in rows]
+
+
+def test_a_merge_s_evolution_is_the_pure_api_s_on_every_card_that_counts(
+        results: list[FileResult], vocabulary: Vocabulary) -> None:
+    """`evolution_of` works the covered codes and shared partners out on the way; the
+    pure API on the same cards, with each year's `shared_partners`, gives the same.
+    Also with a second card of a school year (the later replaces it, its partners still
+    count as shared) and rows whose values are not text."""
+    copies = [replace(r, partners=list(r.partners)) for r in results]
+    twice = next(r for r in copies if r.path.endswith("100002-2024-2025.xlsx"))
+    sport = next(r for r in copies if r.path.endswith("100001-2024-2025.xlsx")).partners[2]
+    copies.append(replace(twice, path=twice.path.replace("100002", "100002b"),
+                          partners=[*twice.partners, sport]))
+    oddly = copies[0].partners[0]
+    values = list(oddly.values)
+    values[0], values[-1] = 12345, None
+    copies[0].partners.append(oddly._replace(values=tuple(values)))
+    counted = [r for r in copies if r.status == "ok" and r.duplicate not in LEFT_OUT]
+    years: dict[str, list[FileResult]] = {}
+    for result in counted:
+        assert result.school is not None
+        years.setdefault(result.school.schooljaar, []).append(result)
+    expected = region_evolution(
+        [CardStates(vocabulary)(r) for r in counted], vocabulary,
+        {year: len(shared_partners(mentions_of(cards))) for year, cards in years.items()})
+    assert evolution_of(copies, vocabulary) == expected
+    assert expected.shared.rows[1] == ["2024-2025", 2, 3]  # the copy's Sportclub too
+
+
+def test_card_states_take_values_other_than_text_as_text(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    number, school, year, rows = CARDS[2]
+    path = template_card(tmp_path / "a.xlsx", year, rows, vocabulary, number, school)
+    (result,) = read_all([str(path)], None, "nl", 1)
+    headers = partner_headers(vocabulary)
+    values = list(result.partners[0].values)
+    for header, value in (("Organisatie", 2024), ("Intensiteit", None), ("Status", 3),
+                          ("Antennefunctie", True), ("Cel", None)):
+        values[headers.index(header)] = value
+    blank = list(values)
+    blank[0] = None  # no Organisatie: no partner
+    result.partners[:1] = [result.partners[0]._replace(values=tuple(values)),
+                           result.partners[0]._replace(values=tuple(blank))]
+    first, *rest = CardStates(vocabulary)(result).partners
+    assert first == PartnerState("2024", "CLB", ("ZORG",), "", "3", "True", "")
+    assert len(rest) == len(rows) - 1
