@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
 from schoolnet_xl.core.text import fold_words
@@ -96,7 +96,7 @@ class Comparison:
 
     def counts(self) -> dict[Kind, int]:
         """Number of partnerships per kind (every kind present, 0 included)."""
-        tally = Counter(c.kind for c in self.changes)
+        tally = Counter(map(_KIND, self.changes))
         return {kind: tally[kind] for kind in KINDS}
 
     @property
@@ -242,6 +242,7 @@ def covered(card: CardState) -> Held:
 # fields of a PartnerState
 _NAME, _CATEGORY, _MARKED, _STATUS = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4)
 _GONE, _NEW = (Reason("gone"),), (Reason("new"),)
+_KIND = attrgetter("kind")  # of a Change
 
 
 def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
