@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -160,7 +161,20 @@ def merge(inputs: tuple[str, ...], output: Path, force: bool, jobs: int | None,
                          csv_dir=csv_dir, lang=lang, config=config, fmt=fmt, force=force,
                          quiet=quiet, school_year=school_year, school_list=school_list,
                          feedback_dir=feedback_dir, map_per=map_per, maps=not no_maps)
-    sys.exit(outcome.exit_code)
+    _exit_at_once(outcome.exit_code)
+
+
+def _exit_at_once(code: int) -> NoReturn:
+    """End the process with `code` without freeing the merge's objects one by one
+    (0.3 s for 9,000 cards: the interpreter's teardown walks every row). Everything is
+    written and closed by now (pools, forked writers, temporary folders); the streams
+    are flushed first. Under click's test runner (output captured in memory) it exits
+    the usual way, so a test process is never ended."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if sys.stdout is sys.__stdout__ and sys.stderr is sys.__stderr__:
+        os._exit(code)
+    sys.exit(code)
 
 
 def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang = "nl",
