@@ -36,6 +36,7 @@ from schoolnet_xl.evolve.states import CardState, PartnerState
 Kind = Literal["new", "deepened", "loosened", "ended", "unchanged"]
 KINDS: tuple[Kind, ...] = ("new", "deepened", "loosened", "ended", "unchanged")
 MatchHow = Literal["same", "normalised", "near", ""]
+Held = tuple[set[str], set[str]]  # the category codes and X-column codes `covered` finds
 
 _STATUS_RANK = {"beeindigd": 0, "gewenst": 1, "te verdiepen": 2, "actief": 3}
 _ENDED = 0
@@ -226,9 +227,6 @@ class _Keys(dict[str, str]):
 _KEYS: dict[str, _Keys] = {}  # municipality -> its names' keys
 
 
-Held = tuple[set[str], set[str]]  # the category codes and X-column codes `covered` finds
-
-
 def covered(card: CardState) -> Held:
     """The category codes and X-column codes held by a partner that is not Beëindigd."""
     partners = card.partners
@@ -247,9 +245,8 @@ _KIND = attrgetter("kind")  # of a Change
 
 def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
                 scale: _IntensityScale) -> Change:
-    """A matched partnership's kind and reasons (see the module docstring)."""
-    if old[1:6] == new[1:6]:  # category, marks, intensity, status, antenna all the same
-        return _change("unchanged", old, new, how, score, ())
+    """A matched partnership's kind and reasons (see the module docstring); `compare_states`
+    takes one whose compared values are all the same as unchanged without asking."""
     reasons: list[Reason] = []
     intensity = _sign(scale.rank(old.intensiteit), scale.rank(new.intensiteit))
     if intensity:
