@@ -7,16 +7,17 @@ Generates once (kept in --folder) `schools` schools with a card per school year
 (9,000 template cards of 30 partners for the defaults): year by year a school
 drops two partners, names two new ones, and moves the Intensiteit of three.
 Then, in one run:
-- the merge of every year with the evolution (`merge.merge_files`, which works it
-  out in its region phase for the sheet Evolutie; without the region maps of the
-  sheet Netwerkkaart regio unless --maps) in a subprocess: wall time and peak
+- `schoolnet-xl merge` of every year with the evolution (the sheet Evolutie;
+  without the region maps of the sheet Netwerkkaart regio unless --maps), run as a
+  user runs it, in a subprocess: wall time and peak
   memory of the whole process tree (main + workers + the forked row writers): the
   summed RSS sampled from /proc every 20 ms, which counts the pages a forked
   process shares with its parent once per process, and the summed PSS (each
   shared page split between its sharers: the memory really used) every 0.5 s;
   targets <= 12 s and <= 1 GB;
 - the same for the latest year alone (3,000 cards), for comparison;
-- the phases of each (read, region, write, evolution), the CPU seconds of all
+- the phases of each (read, region, evolution, write: the `seconds` of the
+  command's --format json), what the sheet Evolutie holds, the CPU seconds of all
   processes (less sensitive than wall time to other work on a shared machine) and
   the read cost per card (the milliseconds each card took in a worker, and wall
   time per card).
@@ -33,27 +34,13 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_merge import run_sampled
 
 FIRST_YEAR = 2023
-DRIVER = """
-import json, sys
-from schoolnet_xl.merge.run import merge_files
-outcome = merge_files([sys.argv[1]], sys.argv[2], maps=sys.argv[3] == "1")
-evolution = outcome.region.evolution
-seconds = outcome.seconds
-print(json.dumps({"seconds": seconds, "cards": len(outcome.results),
-                  "read_ms": sorted(r.read_ms for r in outcome.results),
-                  "schools": len(evolution.schools.rows),
-                  "compared": len(evolution.comparisons),
-                  "shared": evolution.shared.rows}))
-"""
-
-
 def school_year(offset: int) -> str:
     return f"{FIRST_YEAR + offset}-{FIRST_YEAR + offset + 1}"
 
@@ -109,30 +96,46 @@ def generate(folder: Path, schools: int, years: int, partners: int, seed: int = 
 
 
 class Run(NamedTuple):
-    """One merge in a subprocess, as measured from outside."""
+    """One `schoolnet-xl merge` in a subprocess, as measured from outside."""
 
     wall: float  # seconds
     cpu: float  # seconds, every process of the tree
     peak: int  # bytes: the tree's peak summed RSS
     pss: int  # bytes: the tree's peak summed PSS (sampled every 0.5 s)
-    report: dict[str, object]  # what the driver printed
+    report: dict[str, Any]  # the command's --format json document
 
 
-def run_driver(inbox: Path, out: Path, maps: bool = False) -> Run:
-    """Wall and CPU seconds, the tree's peak RSS and PSS, and the driver's report of one
-    merge."""
-    command = [sys.executable, "-c", DRIVER, str(inbox), str(out), "1" if maps else "0"]
+def run_merge(inbox: Path, out: Path, maps: bool = False) -> Run:
+    """Wall and CPU seconds, the tree's peak RSS and PSS, and the JSON document of one
+    `schoolnet-xl merge` as a user runs it (exit and all)."""
+    command = [sys.executable, "-m", "schoolnet_xl", "merge", str(inbox), "-o", str(out),
+               "--format", "json", *(() if maps else ("--zonder-kaarten",))]
     wall, cpu, peak, _, finished, pss = run_sampled(command)
-    if finished.returncode != 0:
+    if finished.returncode not in (0, 1):
         raise SystemExit(f"merge failed ({finished.returncode}): {finished.stderr.decode()}")
-    return Run(wall, cpu, peak, pss, json.loads(finished.stdout.decode().strip().splitlines()[-1]))
+    return Run(wall, cpu, peak, pss, json.loads(finished.stdout.decode()))
 
 
-def show(label: str, run: Run) -> None:
+def evolution_read_back(workbook: Path) -> tuple[int, int, list[list[object]]]:
+    """From the sheet Evolutie as written: schools, schools compared with a previous
+    card, and per year (schools, shared partners); read after the timing."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(workbook)).get_sheet_by_name("Evolutie").to_python()
+    shared = next(i for i, row in enumerate(rows) if row[:3] == ["Schooljaar", "Scholen",
+                                                                   "Gedeelde partners"])
+    years = [row[:3] for row in rows[shared + 1:] if str(row[0])[:2] == "20"][:10]
+    head = next((i for i, row in enumerate(rows) if row[0] == "Schoolnaam"), None)
+    schools = rows[head + 1:] if head is not None else []
+    compared = sum(1 for row in schools if str(row[3])[:2] == "20")
+    return len(schools), compared, [[year, int(n), int(m)] for year, n, m in years]
+
+
+def show(label: str, run: Run, workbook: Path) -> None:
     wall, cpu, peak, report = run.wall, run.cpu, run.peak, run.report
-    seconds: dict[str, float] = report["seconds"]  # type: ignore[assignment]
-    cards = int(report["cards"])  # type: ignore[call-overload]
-    read_ms: list[float] = report["read_ms"]  # type: ignore[assignment]
+    seconds: dict[str, float] = report["seconds"]
+    cards = len(report["files"])
+    read_ms = sorted(float(f["read_ms"]) for f in report["files"])
     phases = ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items())
     print(f"{label}: {cards} cards, {wall:.2f} s wall, {cpu:.1f} s CPU over all processes "
           f"({cpu / cards * 1000:.2f} ms per card; >= {cpu / 2:.1f} s on 2 idle cores), "
@@ -142,8 +145,9 @@ def show(label: str, run: Run) -> None:
     print(f"  read per card: {sum(read_ms) / cards:.1f} ms in a worker (median "
           f"{read_ms[len(read_ms) // 2]:.1f} ms), {seconds['read'] / cards * 1000:.2f} ms wall "
           f"per card over {os.cpu_count()} cores")
-    print(f"  evolution: {report['schools']} schools, {report['compared']} compared with "
-          f"their previous card; shared partners per year {report['shared']}")
+    schools, compared, shared = evolution_read_back(workbook)
+    print(f"  Evolutie read back: {schools} schools, {compared} compared with their previous "
+          f"card; per year [year, schools, shared partners] {shared}")
 
 
 def main() -> None:
@@ -164,10 +168,12 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
     latest = args.folder / school_year(args.years - 1)
     for index in range(args.runs):
+        every = work / f"regio-jaren{index}.xlsx"
         show(f"all {args.years} school years with evolution (targets <= 12 s, <= 1024 MB)",
-             run_driver(args.folder, work / f"regio-jaren{index}.xlsx", args.maps))
+             run_merge(args.folder, every, args.maps), every)
+        one = work / f"regio-een-jaar{index}.xlsx"
         show(f"one school year ({latest.name}) for comparison",
-             run_driver(latest, work / f"regio-een-jaar{index}.xlsx", args.maps))
+             run_merge(latest, one, args.maps), one)
 
 if __name__ == "__main__":
     main()

@@ -205,6 +205,11 @@ def test_files_folders_and_globs_lock_and_hidden_files(tmp_path: Path,
     assert kinds == {"kaart0.xlsx": ("template", "read"), "los.xlsx": ("template", "read"),
                      "extra.xlsx": ("template", "read"), "~$kaart0.xlsx": ("skipped", "skipped")}
     assert document["summary"]["schools"] == 3
+    seconds = document["seconds"]
+    assert list(seconds) == ["read", "region", "evolution", "write", "total"]
+    assert 0 < seconds["read"] <= seconds["total"]
+    assert sum(seconds[p] for p in ("read", "region", "evolution", "write")) <= (
+        seconds["total"] + 0.01)
 
 
 def test_the_same_inputs_give_the_same_workbook_content(tmp_path: Path,

@@ -312,7 +312,8 @@ def _json_document(outcome: MergeOutcome, lang: Lang) -> dict[str, Any]:
                       "counts": result.counts})
     return {"output": str(outcome.output), "csv": [str(p) for p in outcome.csv_files],
             "feedback": [str(p) for p in outcome.feedback_files],
-            "files": files, "summary": outcome.summary()}
+            "files": files, "summary": outcome.summary(),
+            "seconds": {phase: round(value, 3) for phase, value in outcome.seconds.items()}}
 
 
 @english("""Make a demo region of cards and merge them into FOLDER/regio.xlsx.
