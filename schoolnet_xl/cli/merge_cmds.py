@@ -195,7 +195,8 @@ def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang
 
 
 class _Progress(AbstractContextManager["_Progress"]):
-    """A rich progress bar on stderr, shown only when there are more than a few files."""
+    """A rich progress bar on stderr, shown only when there are more than a few files and
+    stderr is a terminal (a log file or pipe gets no bar, not even a blank line)."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
@@ -203,7 +204,7 @@ class _Progress(AbstractContextManager["_Progress"]):
         self.task: Any = None
 
     def start(self, total: int) -> None:
-        if total <= PROGRESS_THRESHOLD:
+        if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
             return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
