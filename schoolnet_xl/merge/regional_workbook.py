@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +51,7 @@ from schoolnet_xl.core.palette import (
 from schoolnet_xl.core.table import Cell, Table
 from schoolnet_xl.core.text import BOLD_WIDER, LINE_HEIGHT, text_width, wrapped_lines
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.region import ChartData
+from schoolnet_xl.evolve.region import ChartData, RegionEvolution
 from schoolnet_xl.merge.fast_write import FastWriter
 from schoolnet_xl.merge.feedback.workbook import fit_row
 from schoolnet_xl.merge.region import COVERAGE_KEYS, LISTED, Region
@@ -92,12 +92,15 @@ _NARROW = 7  # a column this narrow gets its header turned upright
 
 
 def write_regional_workbook(region: Region, path: Path, *, fast: bool = True,
-                            map_per: MapPer | None = None) -> Path:
+                            map_per: MapPer | None = None,
+                            evolution: Callable[[], RegionEvolution] | None = None) -> Path:
     """Write the workbook to `path` (the caller makes it atomic); return the path.
 
     `fast=False` writes it with `PlainWriter`: the same workbook (cell values, formats,
     row heights, table), only slower for a large region. `map_per`: add the sheet
-    Netwerkkaart regio, a region map per gemeente or scholengemeenschap.
+    Netwerkkaart regio, a region map per gemeente or scholengemeenschap. `evolution`:
+    works out `region.evolution` once the Partners rows are under way (the fast
+    writer's forked process renders them meanwhile), before the sheet Evolutie.
     """
     import xlsxwriter
 
@@ -113,7 +116,7 @@ def write_regional_workbook(region: Region, path: Path, *, fast: bool = True,
             "default_format_properties": {"font_name": "Calibri", "font_size": 11,
                                           "valign": "top"},
         })
-        _lay_out(workbook, region, writer)
+        _lay_out(workbook, region, writer, evolution)
         if map_per:
             add_region_map_sheet(workbook, region, map_per)
         return writer.close(workbook, path)
@@ -189,7 +192,8 @@ class PlainWriter:
         return path
 
 
-def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
+def _lay_out(workbook: Any, region: Region, writer: RowWriter,
+             evolution: Callable[[], RegionEvolution] | None = None) -> None:
     workbook.set_properties({
         "title": "Regionale netwerkkaart",
         "subject": "Samenvoeging van netwerkkaarten van scholen",
@@ -207,6 +211,8 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter) -> None:
     partners = region.partners
     writer.body(sheets["Partners"], partners.rows, len(partners.columns),
                 *_columns(sheets["Partners"], partners.columns, formats, marks))
+    if evolution is not None:
+        region.evolution = evolution()
     for name, sheet in sheets.items():
         print_setup(sheet, name, repeat_header=name != "Overzicht")
     _overview(sheets["Overzicht"], workbook, region, formats)

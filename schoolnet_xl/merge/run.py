@@ -21,6 +21,7 @@ from schoolnet_xl.core.files import replaced_atomically
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import load_vocabulary
+from schoolnet_xl.evolve.region import RegionEvolution
 from schoolnet_xl.merge.csv_export import CSV_FILES, write_csv_tables
 from schoolnet_xl.merge.duplicates import cards_by_school, normal_year, resolve_duplicates
 from schoolnet_xl.merge.evolution import evolution_of
@@ -150,13 +151,14 @@ def merge_files(
         region = build_region(results, vocabulary, with_contacts, lang, school_list=listed,
                               link_base=output.parent)
         region_done = time.perf_counter()
-        region.evolution = evolution_of(results, vocabulary, lang)
-        evolution_done = time.perf_counter()
-        write_atomically(region, output, map_per if maps else None)
+        evolution = _Timed(lambda: evolution_of(results, vocabulary, lang))
+        # worked out while a forked process writes the Partners rows (see the writer)
+        write_atomically(region, output, map_per if maps else None, evolution)
         written = time.perf_counter()
         csv_files = write_csv_tables(region, Path(csv_dir)) if csv_dir else []
     seconds = {"read": read_done - started, "region": region_done - read_done,
-               "evolution": evolution_done - region_done, "write": written - evolution_done}
+               "evolution": evolution.seconds,
+               "write": written - region_done - evolution.seconds}
     feedback_files: list[Path] = []
     if feedback_dir is not None:
         feedback_started = time.perf_counter()
@@ -176,6 +178,20 @@ def merge_files(
 
 
 _SCHOOL_YEAR = re.compile(r"\d{4}-\d{4}")
+
+
+class _Timed:
+    """A call made later (by the writer), and how long it took."""
+
+    def __init__(self, call: Callable[[], RegionEvolution]) -> None:
+        self.call, self.seconds = call, 0.0
+
+    def __call__(self) -> RegionEvolution:
+        started = time.perf_counter()
+        try:
+            return self.call()
+        finally:
+            self.seconds = time.perf_counter() - started
 
 
 def _guard_feedback(folder: Path, inputs: list[str], lang: Lang) -> None:
@@ -198,8 +214,10 @@ def _guard_feedback(folder: Path, inputs: list[str], lang: Lang) -> None:
                 "Choose a folder outside the inputs.", lang))
 
 
-def write_atomically(region: Region, output: Path, map_per: MapPer | None = None) -> Path:
-    """Write the workbook to a temporary file beside `output`, then rename it into place.
+def write_atomically(region: Region, output: Path, map_per: MapPer | None = None,
+                     evolution: Callable[[], RegionEvolution] | None = None) -> Path:
+    """Write the workbook to a temporary file beside `output`, then rename it into place
+    (`evolution`: see `write_regional_workbook`).
 
     With SCHOOLNET_XL_PLAIN_WRITER=1 in the environment it is written by the plain
     XlsxWriter path instead of the fast one (the same workbook, slower).
@@ -208,7 +226,7 @@ def write_atomically(region: Region, output: Path, map_per: MapPer | None = None
     folder.mkdir(parents=True, exist_ok=True)
     with replaced_atomically(output, prefix=".~regio-") as temporary:
         write_regional_workbook(region, temporary, fast=not plain_writer_asked(),
-                                map_per=map_per)
+                                map_per=map_per, evolution=evolution)
     return output
 
 
