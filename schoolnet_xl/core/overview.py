@@ -83,10 +83,8 @@ def compute_overview(card: Card, vocabulary: Vocabulary) -> Overview:
     for partner in card.partners:
         if partner.category_code in counts:
             counts[partner.category_code] += 1
-        for code in focus_counts:
-            cell = partner.focus.get(code)
-            if cell is not None and vocabulary.is_mark(cell.value):
-                focus_counts[code] += 1
+        for code in vocabulary.marked(partner.focus):
+            focus_counts[code] += 1
         if not partner.organisatie.is_empty:
             total += 1
     lines = []

@@ -88,14 +88,12 @@ def date_text(value: CellValue) -> str:
 
 def network_map_from_card(card: Card, vocabulary: Vocabulary) -> NetworkMap:
     """The map of a card as read (template card or hand-made grid alike)."""
-    codes = tuple(f.code for f in vocabulary.focus)
     partners = []
     for p in card.partners:
         name = p.organisatie.text
         if not name and not has_content(p):
             continue
-        marks = tuple(c for c in codes
-                      if (cell := p.focus.get(c)) is not None and vocabulary.is_mark(cell.value))
+        marks = vocabulary.marked(p.focus)
         partners.append(MapPartner(
             name=name or p.aard.text or f"rij {p.row}", category=p.category_code,
             intensity=parse_intensity(p.intensiteit.value, vocabulary),

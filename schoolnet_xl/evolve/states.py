@@ -54,8 +54,7 @@ def card_state(card: Card, vocabulary: Vocabulary) -> CardState:
     for p in card.partners:
         if not p.organisatie.text or not has_content(p):
             continue
-        marked = tuple(f.code for f in vocabulary.focus
-                       if f.code in p.focus and vocabulary.is_mark(p.focus[f.code].value))
+        marked = vocabulary.marked(p.focus)
         partners.append(PartnerState(
             p.organisatie.text, p.category_code or "", marked, p.intensiteit.text,
             p.status.text, p.antennefunctie.text,

@@ -14,9 +14,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from schoolnet_xl.core.text import fold_spacing
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from schoolnet_xl.core.model import Sourced
 
 Expectation = Literal["core", "recommended"]
 ALL_LEVELS = "*"
@@ -115,6 +120,12 @@ class Vocabulary:
             if wanted in (fold_spacing(code), fold_spacing(label)):
                 return code
         return None
+
+    def marked(self, focus: Mapping[str, Sourced]) -> tuple[str, ...]:
+        """The X-column codes a row's X cells (`Partner.focus`) mark validly, in the
+        vocabulary's order."""
+        return tuple(f.code for f in self.focus
+                     if (cell := focus.get(f.code)) is not None and self.is_mark(cell.value))
 
     def is_mark(self, value: object) -> bool:
         """True when a cell value is an accepted X mark."""
