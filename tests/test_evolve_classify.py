@@ -49,6 +49,9 @@ def vocabulary() -> Vocabulary:
     (row(intensity=""), row(intensity="3 Samenwerken", category="JEUGD"), "unchanged",
      ("category_changed",)),
     (row(), row(), "unchanged", ()),
+    # the Status words the network map reads as ended or wished mean the same here
+    (row(), row(status="Stopgezet"), "ended", ("status_ended",)),
+    (row(status="wished"), row(status="active"), "deepened", ("status_up",)),
 ])
 def test_precedence(before: PartnerState, after: PartnerState, kind: Kind,
                     codes: tuple[str, ...], vocabulary: Vocabulary) -> None:

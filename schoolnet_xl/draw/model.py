@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 
 from schoolnet_xl.core.model import Card, CellValue
 from schoolnet_xl.core.overview import missing_categories
-from schoolnet_xl.core.text import fold_spacing, fold_words
+from schoolnet_xl.core.status import is_ended, is_wished
+from schoolnet_xl.core.text import fold_spacing
 from schoolnet_xl.core.values import has_content, parse_date
 from schoolnet_xl.core.vocabulary import Vocabulary
 
-WISHED_WORDS = frozenset({"gewenst", "wished", "wished for", "desired"})
-ENDED_WORDS = frozenset({"beeindigd", "ended", "stopgezet", "stopped"})
 _LEADING_DIGIT = re.compile(r"\s*([1-9])(?:\D|$)")
 
 # A partner row as plain values: (category code or None, marked X-column codes,
@@ -40,12 +39,12 @@ class MapPartner:
     @property
     def wished(self) -> bool:
         """True for a partner the school wishes for (Status Gewenst)."""
-        return fold_words(self.status) in WISHED_WORDS
+        return is_wished(self.status)
 
     @property
     def ended(self) -> bool:
         """True for a partnership that ended (Status Beëindigd): not drawn."""
-        return fold_words(self.status) in ENDED_WORDS
+        return is_ended(self.status)
 
 
 @dataclass(frozen=True, slots=True)

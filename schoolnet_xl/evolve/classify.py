@@ -28,6 +28,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
+from schoolnet_xl.core.status import ENDED, status_step
 from schoolnet_xl.core.text import fold_words
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.evolve.names import NEAR_MATCH, near_matches, normalise, sorted_words
@@ -38,8 +39,6 @@ KINDS: tuple[Kind, ...] = ("new", "deepened", "loosened", "ended", "unchanged")
 MatchHow = Literal["same", "normalised", "near", ""]
 Held = tuple[set[str], set[str]]  # the category codes and X-column codes `covered` finds
 
-_STATUS_RANK = {"beeindigd": 0, "gewenst": 1, "te verdiepen": 2, "actief": 3}
-_ENDED = 0
 _MEMO_LIMIT = 4096  # distinct texts judged once (cards repeat their scale words)
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)")
 
@@ -126,7 +125,7 @@ def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
         matched_old = {i for i, _, _, _ in pairs}
         for i, partner in enumerate(old_partners):
             if i not in matched_old:
-                kind: Kind = "unchanged" if _status_rank(partner.status) == _ENDED else "ended"
+                kind: Kind = "unchanged" if status_step(partner.status) == ENDED else "ended"
                 changes.append(_change(kind, partner, None, "", 0.0, _GONE))
     if len(pairs) < len(new_partners):
         matched_new = {j for _, j, _, _ in pairs}
@@ -230,7 +229,7 @@ _KEYS: dict[str, _Keys] = {}  # municipality -> its names' keys
 def covered(card: CardState) -> Held:
     """The category codes and X-column codes held by a partner that is not Beëindigd."""
     partners = card.partners
-    ended = {status for status in set(map(_STATUS, partners)) if _status_rank(status) == _ENDED}
+    ended = {status for status in set(map(_STATUS, partners)) if status_step(status) == ENDED}
     live = [p for p in partners if p[4] not in ended] if ended else partners
     categories = set(map(_CATEGORY, live))
     categories.discard("")
@@ -252,8 +251,8 @@ def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: floa
     if intensity:
         code = "intensity_up" if intensity > 0 else "intensity_down"
         reasons.append(Reason(code, old.intensiteit, new.intensiteit))
-    was, now = _status_rank(old.status), _status_rank(new.status)
-    ended = now == _ENDED and was != _ENDED
+    was, now = status_step(old.status), status_step(new.status)
+    ended = now == ENDED and was != ENDED
     status = _sign(was, now)
     if ended:
         reasons.append(Reason("status_ended", old.status, new.status))
@@ -344,11 +343,6 @@ class _IntensityScale:
 
 
 _SCALES: dict[tuple[str, ...], _IntensityScale] = {}
-
-
-@lru_cache(maxsize=_MEMO_LIMIT)
-def _status_rank(text: str) -> int | None:
-    return _STATUS_RANK.get(fold_words(text)) if text else None
 
 
 @lru_cache(maxsize=_MEMO_LIMIT)
