@@ -210,7 +210,7 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter,
     # region's while this one lays out the rest.
     partners = region.partners
     writer.body(sheets["Partners"], partners.rows, len(partners.columns),
-                *_columns(sheets["Partners"], partners.columns, formats, marks))
+                *_columns(sheets["Partners"], _specs(partners.columns, marks), formats))
     if evolution is not None:
         region.evolution = evolution()
     for name, sheet in sheets.items():
@@ -276,21 +276,22 @@ class _Formats:
         self.total_label = workbook.add_format({"bold": True, "top": 1})
 
 
-def _spec(name: str, narrow: frozenset[str]) -> tuple[float, bool]:
-    """(width, wraps) of a column; `narrow` names the X columns (one mark each)."""
-    if name in narrow:
-        return 4, False
-    return _COLUMNS.get(name, (max(8, min(len(name) + 2, 24)), False))
+Spec = tuple[float, bool]  # a column's width and whether its cells wrap
 
 
-def _columns(sheet: Any, columns: list[str], formats: _Formats,
-             narrow: frozenset[str] = frozenset()) -> tuple[list[Any], list[int]]:
+def _specs(columns: list[str], narrow: frozenset[str] = frozenset()) -> list[Spec]:
+    """(width, wraps) of each column; `narrow` names the X columns (one mark each)."""
+    return [(4, False) if name in narrow else
+            _COLUMNS.get(name, (max(8, min(len(name) + 2, 24)), False)) for name in columns]
+
+
+def _columns(sheet: Any, specs: Sequence[Spec],
+             formats: _Formats) -> tuple[list[Any], list[int]]:
     """Set each column's width; return the cell format per column (None: none) and,
     for the columns that wrap long text, their characters per line (else 0)."""
     cell_formats: list[Any] = []
     per_line: list[int] = []
-    for index, name in enumerate(columns):
-        width, wrapped = _spec(name, narrow)
+    for index, (width, wrapped) in enumerate(specs):
         sheet.set_column(index, index, width)
         cell_formats.append(formats.wrap if wrapped else
                             formats.centre if width <= _NARROW else None)
@@ -298,23 +299,22 @@ def _columns(sheet: Any, columns: list[str], formats: _Formats,
     return cell_formats, per_line
 
 
-def header_height(columns: list[str], narrow: frozenset[str] = frozenset(),
+def header_height(columns: list[str], specs: Sequence[Spec],
                   upright: set[str] | None = None) -> float:
     """Height (points) of a header row: room for its longest upright header in bold
     (those over narrow columns, or `upright`) and for the lines of the wrapped ones."""
     turned = upright if upright is not None else {
-        name for name in columns if _spec(name, narrow)[0] <= _NARROW}
+        name for name, (width, _) in zip(columns, specs, strict=True) if width <= _NARROW}
     longest = max((text_width(name) for name in turned), default=0) / 100 * BOLD_WIDER
-    lines = max((wrapped_lines(name, int(_spec(name, narrow)[0]), bold=True)
-                 for name in columns if name not in turned), default=1)
+    lines = max((wrapped_lines(name, int(width), bold=True)
+                 for name, (width, _) in zip(columns, specs, strict=True)
+                 if name not in turned), default=1)
     return max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT)
 
 
-def _header_formats(columns: list[str], formats: _Formats,
-                    narrow: frozenset[str] = frozenset()) -> list[Any]:
+def _header_formats(specs: Sequence[Spec], formats: _Formats) -> list[Any]:
     """Upright headers over narrow columns, wrapped ones elsewhere."""
-    return [formats.upright if _spec(name, narrow)[0] <= _NARROW else formats.header
-            for name in columns]
+    return [formats.upright if width <= _NARROW else formats.header for width, _ in specs]
 
 
 def _with_links(table: Table, urls: Sequence[str]) -> tuple[Table, Sequence[str]]:
@@ -331,15 +331,15 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
                 urls: Sequence[str] | None = None) -> None:
     """Header row, frozen header, autofilter over the rows, the rows; with `urls`, the
     cells of the last column link to them (one per row)."""
-    for index, (name, fmt) in enumerate(zip(table.columns,
-                                            _header_formats(table.columns, formats),
+    specs = _specs(table.columns)
+    for index, (name, fmt) in enumerate(zip(table.columns, _header_formats(specs, formats),
                                             strict=True)):
         sheet.write_string(0, index, name, fmt)
-    sheet.set_row(0, header_height(table.columns))
+    sheet.set_row(0, header_height(table.columns, specs))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
-    cell_formats, per_line = _columns(sheet, table.columns, formats)
+    cell_formats, per_line = _columns(sheet, specs, formats)
     links = None
     if urls is not None:
         cell_formats[-1] = formats.link
@@ -355,14 +355,14 @@ def _ignore_text_numbers(sheet: Any) -> None:
 def _partners(sheet: Any, table: Table, formats: _Formats, narrow: frozenset[str],
               writer: RowWriter) -> None:
     """The Excel Table of every partner row (the rows are written already)."""
+    specs = _specs(table.columns, narrow)
     writer.table(sheet, max(len(table.rows), 1), len(table.columns) - 1, {
         "name": PARTNERS_TABLE,
         "style": "Table Style Light 9",
         "columns": [{"header": name, "header_format": fmt} for name, fmt in
-                    zip(table.columns, _header_formats(table.columns, formats, narrow),
-                        strict=True)],
+                    zip(table.columns, _header_formats(specs, formats), strict=True)],
     })
-    sheet.set_row(0, header_height(table.columns, narrow))
+    sheet.set_row(0, header_height(table.columns, specs))
     sheet.freeze_panes(1, 1)
     _ignore_text_numbers(sheet)
 
@@ -393,7 +393,7 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(n, 1), last_col)
-    sheet.set_row(0, header_height(table.columns, upright={
+    sheet.set_row(0, header_height(table.columns, _specs(table.columns), upright={
         name for index, name in enumerate(table.columns) if index == 1 or index >= first_cat}))
     widths = [30, 7, 19, 21, 10]
     for index, width in enumerate(widths):
@@ -627,7 +627,7 @@ def contact_line(with_contacts: bool) -> str:
 
 
 # Per column of the Evolutie sheet's school table (evolve.region's order): width, wraps.
-_EVOLUTION_COLUMNS: tuple[tuple[float, bool], ...] = (
+_EVOLUTION_COLUMNS: tuple[Spec, ...] = (
     (28, True), (7, False), (14, True), (12, True), (10, False), (7, False), (7, False),
     (7, False), (7, False), (7, False), (30, True), (30, True))
 
@@ -662,22 +662,12 @@ def _evolution(sheet: Any, workbook: Any, region: Region, formats: _Formats,
         (evolution.category_chart, evolution.shared_chart))
     head = below_charts + 1
     table = evolution.schools
-    cell_formats: list[Any] = []
-    per_line: list[int] = []
-    upright: set[str] = set()
-    for index, (name, (width, wraps)) in enumerate(zip(table.columns, _EVOLUTION_COLUMNS,
-                                                       strict=True)):
-        sheet.set_column(index, index, width)
-        narrow = width <= _NARROW
-        if narrow:
-            upright.add(name)
-        sheet.write_string(head, index, name, formats.upright if narrow else formats.header)
-        cell_formats.append(formats.wrap if wraps else formats.centre if narrow else None)
-        per_line.append(int(width) if wraps else 0)
-    longest = max(text_width(name) for name in upright) / 100 * BOLD_WIDER
-    lines = max(wrapped_lines(name, int(width), bold=True) for name, (width, _) in
-                zip(table.columns, _EVOLUTION_COLUMNS, strict=True) if name not in upright)
-    sheet.set_row(head, max(round(longest * 7 * 0.75 + 6), lines * LINE_HEIGHT))
+    for index, (name, fmt) in enumerate(zip(table.columns,
+                                            _header_formats(_EVOLUTION_COLUMNS, formats),
+                                            strict=True)):
+        sheet.write_string(head, index, name, fmt)
+    sheet.set_row(head, header_height(table.columns, _EVOLUTION_COLUMNS))
+    cell_formats, per_line = _columns(sheet, _EVOLUTION_COLUMNS, formats)
     n = len(table.rows)
     sheet.set_h_pagebreaks([charts, head])  # tables, charts, school table: a page each
     sheet.repeat_rows(head)  # printed from its own page on, never above the charts
@@ -713,7 +703,8 @@ def _small_table(sheet: Any, table: Table, formats: _Formats, row: int,
     in `number_format`; returns the first and last data row."""
     for index, name in enumerate(table.columns):
         sheet.write_string(row, index, name, formats.upright if index else formats.header)
-    sheet.set_row(row, header_height(table.columns, upright=set(table.columns[1:])))
+    sheet.set_row(row, header_height(table.columns, _specs(table.columns),
+                                     upright=set(table.columns[1:])))
     for offset, cells in enumerate(table.rows, start=1):
         for index, value in enumerate(cells):
             if isinstance(value, str):
