@@ -116,9 +116,9 @@ def test_a_drawn_maps_cyclic_garbage_is_freed_while_the_merge_pauses_the_collect
 
     from matplotlib.figure import Figure
 
+    from schoolnet_xl.core.collector import garbage_collected
     from schoolnet_xl.core.vocabulary import default_vocabulary
     from schoolnet_xl.draw.region import draw_region_map
-    from schoolnet_xl.merge.region_map_sheet import _garbage_collected
 
     def figures_alive() -> int:
         return sum(isinstance(o, Figure) for o in gc.get_objects())
@@ -131,7 +131,7 @@ def test_a_drawn_maps_cyclic_garbage_is_freed_while_the_merge_pauses_the_collect
     gc.disable()
     try:
         before = figures_alive()
-        with _garbage_collected():
+        with garbage_collected():
             draw_region_map("Zele", schools, shared, vocabulary, "png", "nl")
         after_block = figures_alive()
         draw_region_map("Zele", schools, shared, vocabulary, "png", "nl")

@@ -22,11 +22,11 @@ from schoolnet_xl.cli.common import (
     lang_option,
 )
 from schoolnet_xl.cli.help_words import bilingual, english
+from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import ConfigError
 from schoolnet_xl.demo import make_demo_region, write_demo_school_list
 from schoolnet_xl.merge import MergeError, merge_files
-from schoolnet_xl.merge.organisations import paused_gc
 from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
 from schoolnet_xl.merge.region import source_status
 from schoolnet_xl.merge.region_map_sheet import MAP_PER, MapPer

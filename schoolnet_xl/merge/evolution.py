@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from operator import itemgetter
 
+from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.vocabulary import Vocabulary
@@ -18,7 +19,7 @@ from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
 from schoolnet_xl.merge.duplicates import normal_year
-from schoolnet_xl.merge.organisations import SharedCounts, paused_gc
+from schoolnet_xl.merge.organisations import SharedCounts
 from schoolnet_xl.merge.records import FileResult, PartnerRow
 
 # duplicate kinds of a card that does not count for its school year

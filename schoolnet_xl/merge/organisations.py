@@ -8,15 +8,14 @@ are never shared.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
+from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.evolve.names import (
     MAX_TYPO_EDITS,
     NEAR_MATCH,
@@ -158,22 +157,6 @@ def _root(parent: dict[int, int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside (for building many acyclic rows).
-
-    Each full collection walks every object alive, the region's rows included, so
-    collections while a region grows make the work grow with its square.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _shared_partners_of(mentions: Iterable[Mention], min_schools: int) -> list[SharedPartner]:

@@ -12,13 +12,11 @@ other sheets only and copies this one's drawing and media parts as they are).
 
 from __future__ import annotations
 
-import gc
 import io
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
+from schoolnet_xl.core.collector import garbage_collected
 from schoolnet_xl.core.lang import say
 from schoolnet_xl.merge.feedback.workbook import png_size
 from schoolnet_xl.merge.records import FileResult
@@ -80,7 +78,7 @@ def add_region_map_sheet(workbook: Any, region: Region, per: MapPer) -> None:
         if not shared:
             without.append(shown)
             continue
-        with _garbage_collected():
+        with garbage_collected():  # the figure's cycles, while the merge pauses gc
             png = draw_region_map(shown, schools, shared, region.vocabulary, "png", lang,
                                   dpi=REGION_DPI)
         if row > 2:
@@ -106,17 +104,3 @@ def _group(result: FileResult, per: MapPer) -> str:
 
 def _english(per: MapPer) -> str:
     return "municipality" if per == "gemeente" else "school community"
-
-
-@contextmanager
-def _garbage_collected() -> Iterator[None]:
-    """Free what the block leaves as cyclic garbage (a matplotlib Figure is a web of
-    cycles) at its end, also while the merge pauses the collector: everything alive
-    before is frozen out of the walk, so the pass costs one map's objects, not the
-    region's rows."""
-    gc.freeze()
-    try:
-        yield
-        gc.collect()
-    finally:
-        gc.unfreeze()

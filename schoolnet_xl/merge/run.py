@@ -8,7 +8,6 @@ it into place, so a crash never leaves half a file.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import time
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from schoolnet_xl.core.collector import frozen_heap, paused_gc
 from schoolnet_xl.core.files import replaced_atomically
 from schoolnet_xl.core.findings import SEVERITIES
 from schoolnet_xl.core.lang import Lang, say
@@ -27,7 +27,6 @@ from schoolnet_xl.merge.duplicates import cards_by_school, normal_year, resolve_
 from schoolnet_xl.merge.evolution import evolution_of
 from schoolnet_xl.merge.feedback import write_feedback_workbooks
 from schoolnet_xl.merge.maps import FeedbackMaps, default_cache_dir
-from schoolnet_xl.merge.organisations import paused_gc
 from schoolnet_xl.merge.pipeline import read_all, skipped_result
 from schoolnet_xl.merge.records import OUTCOMES, FileResult
 from schoolnet_xl.merge.region import Region, build_region
@@ -162,16 +161,13 @@ def merge_files(
     feedback_files: list[Path] = []
     if feedback_dir is not None:
         feedback_started = time.perf_counter()
-        gc.freeze()  # collections while the maps are drawn skip the region's rows
-        try:
+        with frozen_heap():  # collections while the maps are drawn skip the region's rows
             feedback_files = write_feedback_workbooks(
                 region.used, [r for r in results if r.status == "unreadable"], vocabulary,
                 Path(feedback_dir), merged_on=merged_on or date.today(),
                 with_contacts=with_contacts, lang=lang,
                 maps=FeedbackMaps(vocabulary, lang, map_cache or default_cache_dir())
                 if maps else None)
-        finally:
-            gc.unfreeze()
         seconds["feedback"] = time.perf_counter() - feedback_started
     seconds["total"] = time.perf_counter() - started
     return MergeOutcome(output, results, region, csv_files, seconds, feedback_files)
