@@ -232,36 +232,42 @@ class _Progress(AbstractContextManager["_Progress"]):
             self.bar = None
 
 
+# Cards of another school year than the region shows, counted in one line each kind:
+# (what, verb for one, verb for several) in Dutch, then in English.
+_OTHER_YEAR_LINES: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "older": (("van een ouder schooljaar", "telt mee voor het blad Evolutie en staat",
+               "tellen mee voor het blad Evolutie en staan"),
+              ("of an older school year", "counts for the sheet Evolutie and is",
+               "count for the sheet Evolutie and are")),
+    "other-year": (("van een later schooljaar dan gevraagd", "telt nergens mee en staat",
+                    "tellen nergens mee en staan"),
+                   ("of a later school year than asked for", "counts nowhere and is",
+                    "count nowhere and are")),
+}
+
+
 def _print_text(outcome: MergeOutcome, lang: Lang, quiet: bool = False) -> None:
     """Per file what went wrong or was left out (unreadable, duplicate, skipped; with
     `quiet` only unreadable), the cards of older school years in one line (an inbox that
     keeps last years' cards has thousands, all expected), then the summary line."""
     shown = ("unreadable",) if quiet else ("unreadable", "duplicate", "skipped")
-    older = later = 0
+    other_years = {kind: 0 for kind in _OTHER_YEAR_LINES}
     for result in outcome.results:
         kind, status, reason = source_status(result, lang)
         if kind in shown:
             click.echo(f"{result.path}: {status}" + (f" — {reason}" if reason else ""),
                        err=True)
-        older += result.duplicate == "older"
-        later += result.duplicate == "other-year"
-    if older and not quiet:
-        click.echo(say(
-            f"{count(older, 'kaart', 'kaarten')} van een ouder schooljaar: "
-            + ("telt mee voor het blad Evolutie en staat" if older == 1 else
-               "tellen mee voor het blad Evolutie en staan") + " in Bronbestanden",
-            f"{count(older, 'card', 'cards')} of an older school year: "
-            + ("counts for the sheet Evolutie and is" if older == 1 else
-               "count for the sheet Evolutie and are") + " listed in Bronbestanden", lang),
-            err=True)
-    if later and not quiet:
-        click.echo(say(
-            f"{count(later, 'kaart', 'kaarten')} van een later schooljaar dan gevraagd: "
-            + ("telt nergens mee en staat" if later == 1 else "tellen nergens mee en staan")
-            + " in Bronbestanden",
-            f"{count(later, 'card', 'cards')} of a later school year than asked for: "
-            + ("counts nowhere and is" if later == 1 else "count nowhere and are")
-            + " listed in Bronbestanden", lang), err=True)
+        if result.duplicate in other_years:
+            other_years[result.duplicate] += 1
+    for kind, number in other_years.items():
+        if number and not quiet:
+            (what_nl, one_nl, many_nl), (what_en, one_en, many_en) = _OTHER_YEAR_LINES[kind]
+            click.echo(say(
+                f"{count(number, 'kaart', 'kaarten')} {what_nl}: "
+                f"{one_nl if number == 1 else many_nl} in Bronbestanden",
+                f"{count(number, 'card', 'cards')} {what_en}: "
+                f"{one_en if number == 1 else many_en} listed in Bronbestanden", lang),
+                err=True)
     if outcome.feedback_files:
         written = len(outcome.feedback_files)
         folder = outcome.feedback_files[0].parent
