@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.core.files import new_file_mode, replaced_atomically, write_bytes_atomically
+from schoolnet_xl.core.files import (
+    cache_folder,
+    new_file_mode,
+    replaced_atomically,
+    write_bytes_atomically,
+)
 
 
 def test_the_target_appears_whole_with_a_new_files_mode(tmp_path: Path) -> None:
@@ -45,3 +50,13 @@ def test_an_os_error_about_the_temporary_names_the_target(tmp_path: Path) -> Non
         os.replace(temporary, tmp_path / "elders.xlsx")  # the temporary is gone: ENOENT
     assert caught.value.filename == str(target)
     assert not target.exists()
+
+
+def test_a_cache_folder_is_the_environments_else_under_xdg_cache_home(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("SCHOOLNET_XL_TEST_CACHE", "  ")
+    assert cache_folder("kaarten", "SCHOOLNET_XL_TEST_CACHE") == (
+        tmp_path / "xdg" / "schoolnet-xl" / "kaarten")
+    monkeypatch.setenv("SCHOOLNET_XL_TEST_CACHE", str(tmp_path / "eigen"))
+    assert cache_folder("kaarten", "SCHOOLNET_XL_TEST_CACHE") == tmp_path / "eigen"

@@ -12,6 +12,16 @@ from pathlib import Path
 from schoolnet_xl.core.findings import Words
 
 
+def cache_folder(name: str, env: str) -> Path:
+    """The folder of one of the program's caches: the environment variable `env` when
+    set, else ~/.cache/schoolnet-xl/`name` (XDG_CACHE_HOME honoured)."""
+    given = os.environ.get(env, "").strip()
+    if given:
+        return Path(given)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "schoolnet-xl" / name
+
+
 def new_file_mode() -> int:
     """The mode `open()` would give a new file: 0o666 less the process's umask.
 

@@ -14,13 +14,12 @@ rewritten for `KEEP_DAYS` are removed at the start of a run.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from functools import cache
 from pathlib import Path
 
 from schoolnet_xl import __version__
-from schoolnet_xl.core.files import write_bytes_atomically
+from schoolnet_xl.core.files import cache_folder, write_bytes_atomically
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.draw.model import MapRow, NetworkMap, network_map_from_rows
@@ -35,11 +34,7 @@ _DRAW = Path(__file__).resolve().parent.parent / "draw"
 
 def default_cache_dir() -> Path:
     """SCHOOLNET_XL_MAP_CACHE, else ~/.cache/schoolnet-xl/maps (XDG_CACHE_HOME honoured)."""
-    given = os.environ.get(CACHE_ENV, "").strip()
-    if given:
-        return Path(given)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "schoolnet-xl" / "maps"
+    return cache_folder("maps", CACHE_ENV)
 
 
 def feedback_map(result: FileResult, vocabulary: Vocabulary) -> NetworkMap:

@@ -9,7 +9,6 @@ network, so a build with `--offline` uses only what is already there.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from schoolnet_xl.core.files import cache_folder
 from schoolnet_xl.core.lang import Lang, say
 
 PYODIDE_VERSION = "0.27.5"  # the version xlwings Server 1.20's task pane loads
@@ -41,10 +41,7 @@ class CacheError(Exception):
 
 def default_cache() -> Path:
     """SCHOOLNET_XL_ADDIN_CACHE, else ~/.cache/schoolnet-xl/addin (XDG_CACHE_HOME honoured)."""
-    if os.environ.get(ENV_CACHE):
-        return Path(os.environ[ENV_CACHE])
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "schoolnet-xl" / "addin"
+    return cache_folder("addin", ENV_CACHE)
 
 
 @dataclass(frozen=True)
