@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
@@ -201,29 +201,8 @@ def _near_matched(old_keys: list[str], new_keys: list[str], left: list[int],
 
 
 def _keys(card: CardState) -> list[str]:
-    """The card's partners' name keys (`normalise` with its municipality), each name
-    keyed once per municipality (a region compares 180,000 names)."""
-    known = _KEYS.get(card.gemeente)
-    if known is None or len(known) > _MEMO_LIMIT:
-        if len(_KEYS) > _MEMO_LIMIT:
-            _KEYS.clear()
-        known = _KEYS[card.gemeente] = _Keys(card.gemeente)
-    return list(map(known.__getitem__, map(_NAME, card.partners)))
-
-
-class _Keys(dict[str, str]):
-    """A name in one municipality -> its key (worked out on first look-up)."""
-
-    def __init__(self, gemeente: str) -> None:
-        super().__init__()
-        self.gemeente = gemeente
-
-    def __missing__(self, name: str) -> str:
-        key = self[name] = normalise(name, self.gemeente)
-        return key
-
-
-_KEYS: dict[str, _Keys] = {}  # municipality -> its names' keys
+    """The card's partners' name keys (`normalise` with its municipality; remembered)."""
+    return list(map(normalise, map(_NAME, card.partners), repeat(card.gemeente)))
 
 
 def covered(card: CardState) -> Held:

@@ -50,8 +50,10 @@ _GENERIC_NAMES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str, gemeente: str = "") -> str:
-    """The comparison key of an organisation name (generic names get the municipality)."""
+    """The comparison key of an organisation name (generic names get the municipality;
+    remembered: a region compares 180,000 names, most of them many times)."""
     return placed(name_key(name), gemeente)
 
 
