@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from schoolnet_xl.core.lang import Lang, say
 from schoolnet_xl.core.vocabulary import Vocabulary, load_vocabulary
 from schoolnet_xl.merge.compact import PartnerRows, finding_rows, school_info
+from schoolnet_xl.merge.prefetch import Prefetcher
 from schoolnet_xl.merge.records import FileResult, sheet_label
 from schoolnet_xl.read.archive import ArchiveError, read_member, split_member
 from schoolnet_xl.read.file_rules import MERGE_OUTPUT
@@ -124,8 +125,10 @@ def _results(files: list[str], config: str | Path | None, lang: Lang,
 
     chunksize = max(1, min(32, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(config, lang)) as pool:
-        yield from pool.map(read_cards, files, chunksize=chunksize)
+                             initargs=(config, lang)) as pool, Prefetcher(files) as ahead:
+        for cards in pool.map(read_cards, files, chunksize=chunksize):
+            ahead.advance()
+            yield cards
 
 
 def _init_worker(config: str | Path | None, lang: Lang) -> None:
