@@ -25,7 +25,6 @@ from schoolnet_xl.cli.help_words import bilingual, english
 from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.core.lang import count, say
 from schoolnet_xl.core.vocabulary import ConfigError
-from schoolnet_xl.demo import make_demo_region, write_demo_school_list
 from schoolnet_xl.merge import MergeError, merge_files
 from schoolnet_xl.merge.pipeline import PROGRESS_THRESHOLD
 from schoolnet_xl.merge.region import source_status
@@ -372,6 +371,9 @@ def demo(folder: Path, seed: int, schools: int, lang: Lang) -> None:
     """
     _prepare_demo_folder(folder, lang)
     inbox = folder / "inbox"
+    # lazy: the demo generator costs every merge ~50 ms of start-up before its workers run
+    from schoolnet_xl.demo import make_demo_region, write_demo_school_list
+
     written = make_demo_region(inbox, seed=seed, schools=schools)
     school_list = write_demo_school_list(folder / "scholen.csv", seed, schools)
     _mark_demo(folder, [*written, school_list])
