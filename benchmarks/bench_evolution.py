@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_evolution.py [--folder /tmp/bench_evolution]
      [--schools 3000] [--years 3] [--partners 30] [--runs 1] [--maps]
+     [--page-cache as-found|cold|warm]
 
 Generates once (kept in --folder) `schools` schools with a card per school year
 (9,000 template cards of 30 partners for the defaults): year by year a school
@@ -20,7 +21,12 @@ Then, in one run:
   command's --format json), what the sheet Evolutie holds, the CPU seconds of all
   processes (less sensitive than wall time to other work on a shared machine) and
   the read cost per card (the milliseconds each card took in a worker, and wall
-  time per card).
+  time per card);
+- with --runs above 1, the median and range of the wall times of each kind of run.
+
+--page-cache: the cards as the page cache holds them (`as-found`, the default),
+dropped before each merge (`cold`: an inbox just copied or synced; needs root on
+Linux, else it says so and goes on as found) or read once before each merge (`warm`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -116,6 +123,22 @@ def run_merge(inbox: Path, out: Path, maps: bool = False) -> Run:
     return Run(wall, cpu, peak, pss, json.loads(finished.stdout.decode()))
 
 
+def prepare_cache(folder: Path, mode: str) -> str:
+    """Put the cards' pages in the state `mode` asks for; returns what was done."""
+    if mode == "warm":
+        for path in folder.rglob("*.xlsx"):
+            path.read_bytes()
+        return "warm (read once)"
+    if mode == "cold":
+        os.sync()
+        try:
+            Path("/proc/sys/vm/drop_caches").write_text("1\n")
+            return "cold (dropped)"
+        except OSError as exc:
+            return f"as found (could not drop it: {exc.strerror})"
+    return "as found"
+
+
 def evolution_read_back(workbook: Path) -> tuple[int, int, list[list[object]]]:
     """From the sheet Evolutie as written: schools, schools compared with a previous
     card, and per year (schools, shared partners); read after the timing."""
@@ -131,7 +154,7 @@ def evolution_read_back(workbook: Path) -> tuple[int, int, list[list[object]]]:
     return len(schools), compared, [[year, int(n), int(m)] for year, n, m in years]
 
 
-def show(label: str, run: Run, workbook: Path) -> None:
+def show(label: str, run: Run, workbook: Path, cache: str) -> None:
     wall, cpu, peak, report = run.wall, run.cpu, run.peak, run.report
     seconds: dict[str, float] = report["seconds"]
     cards = len(report["files"])
@@ -140,7 +163,7 @@ def show(label: str, run: Run, workbook: Path) -> None:
     print(f"{label}: {cards} cards, {wall:.2f} s wall, {cpu:.1f} s CPU over all processes "
           f"({cpu / cards * 1000:.2f} ms per card; >= {cpu / 2:.1f} s on 2 idle cores), "
           f"process tree peak {peak / 2**20:.0f} MB RSS summed ({run.pss / 2**20:.0f} MB PSS); "
-          f"load average {os.getloadavg()[0]:.2f}")
+          f"load average {os.getloadavg()[0]:.2f}; page cache {cache}")
     print(f"  phases: {phases}")
     print(f"  read per card: {sum(read_ms) / cards:.1f} ms in a worker (median "
           f"{read_ms[len(read_ms) // 2]:.1f} ms), {seconds['read'] / cards * 1000:.2f} ms wall "
@@ -160,6 +183,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--maps", action="store_true",
                         help="also draw the region maps (sheet Netwerkkaart regio)")
+    parser.add_argument("--page-cache", choices=("as-found", "cold", "warm"),
+                        default="as-found", help="the cards' pages before each merge")
     args = parser.parse_args()
 
     cards = generate(args.folder, args.schools, args.years, args.partners)
@@ -167,13 +192,23 @@ def main() -> None:
           f"{os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
     latest = args.folder / school_year(args.years - 1)
+    walls: dict[str, list[float]] = {"all years": [], "one year": []}
     for index in range(args.runs):
         every = work / f"regio-jaren{index}.xlsx"
+        cache = prepare_cache(args.folder, args.page_cache)
+        run = run_merge(args.folder, every, args.maps)
         show(f"all {args.years} school years with evolution (targets <= 12 s, <= 1024 MB)",
-             run_merge(args.folder, every, args.maps), every)
+             run, every, cache)
+        walls["all years"].append(run.wall)
         one = work / f"regio-een-jaar{index}.xlsx"
-        show(f"one school year ({latest.name}) for comparison",
-             run_merge(latest, one, args.maps), one)
+        cache = prepare_cache(latest, args.page_cache)
+        run = run_merge(latest, one, args.maps)
+        show(f"one school year ({latest.name}) for comparison", run, one, cache)
+        walls["one year"].append(run.wall)
+    if args.runs > 1:
+        for label, values in walls.items():
+            print(f"{label}: wall median {statistics.median(values):.2f} s, range "
+                  f"{min(values):.2f}-{max(values):.2f} s over {len(values)} runs")
 
 if __name__ == "__main__":
     main()
