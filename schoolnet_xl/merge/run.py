@@ -248,7 +248,7 @@ def _guard_output(inbox: Inbox, output: Path, csv_dir: str | Path | None,
     files: list[str] = []
     skipped = list(inbox.skipped)
     for path in inbox.files:
-        if not targets or _file_identity(Path(path)) not in targets:
+        if not targets or _file_identity(path) not in targets:
             files.append(path)
         elif is_merge_output(Path(path)):
             skipped.append(Skipped(path, say(
@@ -281,7 +281,7 @@ def _refuse_foreign_output(output: Path, force: bool, lang: Lang) -> None:
             "it.", lang))
 
 
-def _file_identity(path: Path) -> tuple[int, int] | None:
+def _file_identity(path: Path | str) -> tuple[int, int] | None:
     """(device, inode) of an existing file, None when there is none (or it cannot be
     reached)."""
     try:
