@@ -22,7 +22,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -41,18 +41,84 @@ def read_small(path: str | Path) -> bytes | None:
         return handle.read()
 
 
+class Entry(NamedTuple):
+    """One entry of the zip directory: the fields of `zipfile.ZipInfo` this package reads."""
+
+    filename: str
+    flag_bits: int
+    compress_type: int
+    CRC: int
+    compress_size: int
+    file_size: int
+    header_offset: int
+
+
+ZipEntry = Entry | zipfile.ZipInfo
+
+# The end-of-directory record and a directory entry, as zipfile lays them out.
+END_RECORD = struct.Struct("<4s4H2LH")  # magic, disks, entries (2x), size, offset, comment
+END_MAGIC = b"PK\x05\x06"
+ZIP64_LOCATOR_MAGIC = b"PK\x06\x07"
+ZIP64_LOCATOR_SIZE = 20
+CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile.structCentralDir
+CENTRAL_MAGIC = b"PK\x01\x02"
+MAX_EXTRACT_VERSION = 63  # zipfile refuses later versions (NotImplementedError)
+
+
+def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
+    """The zip directory of a plain archive, as zipfile would read it; None for anything
+    else (a comment, zip64, bytes before the archive, several disks, extra fields, entry
+    comments, a name zipfile would change or decode otherwise (not ASCII, a NUL, a
+    backslash), a repeated name, a field that does not add up), which `zipfile` then
+    reads (or refuses) as it always does."""
+    end = len(data) - END_RECORD.size
+    if end < ZIP64_LOCATOR_SIZE:  # zipfile would look for the zip64 locator elsewhere
+        return None
+    magic, disk, cd_disk, here, count, size, offset, comment = END_RECORD.unpack_from(data, end)
+    if (magic != END_MAGIC or comment or disk or cd_disk or here != count
+            or offset + size != end
+            or data[end - ZIP64_LOCATOR_SIZE:end - ZIP64_LOCATOR_SIZE + 4]
+            == ZIP64_LOCATOR_MAGIC):
+        return None
+    entries: dict[str, ZipEntry] = {}
+    unpack, new, header_size = CENTRAL.unpack_from, tuple.__new__, CENTRAL.size
+    pos = offset
+    try:
+        while pos < end:
+            (magic, _, _, version, _, flags, method, _, _, crc, compressed, size,
+             name_length, extra_length, comment_length, _, _, _, header) = unpack(data, pos)
+            start = pos + header_size
+            pos = start + name_length
+            if (magic != CENTRAL_MAGIC or extra_length or comment_length
+                    or version > MAX_EXTRACT_VERSION):
+                return None
+            name = data[start:pos].decode("ascii")
+            entries[name] = new(Entry, (name, flags, method, crc, compressed, size, header))
+    except (struct.error, UnicodeDecodeError):  # a truncated directory, a non-ASCII name
+        return None
+    names = "".join(entries)
+    if pos != end or len(entries) != count or "\0" in names or "\\" in names:
+        return None
+    return entries
+
+
 class Package:
     """An open zip archive: `infos` by part name, `read(part)` for a part's bytes.
 
     `data` holds the whole file for archives up to IN_MEMORY_BYTES (else b"",
-    and parts are read through the file).
+    and parts are read through the file). The directory of a plain archive in
+    memory is read by `plain_directory`; `archive`, the `zipfile.ZipFile`, is
+    opened only when asked for (a part that needs zipfile to read it).
     """
 
-    def __init__(self, archive: zipfile.ZipFile, data: bytes) -> None:
-        self.archive = archive
+    def __init__(self, archive: zipfile.ZipFile | None, data: bytes,
+                 infos: Mapping[str, ZipEntry] | None = None) -> None:
+        self._archive = archive
         self.data = data
         self._view = memoryview(data)  # parts' stored bytes are slices of it, not copies
-        self.infos = {info.filename: info for info in archive.infolist()}
+        if infos is None:
+            infos = {info.filename: info for info in self.archive.infolist()}
+        self.infos = infos
 
     @classmethod
     def open(cls, path: str | Path, data: bytes | None = None) -> Package:
@@ -60,12 +126,23 @@ class Package:
         if data is None:
             data = read_small(path)
         if data:
+            infos = plain_directory(data)
+            if infos is not None:
+                return cls(None, data, infos)
             return cls(zipfile.ZipFile(io.BytesIO(data)), data)
         return cls(zipfile.ZipFile(path), b"")
 
+    @property
+    def archive(self) -> zipfile.ZipFile:
+        """The archive as `zipfile` reads it (opened from `data` on first use)."""
+        if self._archive is None:
+            self._archive = zipfile.ZipFile(io.BytesIO(self.data))
+        return self._archive
+
     def close(self) -> None:
         """Release the archive (the bytes stay with whoever holds them)."""
-        self.archive.close()
+        if self._archive is not None:
+            self._archive.close()
 
     def __enter__(self) -> Package:
         return self
@@ -80,16 +157,16 @@ class Package:
             return None
         body = self.raw_body(info)
         if body is None:
-            return self.archive.read(info)
+            return self.archive.read(info.filename)
         if info.compress_type == zipfile.ZIP_STORED:
             content = bytes(body)
         else:
             try:
                 content = zlib.decompress(body, -zlib.MAX_WBITS)
             except zlib.error:
-                return self.archive.read(info)  # let zipfile report the damage
+                return self.archive.read(info.filename)  # let zipfile report the damage
         if zlib.crc32(content) != info.CRC or len(content) != info.file_size:
-            return self.archive.read(info)
+            return self.archive.read(info.filename)
         return content
 
     def identity(self, part: str) -> tuple[int, int, bytes] | None:
@@ -104,7 +181,7 @@ class Package:
             return (-1, 0, self.read(part) or b"")
         return (info.compress_type, info.CRC, bytes(body))
 
-    def raw_body(self, info: zipfile.ZipInfo) -> memoryview | None:
+    def raw_body(self, info: ZipEntry) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""
         data = self.data
         if (not data or info.flag_bits & 1

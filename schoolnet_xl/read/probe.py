@@ -23,7 +23,7 @@ from schoolnet_xl.core.contract import (
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
-from schoolnet_xl.read.package import ZIP_MAGIC, Package, read_small
+from schoolnet_xl.read.package import ZIP_MAGIC, Package, ZipEntry, read_small
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …
@@ -159,7 +159,7 @@ def is_regional_workbook(package: Package) -> bool:
     return _REGIONAL_MARKER.search(package.read(CUSTOM_PROPERTIES) or b"") is not None
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:
+def _check_sizes(infos: list[ZipEntry], refuse: Refuse) -> Probe | None:
     """Refuse a decompression bomb from the zip directory alone (nothing inflated)."""
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
@@ -173,7 +173,7 @@ def _check_sizes(infos: list[zipfile.ZipInfo], refuse: Refuse) -> Probe | None:
     return None
 
 
-def _declares_entities(package: Package, info: zipfile.ZipInfo) -> bool:
+def _declares_entities(package: Package, info: ZipEntry) -> bool:
     """True when an XML part has a DOCTYPE/ENTITY declaration before its root element."""
     body = package.raw_body(info)
     if body is None:
@@ -214,8 +214,8 @@ def _first_chunk_verdict(method: int, head: bytes) -> bool | None:
     return verdict
 
 
-def _stream_declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    with zf.open(info) as stream:
+def _stream_declares_entities(zf: zipfile.ZipFile, info: ZipEntry) -> bool:
+    with zf.open(info.filename) as stream:
         return _prolog_declares_entities(iter(lambda: stream.read(SCAN_CHUNK), b""))
 
 
