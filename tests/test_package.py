@@ -129,6 +129,33 @@ def test_package_xml_is_read_with_prefixes_single_quotes_and_escapes(tmp_path: P
     assert not scan_sheet(opened, "xl/worksheets/s2.xml").has_validations
 
 
+def test_sheet_scan_finds_merges_and_dropdowns_wherever_the_tail_has_them(
+        tmp_path: Path) -> None:
+    """Merged ranges between other elements, a merge named in a prompt, a prefixed
+    dropdown, and a sheet whose only `dataValidation` text is the container's name."""
+    sheets = {
+        "a.xml": b'<worksheet><cols><col min="1" max="1" hidden="true"/></cols><sheetData>'
+                 b'<row r="1"/></sheetData><mergeCells><mergeCell ref="A1:A3"/>'
+                 b'<mergeCell ref="B1:C1"/></mergeCells><conditionalFormatting sqref="A1">'
+                 b"<cfRule/></conditionalFormatting><x:dataValidations><x:dataValidation "
+                 b'prompt="mergeCell ref=&quot;A1:B9&quot;" sqref="D4"/></x:dataValidations>'
+                 b'<mergeCells><mergeCell ref="AB10:AC12"/></mergeCells></worksheet>',
+        "b.xml": b'<worksheet><sheetData/><dataValidations count="0"/>'
+                 b'<mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+        "c.xml": b'<worksheet><sheetData><row r="1"><c r="A1"><v>hidden</v></c></row>'
+                 b"</sheetData></worksheet>",
+    }
+    with zipfile.ZipFile(tmp_path / "s.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in sheets.items():
+            archive.writestr(name, xml)
+    with Package.open(tmp_path / "s.xlsx") as opened:
+        a, b, c = (scan_sheet(opened, name) for name in sheets)
+    assert a.merged == ((0, 0, 2, 0), (9, 27, 11, 28)) and a.has_validations
+    assert a.hidden_columns == frozenset({0})
+    assert b.merged == () and b.has_validations is False
+    assert c.hidden_columns == frozenset() and c.merged == () and not c.has_validations
+
+
 def _workbook_with(path: Path, workbook: bytes, level: int) -> Package:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
         archive.writestr("_rels/.rels", b'<Relationships><Relationship Id="r" Type="http://x/'

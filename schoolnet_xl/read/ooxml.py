@@ -109,16 +109,20 @@ def _parse_extras(package: Package, wb_part: str) -> PackageExtras:
 
 
 def scan_sheet(package: Package, part: str) -> SheetScan:
-    """Hidden columns (before the cell data) and dropdowns (after it) of one sheet part."""
+    """Hidden columns (before the cell data) and dropdowns (after it) of one sheet part.
+
+    The searches run on the part's bytes between positions (no copies of the head or
+    the tail); merged ranges are looked for only from the first `mergeCell` to the end
+    of the last one's tag, where every match lies.
+    """
     data = package.read(part)
     if data is None:
         return SheetScan()
     start = data.find(b"<sheetData")
-    end = data.rfind(b"</sheetData>")
-    before = data[:start] if start >= 0 else data
-    after = data[max(end, start, 0):]  # an empty grid is a bare <sheetData/>
+    head = start if start >= 0 else len(data)  # the columns come before the cells
+    tail = max(data.rfind(b"</sheetData>"), start, 0)  # an empty grid is a bare <sheetData/>
     hidden: set[int] = set()
-    for match in _COL.finditer(before) if b"hidden" in before else ():
+    for match in _COL.finditer(data, 0, head) if data.find(b"hidden", 0, head) >= 0 else ():
         if b"hidden" not in match.group(1):
             continue
         attrs = attributes(match.group(1))
@@ -126,14 +130,20 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
             first, last = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
             hidden.update(range(first - 1, min(last, 16384)))
     merged: list[tuple[int, int, int, int]] = []
-    if b"mergeCell" in after:
+    first_merge = data.find(b"mergeCell", tail)
+    if first_merge >= 0:
+        # no match holds a ">": none ends after the first one past the last mergeCell
+        stop = data.find(b">", data.rfind(b"mergeCell", tail))
         # only a range over several rows matters to the reader (the template's merged
         # header values span columns only: skipped before any parsing)
-        for col1, row1, col2, row2 in _MERGE_CELL.findall(after):
+        for col1, row1, col2, row2 in _MERGE_CELL.findall(
+                data, first_merge, stop if stop >= 0 else len(data)):
             if row1 != row2:
                 merged.append((int(row1) - 1, column_index(col1.decode("ascii")),
                                int(row2) - 1, column_index(col2.decode("ascii"))))
-    return SheetScan(frozenset(hidden), bool(_VALIDATIONS.search(after)), tuple(merged))
+    dropdown = data.find(b"dataValidation", tail)
+    validations = dropdown >= 0 and _VALIDATIONS.search(data, dropdown) is not None
+    return SheetScan(frozenset(hidden), validations, tuple(merged))
 
 
 def _table(package: Package, part: str, sheet: str) -> TableData | None:

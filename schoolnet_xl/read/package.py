@@ -162,7 +162,9 @@ class Package:
             content = bytes(body)
         else:
             try:
-                content = zlib.decompress(body, -zlib.MAX_WBITS)
+                # output buffer sized as the directory says (bounded): no regrowing
+                content = zlib.decompress(body, -zlib.MAX_WBITS,
+                                          min(info.file_size, IN_MEMORY_BYTES))
             except zlib.error:
                 return self.archive.read(info.filename)  # let zipfile report the damage
         if zlib.crc32(content) != info.CRC or len(content) != info.file_size:
