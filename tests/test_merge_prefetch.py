@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.merge import prefetch
 from schoolnet_xl.merge.pipeline import read_all
 from schoolnet_xl.merge.prefetch import Prefetcher, announce
 
@@ -64,6 +65,12 @@ def test_announcing_leaves_the_file_as_it_was(tmp_path: Path) -> None:
 def test_a_name_that_is_no_file_is_left_to_the_worker(tmp_path: Path) -> None:
     assert announce(str(tmp_path / "kaarten.zip" / "kaart.xlsx")) is False
     assert announce(str(tmp_path / "verdwenen.xlsx")) is False
+
+
+def test_a_file_too_large_for_a_card_is_not_announced(tmp_path: Path, monkeypatch) -> None:
+    path = _files(tmp_path, 1)[0]
+    monkeypatch.setattr(prefetch, "MAX_ANNOUNCED_BYTES", 50)  # the file has 105 bytes
+    assert announce(path) is False
 
 
 def test_a_pipe_does_not_block_the_thread(tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ from types import TracebackType
 # Files announced ahead of the last result: the workers read up to a few chunks of 32
 # ahead of it; 512 cards are ~15 MB of page cache.
 LOOKAHEAD = 512
+# A larger file (a video someone dropped in the inbox) is not announced: the worker
+# refuses or streams it, and its pages would only push the cards out of the cache.
+MAX_ANNOUNCED_BYTES = 16 * 1024 * 1024
 
 
 class Prefetcher:
@@ -78,12 +81,15 @@ class Prefetcher:
 
 def announce(path: str) -> bool:
     """Advise the kernel to read `path` ahead; False when it cannot be opened (a zip
-    member's shown name, a vanished or unreadable file: the worker reports those)."""
+    member's shown name, a vanished or unreadable file: the worker reports those) or is
+    larger than MAX_ANNOUNCED_BYTES."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
     try:
+        if os.fstat(handle).st_size > MAX_ANNOUNCED_BYTES:
+            return False
         os.posix_fadvise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
     except OSError:
         return False
