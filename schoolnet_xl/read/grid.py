@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
+from typing import TypeVar
 
 from schoolnet_xl.core.cells import a1, column_index, column_letters
 from schoolnet_xl.core.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
@@ -17,9 +19,16 @@ from schoolnet_xl.core.text import fold_words as fold
 from schoolnet_xl.core.values import clean, is_blank
 from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
-from schoolnet_xl.read.workbook_data import RawValue, SheetData, WorkbookData
+from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
 
+T = TypeVar("T")
 _TOTAL_STARTS = {word[:3] for word in TOTAL_WORDS}
+# Within Latin-1, the first characters of the texts `_may_be_total` can hold for: whitespace
+# and the letters whose lower case starts a totals word (past Latin-1 it is always asked).
+_TOTAL_FIRST = frozenset(c for c in map(chr, range(256))
+                         if c.isspace() or c.lower()[:1] in {w[0] for w in TOTAL_WORDS})
+ADDRESS_ROWS = 1000  # rows of a grid whose cell addresses are kept (a template's table: 100)
+ADDRESS_GRIDS = 32  # column combinations whose addresses are kept
 HEADER_SEARCH_ROWS = 30
 MAX_BLANK_RUN = 10  # consecutive blank rows that end a hand-made grid
 
@@ -129,15 +138,19 @@ def read_rows(
     keys = list(columns)
     cols = [columns[k] for k in keys]
     pick = _picker(cols)
-    letters = [column_letters(col) for col in cols]
+    letters = tuple(column_letters(col) for col in cols)
+    addresses = _address_rows(letters)
     widest = max(cols, default=-1)
     # Partner's Sourced fields in declaration order, picked from a row's cells (-1: EMPTY)
     pick_fields = itemgetter(*[keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS])
-    focus = [(k, i) for i, k in enumerate(keys) if k in focus_codes]
+    focus_keys = [k for k in keys if k in focus_codes]
+    pick_focus = _picker([keys.index(k) for k in focus_keys])
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows(end=max(end, hit.header_row))
     partners = out.partners
     name = sheet.name
+    # the iterables a row's Sourced cells are zipped from besides its values and addresses
+    kinds, names = repeat(Sourced), repeat(name)
     blank_run = 0
     for row in range(hit.header_row + 1, end + 1):
         cells = sheet.rows[row]
@@ -159,19 +172,24 @@ def read_rows(
                 and _is_header_row(values, keys, words)):
             _new_block(out, sheet, row, cols, values, hit.header_row)
             continue
-        if (organisatie.__class__ is str and _may_be_total(organisatie)
+        if (organisatie.__class__ is str
+                and (organisatie[0] in _TOTAL_FIRST or organisatie[0] > "\xff")
+                and _may_be_total(organisatie)
                 and _is_labelled_total(dict(zip(keys, values, strict=True)))):
             out.totals_rows.append(row + 1)
             continue
-        # the row's cells as Sourced values (a bare tuple.__new__ builds one fastest)
-        suffix = str(row + 1)
-        read = [_new_tuple(Sourced, (value, name, column + suffix))
-                for value, column in zip(values, letters, strict=True)]
+        try:
+            where = addresses[row]
+        except IndexError:
+            where = _more_addresses(addresses, letters, row)
+        # the row's cells as Sourced values: tuple.__new__ mapped over (value, sheet, cell)
+        # triples builds them without a Python call per cell
+        read = list(map(_new_tuple, kinds, zip(values, names, where, strict=False)))
         read.append(EMPTY)  # index -1: a column the grid does not have
         organisation, aard, categorie, *rest = pick_fields(read)
         partners.append(Partner(row + 1, name, organisation, aard,
-                                {key: read[i] for key, i in focus}, categorie, None, False,
-                                *rest))
+                                dict(zip(focus_keys, pick_focus(read), strict=True)), categorie,
+                                None, False, *rest))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     if out.sections:
@@ -228,9 +246,34 @@ def _name_sections(out: GridRows, sheet: SheetData, hit: GridHit) -> None:
 
 
 _new_tuple = tuple.__new__
+_ADDRESSES: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
 
 
-def _picker(indexes: list[int]) -> Callable[[Sequence[RawValue]], Sequence[RawValue]]:
+def _address_rows(letters: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Per 0-based row, the A1 addresses of the cells in these columns, as far as they were
+    needed (`_more_addresses`): a region's cards share their columns, so a card's cells get
+    their addresses without a string built per cell."""
+    rows = _ADDRESSES.get(letters)
+    if rows is None:
+        if len(_ADDRESSES) >= ADDRESS_GRIDS:
+            _ADDRESSES.clear()
+        rows = _ADDRESSES[letters] = []
+    return rows
+
+
+def _more_addresses(rows: list[tuple[str, ...]], letters: tuple[str, ...],
+                    row: int) -> tuple[str, ...]:
+    """The addresses of `row`, kept in `rows` (with those of the rows before it) when the
+    row is one of the first ADDRESS_ROWS."""
+    if row >= ADDRESS_ROWS:
+        return tuple(column + str(row + 1) for column in letters)
+    for number in range(len(rows) + 1, row + 2):
+        suffix = str(number)
+        rows.append(tuple(column + suffix for column in letters))
+    return rows[row]
+
+
+def _picker(indexes: list[int]) -> Callable[[Sequence[T]], Sequence[T]]:
     """`lambda cells: [cells[i] for i in indexes]` at C speed (always a sequence)."""
     if len(indexes) == 1:
         only = indexes[0]
@@ -239,7 +282,8 @@ def _picker(indexes: list[int]) -> Callable[[Sequence[RawValue]], Sequence[RawVa
 
 
 def _may_be_total(organisatie: str) -> bool:
-    """Cheap pre-check: the organisation text starts like a totals label."""
+    """Cheap pre-check (after `_TOTAL_FIRST`): the organisation text starts like a totals
+    label."""
     return organisatie.lstrip()[:3].lower() in _TOTAL_STARTS
 
 
