@@ -208,8 +208,17 @@ def test_SN207_phone_not_belgian(vocabulary: Vocabulary, phone: str) -> None:
     assert (finding.severity, finding.cell) == ("waarschuwing", "I60")
 
 
+@pytest.mark.parametrize("phone", ["050 12 34 56 789", "0 50 12 34", "0471 12 34 56 78"])
+def test_SN207_plain_digits_and_spaces_still_count_nine_or_ten_digits(
+        vocabulary: Vocabulary, phone: str) -> None:
+    row = partner(60, "CLB Brugge", "CLB", telefoon=phone)
+    [finding] = findings_of(with_partner(full_card(vocabulary), row), vocabulary, "SN207")
+    assert finding.value == phone
+
+
 @pytest.mark.parametrize("phone", ["+32 50 12 34 56", "0471/12.34.56", "0032 471 12 34 56",
-                                   "050.12.34.56"])
+                                   "050.12.34.56", "050 12 34 56", "0471123456", " 02  123 45 67 ",
+                                   "0032 12 34 56 78", "00 12 34 56 78"])
 def test_SN207_silent_on_belgian_numbers(vocabulary: Vocabulary, phone: str) -> None:
     row = partner(60, "CLB Brugge", "CLB", telefoon=phone)
     assert codes(with_partner(full_card(vocabulary), row), vocabulary) == []

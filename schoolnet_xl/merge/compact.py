@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from schoolnet_xl.core.findings import Finding
@@ -76,12 +77,36 @@ class PartnerRows:
         for memo in (marks, years, texts):
             if len(memo) > MEMO_LIMIT:
                 memo.clear()
-        rows = []
+        rows: list[PartnerRow] = []
         sections = card.sections
         for p in card.partners:
-            organisatie = _text(p.organisatie)  # text means content: has_content not needed
+            # each cell's text (`Sourced.text`), inline for the usual str: a call per cell
+            # would cost a third more
+            v = p.organisatie.value
+            organisatie = v.strip() if v.__class__ is str else _text(p.organisatie)
+            # text means content: has_content is not needed
             if not organisatie and not has_content(p):
                 continue
+            v = p.aard.value
+            aard = v.strip() if v.__class__ is str else _text(p.aard)
+            v = p.categorie.value
+            categorie = v.strip() if v.__class__ is str else _text(p.categorie)
+            v = p.contactpersoon.value
+            contact = v.strip() if v.__class__ is str else _text(p.contactpersoon)
+            v = p.email.value
+            email = v.strip() if v.__class__ is str else _text(p.email)
+            v = p.telefoon.value
+            telefoon = v.strip() if v.__class__ is str else _text(p.telefoon)
+            v = p.intensiteit.value
+            intensiteit = v.strip() if v.__class__ is str else _text(p.intensiteit)
+            v = p.interne_trekker.value
+            trekker = v.strip() if v.__class__ is str else _text(p.interne_trekker)
+            v = p.antennefunctie.value
+            antenne = v.strip() if v.__class__ is str else _text(p.antennefunctie)
+            v = p.status.value
+            status = v.strip() if v.__class__ is str else _text(p.status)
+            v = p.volgende_stap.value
+            volgende = v.strip() if v.__class__ is str else _text(p.volgende_stap)
             shown: list[Cell] = []
             marked: list[str] = []
             for code in codes:
@@ -105,17 +130,14 @@ class PartnerRows:
             else:
                 year = years[since_key] = _year(p.sinds)
             cell = p.organisatie.cell or row_cell(p)
+            address = texts[f"{p.sheet}!{cell}"] if cell else p.sheet
+            section = sections.get(p.row) if sections else None  # "" or absent: None
             category = p.category_code or ""
-            rows.append(PartnerRow(category, tuple(marked), (
-                organisatie, _text(p.aard), *shown,
-                labels.get(category, "") or _text(p.categorie),
-                guessed_text if p.category_guessed else None,
-                _text(p.contactpersoon), _text(p.email), _text(p.telefoon),
-                texts[_text(p.intensiteit)], texts[_text(p.interne_trekker)],
-                texts[_text(p.antennefunctie)], texts[_text(p.status)],
-                year, _text(p.volgende_stap), texts[sections[p.row]] if sections.get(p.row)
-                else None, texts[f"{p.sheet}!{cell}"] if cell else p.sheet,
-            )))
+            rows.append(_partner_row((category, tuple(marked), (
+                organisatie, aard, *shown, labels.get(category, "") or categorie,
+                guessed_text if p.category_guessed else None, contact, email, telefoon,
+                texts[intensiteit], texts[trekker], texts[antenne], texts[status], year, volgende,
+                texts[section] if section else None, address))))
         return rows
 
     def _mark(self, value: Sourced) -> Cell:
@@ -123,6 +145,9 @@ class PartnerRows:
         if value.is_empty:
             return None
         return "X" if self.vocabulary.is_mark(value.value) else value.text
+
+
+_partner_row = partial(tuple.__new__, PartnerRow)  # a NamedTuple without its Python __new__
 
 
 class _Texts(dict[str, str]):

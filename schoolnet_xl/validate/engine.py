@@ -8,12 +8,13 @@ skipped for a text value that already passed it under the same vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from operator import attrgetter
 
 from schoolnet_xl.core.cells import parse_a1
 from schoolnet_xl.core.findings import Finding
-from schoolnet_xl.core.model import Card
+from schoolnet_xl.core.model import Card, Partner
 from schoolnet_xl.core.values import has_content
 from schoolnet_xl.core.vocabulary import Vocabulary
 from schoolnet_xl.validate import rules  # noqa: F401  (importing it registers every check)
@@ -22,6 +23,7 @@ from schoolnet_xl.validate.checks import (
     HEADER_CHECKS,
     ROW_CHECKS,
     Context,
+    RowCheckFunction,
     per_vocabulary,
 )
 
@@ -47,10 +49,7 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
     A cached check keeps only `str` values that passed: equal strings have equal
     texts, whereas 1, 1.0 and True are one key with three texts.
     """
-    plain = [check.run for check in ROW_CHECKS if check.cache_on is None]
-    cached = [(check.run, attrgetter(f"{check.cache_on}.value"), passed)
-              for check, passed in zip(ROW_CHECKS, _passed(ctx.vocabulary), strict=True)
-              if check.cache_on is not None]
+    plain, cached = _plan(ctx.vocabulary)
     extend = findings.extend
     any_content = False
     for partner in ctx.card.partners:
@@ -75,10 +74,17 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
     return any_content
 
 
+CachedRun = tuple[RowCheckFunction, Callable[[Partner], object], set[str]]
+
+
 @per_vocabulary
-def _passed(vocabulary: Vocabulary) -> list[set[str]]:
-    """Per registered row check, the text values that passed it under this vocabulary."""
-    return [set() for _ in ROW_CHECKS]
+def _plan(vocabulary: Vocabulary) -> tuple[list[RowCheckFunction], list[CachedRun]]:
+    """The registered row checks, split: those run on every row, and the cached ones, each
+    with its cell's value getter and the text values that passed it under this vocabulary."""
+    plain = [check.run for check in ROW_CHECKS if check.cache_on is None]
+    cached: list[CachedRun] = [(check.run, attrgetter(f"{check.cache_on}.value"), set())
+                               for check in ROW_CHECKS if check.cache_on is not None]
+    return plain, cached
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

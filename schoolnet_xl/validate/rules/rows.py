@@ -25,6 +25,10 @@ CHOOSE_CATEGORY = Words("Kies een categorie uit de keuzelijst (zie het blad Cate
                         "Pick a category from the dropdown (see the Categorieën sheet).")
 _EMAIL_RE = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[A-Za-z]{2,}")
 _PHONE_STRIP_RE = re.compile(r"[\s./\-()]")
+# How most numbers are written (050 12 34 56): 0, a digit 1-9, 7 or 8 more digits, spaces
+# between; a text of this form is a Belgian number (`is_belgian_phone`; 00 would start 0032)
+# without taking it apart.
+_PLAIN_PHONE_RE = re.compile(r"0 *[1-9](?: *[0-9]){7,8}")
 _PRIVACY_CATEGORIES = ("JH", "BRUG")
 _PRIVACY_RE = re.compile(
     r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
@@ -284,8 +288,11 @@ PHONE_SHAPE = rule(
 """)
 
 
-@row_check(PHONE_SHAPE, cache_on="telefoon")
+@row_check(PHONE_SHAPE)  # not cached: a card's numbers are its own
 def phone(ctx: Context, partner: Partner) -> Findings:
+    raw = partner.telefoon.value
+    if raw is None or (raw.__class__ is str and _PLAIN_PHONE_RE.fullmatch(raw)):
+        return NONE
     text = partner.telefoon.text  # "" exactly when the cell is empty
     if text and not is_belgian_phone(text):
         return [ctx.at_row(PHONE_SHAPE, partner, "telefoon")]
