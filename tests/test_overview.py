@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from schoolnet_xl.core.model import Card, Header, Partner, Sourced
-from schoolnet_xl.core.overview import compute_overview
+from schoolnet_xl.core.overview import compute_overview, missing_categories
+from schoolnet_xl.core.vocabulary import load_vocabulary
 
 
 def partner(name: str | None, code: str | None, **marks: object) -> Partner:
@@ -51,3 +52,18 @@ def test_unknown_level_counts_only_everywhere_core_as_core(vocabulary) -> None:
     assert overview.missing_core == ["CLB", "LSC", "LOK", "OCMW"]
     assert overview.line("KGH").status == "missing_recommended"
     assert overview.total_partners == 0
+
+
+def test_missing_categories_answer_each_vocabulary_and_level_afresh(vocabulary, tmp_path) -> None:
+    config = tmp_path / "regio.toml"
+    config.write_text('[categories.BIB]\ncore = ["*"]\n', encoding="utf-8")
+    region = load_vocabulary(config)
+    same = card("Basisonderwijs", partner("CLB", "CLB"), partner("Rij", ""), partner("Rij", None))
+    first = missing_categories(same, vocabulary)
+    assert first == {"core": ["LSC", "LOK", "OCMW", "KGH"],
+                     "recommended": compute_overview(same, vocabulary).missing_recommended}
+    first["core"].clear()  # a caller's change stays its own
+    assert missing_categories(same, vocabulary)["core"] == ["LSC", "LOK", "OCMW", "KGH"]
+    assert missing_categories(same, region)["core"] == ["LSC", "LOK", "OCMW", "KGH", "BIB"]
+    assert missing_categories(card("so", partner("CLB", "CLB")), vocabulary)["core"] == [
+        "LSC", "LOK", "OCMW"]

@@ -182,6 +182,17 @@ def test_SN204_accepts_every_mark(vocabulary: Vocabulary, mark: object) -> None:
     assert codes(with_partner(full_card(vocabulary), row), vocabulary) == []
 
 
+@pytest.mark.parametrize("marks, expected", [
+    ({"KANS": "X", "ZORG": " X "}, []),  # a mark with spaces around: the general path
+    ({"KANS": "X", "ZORG": "soms"}, ["SN205"]),
+    ({"KANS": 0, "ZORG": False}, ["SN204", "SN205", "SN205"]),
+])
+def test_SN204_SN205_on_rows_mixing_marks_and_other_values(
+        vocabulary: Vocabulary, marks: dict[str, object], expected: list[str]) -> None:
+    row = partner(60, "Chiro", "JEUGD", **marks)
+    assert codes(with_partner(full_card(vocabulary), row), vocabulary) == expected
+
+
 def test_SN205_something_else_than_a_mark(vocabulary: Vocabulary) -> None:
     row = partner(60, "Chiro", "JEUGD", ZORG="soms")
     [finding] = findings_of(with_partner(full_card(vocabulary), row), vocabulary, "SN205")

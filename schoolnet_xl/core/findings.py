@@ -71,6 +71,14 @@ class Finding:
         hint = self.rule.hint
         return hint.render(lang).format_map(self._fields(lang)) if hint else ""
 
+    def texts(self, lang: Lang = "nl") -> tuple[str, str]:
+        """`message(lang)` and `hint(lang)` at once (their fields filled in once)."""
+        rule = self.rule
+        fields = self._fields(lang)
+        hint = rule.hint
+        return (rule.message.render(lang).format_map(fields),
+                hint.render(lang).format_map(fields) if hint else "")
+
     def _fields(self, lang: Lang) -> dict[str, str]:
         fields = {"value": self.value, "field": self.field, "cell": self.cell}
         fields.update((name, render(value, lang)) for name, value in self.params)

@@ -7,11 +7,13 @@ Excel button and the `summary` command reuse them. No spreadsheet library here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal
 
 from schoolnet_xl.core.model import Card
 from schoolnet_xl.core.vocabulary import Expectation, Vocabulary
 
+_category_code = attrgetter("category_code")
 Status = Literal["present", "missing_core", "missing_recommended", "none"]
 
 
@@ -100,15 +102,37 @@ def missing_categories(card: Card, vocabulary: Vocabulary) -> dict[str, list[str
     """Core and recommended category codes with no partner, in vocabulary order.
 
     The same verdict as the Overzicht's (`status_of`): the expectations follow
-    the card's onderwijsniveau; guessed categories count as covered.
+    the card's onderwijsniveau; guessed categories count as covered. Worked out
+    once per vocabulary, level and set of codes present (a region's cards share them).
     """
     level = vocabulary.level_code_for(card.header.onderwijsniveau.text)
-    present = {p.category_code for p in card.partners if p.category_code}
-    missing: dict[str, list[str]] = {"core": [], "recommended": []}
+    present = set(map(_category_code, card.partners))
+    present.discard(None)  # None and "" cover nothing
+    present.discard("")
+    key = (id(vocabulary), level, frozenset(present))
+    hit = _MISSING.get(key)
+    if hit is None or hit[0] is not vocabulary:
+        if len(_MISSING) >= MISSING_MEMO_MAX:
+            _MISSING.clear()
+        hit = _MISSING[key] = (vocabulary, *_missing(vocabulary, level, present))
+    return {"core": list(hit[1]), "recommended": list(hit[2])}
+
+
+# (vocabulary id, level, codes present) -> (the vocabulary, kept so that its id stays
+# its own; core codes missing; recommended codes missing)
+_MISSING: dict[tuple[int, str | None, frozenset[str | None]],
+               tuple[Vocabulary, tuple[str, ...], tuple[str, ...]]] = {}
+MISSING_MEMO_MAX = 4096
+
+
+def _missing(vocabulary: Vocabulary, level: str | None,
+             present: set[str | None]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    core: list[str] = []
+    recommended: list[str] = []
     for category in vocabulary.categories:
         status = status_of(category.code in present, category.expectation(level))
         if status == "missing_core":
-            missing["core"].append(category.code)
+            core.append(category.code)
         elif status == "missing_recommended":
-            missing["recommended"].append(category.code)
-    return missing
+            recommended.append(category.code)
+    return tuple(core), tuple(recommended)

@@ -147,7 +147,9 @@ class PartnerRows:
         return "X" if self.vocabulary.is_mark(value.value) else value.text
 
 
-_partner_row = partial(tuple.__new__, PartnerRow)  # a NamedTuple without its Python __new__
+# Row types from a plain tuple, without the NamedTuple's Python __new__.
+_partner_row = partial(tuple.__new__, PartnerRow)
+_finding_row = partial(tuple.__new__, FindingRow)
 
 
 class _Texts(dict[str, str]):
@@ -160,8 +162,8 @@ class _Texts(dict[str, str]):
 
 def finding_rows(findings: list[Finding], lang: Lang) -> list[FindingRow]:
     """The findings as compact rows, in the order given."""
-    return [FindingRow(f.sheet, f.cell, f.code, f.severity, f.field, f.value, f.message(lang),
-                       f.hint(lang)) for f in findings]
+    return [_finding_row((f.sheet, f.cell, f.code, f.severity, f.field, f.value, *f.texts(lang)))
+            for f in findings]
 
 
 def _year(value: Sourced) -> Cell:

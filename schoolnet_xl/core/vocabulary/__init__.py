@@ -115,11 +115,16 @@ class Vocabulary:
 
     def level_code_for(self, text: str) -> str | None:
         """Resolve an onderwijsniveau code or label to its code."""
-        wanted = fold_spacing(text)
+        return self._level_keys.get(fold_spacing(text))
+
+    @cached_property
+    def _level_keys(self) -> dict[str, str]:
+        """Folded code and label -> level code; the first level wins."""
+        keys: dict[str, str] = {}
         for code, label in self.levels.items():
-            if wanted in (fold_spacing(code), fold_spacing(label)):
-                return code
-        return None
+            keys.setdefault(fold_spacing(code), code)
+            keys.setdefault(fold_spacing(label), code)
+        return keys
 
     def marked(self, focus: Mapping[str, Sourced]) -> tuple[str, ...]:
         """The X-column codes a row's X cells (`Partner.focus`) mark validly, in the
@@ -130,19 +135,19 @@ class Vocabulary:
     def is_mark(self, value: object) -> bool:
         """True when a cell value is an accepted X mark."""
         if value.__class__ is str:
-            return value in self._mark_texts or fold_spacing(value) in self._mark_texts
+            return value in self.mark_texts or fold_spacing(value) in self.mark_texts
         if value is None or value is False:
             return False
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value == 1
         if value is True:
             return True
-        return fold_spacing(str(value)) in self._mark_texts
+        return fold_spacing(str(value)) in self.mark_texts
 
     @cached_property
-    def _mark_texts(self) -> frozenset[str]:
+    def mark_texts(self) -> frozenset[str]:
         """The accepted marks as written in the vocabulary and folded (a set: cards hold
-        thousands of marks)."""
+        thousands of marks); a text in it is a mark (`is_mark`)."""
         folded = [fold_spacing(mark) for mark in self.accepted_marks]
         return frozenset((*self.accepted_marks, *folded, *(mark.upper() for mark in folded)))
 

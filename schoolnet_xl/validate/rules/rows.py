@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
+from operator import itemgetter
 
 from schoolnet_xl.core.findings import Finding, Words, rule
 from schoolnet_xl.core.model import Partner, Sourced
@@ -34,6 +35,7 @@ _PRIVACY_RE = re.compile(
     r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
     r"|\b(?:dossier|gezin van|familie [A-Z])",
 )
+_first = itemgetter(0)  # a Sourced's value
 _SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie",
                  "status": "Status"}
 
@@ -225,6 +227,10 @@ MARK_INVALID = rule("SN205", "waarschuwing", "row", nl="""
 def marks(ctx: Context, partner: Partner) -> Findings:
     if not ctx.has_focus_columns:
         return NONE
+    raws = tuple(map(_first, partner.focus.values()))
+    # the usual row: every X cell blank or a mark as written in the vocabulary, one at least
+    if _marks_or_blank(ctx.vocabulary).issuperset(raws) and raws.count(None) < len(raws):
+        return NONE
     is_mark = ctx.vocabulary.is_mark
     marked = False
     found: list[Finding] = []
@@ -245,6 +251,13 @@ def marks(ctx: Context, partner: Partner) -> Findings:
                               organisatie=row_name(partner),
                               columns=", ".join(headers.get(c, c) for c in codes)))
     return found
+
+
+@per_vocabulary
+def _marks_or_blank(vocabulary: Vocabulary) -> frozenset[str | None]:
+    """The texts that are a mark (`Vocabulary.is_mark`), and None (a blank X cell); no
+    other type equals one of them, so 1 and True take the general path."""
+    return frozenset((*vocabulary.mark_texts, None))
 
 
 @per_vocabulary
