@@ -8,12 +8,13 @@ import io
 import struct
 import warnings
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from schoolnet_xl.read.package import Package, plain_directory
+from schoolnet_xl.read.package import Entry, Package, ZipEntry, plain_directory
 from tests.corpus.make_corpus import make_corpus
 
 FIELDS = ("filename", "flag_bits", "compress_type", "CRC", "compress_size", "file_size",
@@ -35,7 +36,7 @@ def _zipfile_view(data: bytes) -> list[tuple[object, ...]]:
         return _view({info.filename: info for info in archive.infolist()})
 
 
-def _view(infos: Mapping[str, object]) -> list[tuple[object, ...]]:
+def _view(infos: Mapping[str, ZipEntry]) -> list[tuple[object, ...]]:
     return [tuple(getattr(info, f) for f in FIELDS) for info in infos.values()]
 
 
@@ -57,9 +58,22 @@ def test_real_workbooks_get_zipfile_s_directory_without_zipfile(corpus) -> None:
         if infos is not None:
             fast.add(path)
             assert _view(infos) == expected, path
+            _assert_bodies_inflate_to_zipfile_s_parts(data, infos)
         assert _view(Package.open(path).infos) == expected, path
     assert {corpus[name] for name in PLAIN} <= fast
     assert FIXTURES / "old-card-0.9.xlsx" in fast
+
+
+def _assert_bodies_inflate_to_zipfile_s_parts(data: bytes,
+                                               infos: Mapping[str, ZipEntry]) -> None:
+    """Each entry's stored bytes, where the directory reading found them, are the part."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name, entry in infos.items():
+            assert isinstance(entry, Entry) and entry.body_start > 0, name
+            stored = data[entry.body_start:entry.body_start + entry.compress_size]
+            part = (stored if entry.compress_type == zipfile.ZIP_STORED
+                    else zlib.decompress(stored, -15))
+            assert part == archive.read(name), name
 
 
 def _card(corpus: dict[str, Path]) -> bytes:

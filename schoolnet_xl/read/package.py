@@ -30,6 +30,8 @@ from typing import NamedTuple, Protocol
 
 IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # magic, …, file name length, extra length
+LOCAL_HEADER_SIZE = LOCAL_HEADER.size
+METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # the ones read from memory
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -51,6 +53,7 @@ class Entry(NamedTuple):
     compress_size: int
     file_size: int
     header_offset: int
+    body_start: int  # where the stored bytes start in the package's data; -1: use zipfile
 
 
 ZipEntry = Entry | zipfile.ZipInfo
@@ -82,6 +85,8 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
         return None
     entries: dict[str, ZipEntry] = {}
     unpack, new, header_size = CENTRAL.unpack_from, tuple.__new__, CENTRAL.size
+    local_header, total = LOCAL_HEADER.unpack_from, len(data)
+    last_header = total - LOCAL_HEADER_SIZE
     pos = offset
     try:
         while pos < end:
@@ -93,13 +98,33 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
                     or version > MAX_EXTRACT_VERSION):
                 return None
             name = data[start:pos].decode("ascii")
-            entries[name] = new(Entry, (name, flags, method, crc, compressed, size, header))
+            body = -1  # the stored bytes' start, as `body_start` finds it (inlined: per entry)
+            if not flags & 1 and method in METHODS and 0 <= header <= last_header:
+                local, local_name, local_extra = local_header(data, header)
+                body = header + LOCAL_HEADER_SIZE + local_name + local_extra
+                if local != ZIP_MAGIC or (compressed and body + compressed > total):
+                    body = -1
+            entries[name] = new(Entry, (name, flags, method, crc, compressed, size, header,
+                                        body))
     except (struct.error, UnicodeDecodeError):  # a truncated directory, a non-ASCII name
         return None
     names = "".join(entries)
     if pos != end or len(entries) != count or "\0" in names or "\\" in names:
         return None
     return entries
+
+
+def body_start(data: bytes, flags: int, method: int, offset: int, stored: int) -> int:
+    """Where a part's `stored` bytes start in `data`, from its local header at `offset`;
+    -1 when they cannot be read from memory (encrypted, another method, a header or
+    body that does not fit)."""
+    if flags & 1 or method not in METHODS or not 0 <= offset <= len(data) - LOCAL_HEADER_SIZE:
+        return -1
+    magic, name_length, extra_length = LOCAL_HEADER.unpack_from(data, offset)
+    if magic != ZIP_MAGIC:
+        return -1
+    start = offset + LOCAL_HEADER_SIZE + name_length + extra_length
+    return start if stored == 0 or start + stored <= len(data) else -1
 
 
 class Package:
@@ -185,19 +210,17 @@ class Package:
 
     def raw_body(self, info: ZipEntry) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""
-        data = self.data
-        if (not data or info.flag_bits & 1
-                or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
-            return None
-        offset = info.header_offset
-        if not 0 <= offset <= len(data) - LOCAL_HEADER.size:
-            return None
-        magic, name_length, extra_length = LOCAL_HEADER.unpack_from(data, offset)
-        if magic != ZIP_MAGIC:
-            return None
-        start = offset + LOCAL_HEADER.size + name_length + extra_length
-        body = self._view[start:start + info.compress_size]
-        return body if len(body) == info.compress_size else None
+        start = self.body_start(info)
+        return None if start < 0 else self._view[start:start + info.compress_size]
+
+    def body_start(self, info: ZipEntry) -> int:
+        """Where a part's stored bytes start in `data`; -1 to use `zipfile` instead."""
+        if isinstance(info, Entry):  # found when the directory was read
+            return info.body_start
+        if not self.data:
+            return -1
+        return body_start(self.data, info.flag_bits, info.compress_type, info.header_offset,
+                          info.compress_size)
 
     def bytes_io(self) -> io.BytesIO | None:
         """The whole file as a fresh in-memory stream (None for large files)."""

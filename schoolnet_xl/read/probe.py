@@ -31,6 +31,7 @@ RATIO_MIN_BYTES = 1024 * 1024  # … that inflates to more than this
 PROLOG_SCAN_BYTES = 1024 * 1024  # how far to look for a DOCTYPE before the root element
 SCAN_CHUNK = 4096
 INFLATE_CHUNK = 512  # compressed bytes per step: a prolog is near the start
+XML_SUFFIXES = (".xml", ".rels")  # the parts checked for entity declarations
 TEXT_SAMPLE = 4096  # first bytes of a file that is no workbook, to say what it is
 
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -133,9 +134,9 @@ def _probe_zip(path: Path, data: bytes | None, result: Probe, refuse: Refuse) ->
         refusal = _check_sizes(infos, refuse)
         if refusal is not None:
             return refusal
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and _declares_entities(package, info):
-                return refuse(F.XML_ENTITIES, part=info.filename)
+        entity_part = _entity_part(package, infos)
+        if entity_part is not None:
+            return refuse(F.XML_ENTITIES, part=entity_part)
         if is_regional_workbook(package):
             return refuse(F.MERGE_OUTPUT, what=Words("een regionaal werkboek",
                                                      "a regional workbook"))
@@ -170,6 +171,31 @@ def _check_sizes(infos: list[ZipEntry], refuse: Refuse) -> Probe | None:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > MAX_RATIO:
                 return refuse(F.RATIO, part=info.filename, ratio=int(ratio), limit=MAX_RATIO)
+    return None
+
+
+def _entity_part(package: Package, infos: list[ZipEntry]) -> str | None:
+    """The first XML part with a DOCTYPE/ENTITY declaration, None when none has one.
+
+    A part whose first stored bytes have a remembered verdict is answered from the
+    memo, looked up by a slice of the package's bytes; any other part is checked by
+    `_declares_entities`.
+    """
+    verdicts = _FIRST_CHUNK_VERDICTS
+    data, body_start = package.data, package.body_start
+    for info in infos:
+        if not info.filename.endswith(XML_SUFFIXES):
+            continue
+        start = body_start(info)
+        verdict = None
+        if start >= 0:
+            stored = info.compress_size
+            head = data[start:start + (stored if stored < INFLATE_CHUNK else INFLATE_CHUNK)]
+            verdict = verdicts.get((info.compress_type, head))
+        if verdict is None:
+            verdict = _declares_entities(package, info)
+        if verdict:
+            return info.filename
     return None
 
 
