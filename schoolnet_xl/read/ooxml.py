@@ -59,20 +59,32 @@ class PackageExtras:
 
 _EXTRAS_CACHE: dict[tuple[object, ...], PackageExtras] = {}
 _WORKBOOK_PARTS: dict[tuple[object, ...], str] = {}
+_LAYOUT_PARTS: dict[tuple[str, ...], list[str]] = {}
 _EXTRAS_CACHE_MAX = 64
+
+
+def _layout_parts(names: tuple[str, ...]) -> list[str]:
+    """The relationship and table parts among a package's part names, sorted;
+    remembered by the names (a region's cards have the same ones)."""
+    parts = _LAYOUT_PARTS.get(names)
+    if parts is None:
+        if len(_LAYOUT_PARTS) >= _EXTRAS_CACHE_MAX:
+            _LAYOUT_PARTS.clear()
+        parts = _LAYOUT_PARTS[names] = sorted(
+            name for name in names if name.endswith(".rels") or "/tables/" in name)
+    return parts
 
 
 def read_extras(package: Package) -> PackageExtras:
     """Defined names, sheet parts and tables of an OOXML workbook (small parts only).
 
     Remembered by the exact contents of the parts it depends on (every relationship
-    part, every table, the workbook), compared by `Package.identity` without
+    part, every table, the workbook), compared by `Package.identities` without
     inflating them: a region's cards share them. Which part is the workbook is
     remembered too, by the relationship parts (the root's among them) that say so.
     Treat the result as read-only.
     """
-    layout = tuple((name, package.identity(name)) for name in sorted(package.infos)
-                   if name.endswith(".rels") or "/tables/" in name)
+    layout = package.identities(_layout_parts(tuple(package.infos)))
     wb_part = _WORKBOOK_PARTS.get(layout)
     if wb_part is None:
         if len(_WORKBOOK_PARTS) >= _EXTRAS_CACHE_MAX:

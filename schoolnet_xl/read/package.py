@@ -203,10 +203,24 @@ class Package:
         info = self.infos.get(part)
         if info is None:
             return None
-        body = self.raw_body(info)
-        if body is None:
+        start = self.body_start(info)
+        if start < 0:
             return (-1, 0, self.read(part) or b"")
-        return (info.compress_type, info.CRC, bytes(body))
+        return (info.compress_type, info.CRC, self.data[start:start + info.compress_size])
+
+    def identities(self, parts: Iterable[str]) -> tuple[object, ...]:
+        """Each part's name and `identity` (one loop: a card has several parts to compare)."""
+        data, infos = self.data, self.infos
+        out: list[tuple[object, ...]] = []
+        for part in parts:
+            info = infos.get(part)
+            if isinstance(info, Entry) and info.body_start >= 0:
+                start = info.body_start
+                out.append((part, info.compress_type, info.CRC,
+                            data[start:start + info.compress_size]))
+            else:
+                out.append((part, self.identity(part)))
+        return tuple(out)
 
     def raw_body(self, info: ZipEntry) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""

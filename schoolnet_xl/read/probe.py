@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from schoolnet_xl.core.contract import (
@@ -160,12 +161,18 @@ def is_regional_workbook(package: Package) -> bool:
     return _REGIONAL_MARKER.search(package.read(CUSTOM_PROPERTIES) or b"") is not None
 
 
+_FILE_SIZE = attrgetter("file_size")
+
+
 def _check_sizes(infos: list[ZipEntry], refuse: Refuse) -> Probe | None:
     """Refuse a decompression bomb from the zip directory alone (nothing inflated)."""
-    total = sum(i.file_size for i in infos)
+    sizes = list(map(_FILE_SIZE, infos))
+    total = sum(sizes)
     if total > MAX_TOTAL_BYTES:
         return refuse(F.TOO_LARGE, size_mb=total // (1024 * 1024),
                       limit_mb=MAX_TOTAL_BYTES // (1024 * 1024))
+    if max(sizes, default=0) <= RATIO_MIN_BYTES:  # no part large enough to judge its ratio
+        return None
     for info in infos:
         if info.file_size > RATIO_MIN_BYTES:
             ratio = info.file_size / max(info.compress_size, 1)
