@@ -147,8 +147,7 @@ def _probe_zip(path: Path, data: bytes | None, result: Probe, refuse: Refuse) ->
         return refuse(F.FILE_MISSING, detail=os_error_words(exc))
     except NotImplementedError as exc:  # e.g. an unsupported compression method
         return refuse(F.CORRUPT, detail=str(exc))
-    macro_parts = ("xl/vbaProject.bin", "Basic/script-lc.xml")
-    if any(part in names for part in macro_parts):
+    if "xl/vbaProject.bin" in names or "Basic/script-lc.xml" in names:  # macros
         result.findings.append(F.MACROS.finding(file=str(path)))
     return result
 
