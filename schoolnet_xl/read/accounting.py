@@ -16,14 +16,14 @@ handful, and when every column of the grid is read the body is not visited.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from schoolnet_xl.core.cells import a1, column_index, parse_a1
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.model import HEADER_FIELDS, PARTNER_FIELDS, Card
 from schoolnet_xl.core.values import is_blank
-from schoolnet_xl.read.workbook_data import SheetData
+from schoolnet_xl.read.workbook_data import RawValue, SheetData
 
 Cell = tuple[int, int]  # 0-based (row, col)
 SHOWN_CELLS = 3
@@ -58,9 +58,11 @@ def sweep_grid_sheet(
     account = SheetAccount()
     for row in range(min(header_row, len(rows))):
         cells = rows[row]
-        if cells.count("") + cells.count(None) == len(cells):  # most rows: no Python loop
+        if _is_empty_row(cells):
             continue
         for col, value in enumerate(cells):
+            if value is _NO_TEXT:  # most cells of a line: a quick skip, no comparison
+                continue
             if value.__class__ is str:
                 if value.strip() and (row, col) not in named:
                     account.layout.append((row, col))
@@ -68,25 +70,37 @@ def sweep_grid_sheet(
                 account.outside.append((row, col))
     if 0 <= header_row < len(rows):
         for col, value in enumerate(rows[header_row]):
-            if value is None or value == "" or (header_row, col) in named or is_blank(value):
+            if (value is None or value == "" or (header_row, col) in named
+                    or (isinstance(value, str) and not value.strip())):
                 continue
             if col in mapped_set:
                 account.layout.append((header_row, col))
             else:
                 account.columns.setdefault(col, []).append(header_row)
     width = max(map(len, rows[header_row + 1:end_row + 1]), default=0)
-    extra = [col for col in range(width) if col not in mapped_set]
-    if extra:
+    if not mapped_set.issuperset(range(width)):
+        extra = [col for col in range(width) if col not in mapped_set]
         for row in range(max(header_row + 1, 0), min(end_row + 1, len(rows))):
             cells = rows[row]
             for col in extra:
                 if col < len(cells) and not is_blank(cells[col]) and (row, col) not in named:
                     account.columns.setdefault(col, []).append(row)
     for row in range(max(end_row + 1, header_row + 1, 0), len(rows)):
-        for col, value in enumerate(rows[row]):
+        cells = rows[row]
+        if _is_empty_row(cells):
+            continue
+        for col, value in enumerate(cells):
             if not is_blank(value) and (row, col) not in named:
                 account.outside.append((row, col))
     return account
+
+
+_NO_TEXT = ""  # the empty text: a source's empty cells are this one object (or equal to it)
+
+
+def _is_empty_row(cells: Sequence[RawValue]) -> bool:
+    """Only "" and None in the row (one truthiness scan in C for a row with content)."""
+    return not any(cells) and cells.count("") + cells.count(None) == len(cells)
 
 
 def sweep_other_sheet(sheet: SheetData, named: set[Cell]) -> list[Cell]:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
-from typing import TypeVar
 
 from schoolnet_xl.core.cells import a1, column_index, column_letters
 from schoolnet_xl.core.model import EMPTY, PARTNER_FIELDS, CellValue, Partner, Sourced
@@ -19,9 +18,8 @@ from schoolnet_xl.core.text import fold_words as fold
 from schoolnet_xl.core.values import clean, is_blank
 from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.words import FIELD_LOOKUP, TOTAL_WORDS, ColumnWords
-from schoolnet_xl.read.workbook_data import SheetData, WorkbookData
+from schoolnet_xl.read.workbook_data import RawValue, SheetData, WorkbookData
 
-T = TypeVar("T")
 _TOTAL_STARTS = {word[:3] for word in TOTAL_WORDS}
 # Within Latin-1, the first characters of the texts `_may_be_total` can hold for: whitespace
 # and the letters whose lower case starts a totals word (past Latin-1 it is always asked).
@@ -143,8 +141,7 @@ def read_rows(
     widest = max(cols, default=-1)
     # Partner's Sourced fields in declaration order, picked from a row's cells (-1: EMPTY)
     pick_fields = itemgetter(*[keys.index(k) if k in columns else -1 for k in PARTNER_FIELDS])
-    focus_keys = [k for k in keys if k in focus_codes]
-    pick_focus = _picker([keys.index(k) for k in focus_keys])
+    focus = [(k, i) for i, k in enumerate(keys) if k in focus_codes]
     org_index = keys.index("organisatie") if "organisatie" in columns else -1
     out = GridRows(end=max(end, hit.header_row))
     partners = out.partners
@@ -159,7 +156,8 @@ def read_rows(
         else:
             raw = [cells[col] if col < len(cells) else None for col in cols]
         values = [(v if v and v.strip() else None) if v.__class__ is str else clean(v) for v in raw]
-        if values.count(None) == len(values):
+        # any() first: counting None compares every text with None, slowly
+        if not any(values) and values.count(None) == len(values):
             blank_run += 1
             if last_row is None and blank_run >= MAX_BLANK_RUN:
                 out.end = row
@@ -188,7 +186,7 @@ def read_rows(
         read.append(EMPTY)  # index -1: a column the grid does not have
         organisation, aard, categorie, *rest = pick_fields(read)
         partners.append(Partner(row + 1, name, organisation, aard,
-                                dict(zip(focus_keys, pick_focus(read), strict=True)), categorie,
+                                {key: read[i] for key, i in focus}, categorie,
                                 None, False, *rest))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
@@ -273,7 +271,7 @@ def _more_addresses(rows: list[tuple[str, ...]], letters: tuple[str, ...],
     return rows[row]
 
 
-def _picker(indexes: list[int]) -> Callable[[Sequence[T]], Sequence[T]]:
+def _picker(indexes: list[int]) -> Callable[[Sequence[RawValue]], Sequence[RawValue]]:
     """`lambda cells: [cells[i] for i in indexes]` at C speed (always a sequence)."""
     if len(indexes) == 1:
         only = indexes[0]
