@@ -153,3 +153,16 @@ def test_bytes_already_read_are_probed_not_the_file_again(corpus, tmp_path):
     given.package.close()
     assert probe(path).refusal.code == "SN003"
     assert probe(corpus["template_ok"], data=b"geen werkmap").refusal.code == "SN003"
+
+
+@pytest.mark.parametrize("path", [
+    "kaart.xlsx", "map/kaart.xlsx", "/tmp/x/~$kaart.xlsx", "./kaart.xlsx", "map//kaart.xlsx",
+    "map/./kaart.xlsx", "map/", "map/.", ".", "", "//server/kaart.xlsx", "///kaart.xlsx",
+    "../map/kaart.xlsx", "map/../kaart.xlsx", "/", ".verborgen/.kaart",
+])
+def test_a_file_is_named_as_pathlib_names_it(path):
+    # the probe takes a plain path as it is, and gives any other the form Path gives it
+    result = probe(path)
+    assert result.path == str(Path(path))
+    assert result.refusal.file == str(Path(path))
+    assert (result.refusal.code == "SN002") == Path(path).name.startswith("~$")
