@@ -30,8 +30,9 @@ def column_index(letters: str) -> int:
     return number - 1
 
 
+@lru_cache(maxsize=4096)
 def a1(row: int, col: int) -> str:
-    """0-based row and column -> "B3"."""
+    """0-based row and column -> "B3" (remembered: a region's cards name the same cells)."""
     return f"{column_letters(col)}{row + 1}"
 
 

@@ -19,4 +19,7 @@ def value_at(sheet: SheetData, row: int, col: int) -> RawValue:
 
 def sourced(sheet: SheetData, row: int, col: int) -> Sourced:
     """A cell's value with its sheet and A1 address."""
-    return Sourced(clean(value_at(sheet, row, col)), sheet.name, a1(row, col))
+    return _new_tuple(Sourced, (clean(value_at(sheet, row, col)), sheet.name, a1(row, col)))
+
+
+_new_tuple = tuple.__new__  # builds a Sourced without its Python constructor
