@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
-from operator import itemgetter
 
 from schoolnet_xl.core.findings import Finding, Words, rule
 from schoolnet_xl.core.model import Partner, Sourced
@@ -26,16 +25,11 @@ CHOOSE_CATEGORY = Words("Kies een categorie uit de keuzelijst (zie het blad Cate
                         "Pick a category from the dropdown (see the Categorieën sheet).")
 _EMAIL_RE = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[A-Za-z]{2,}")
 _PHONE_STRIP_RE = re.compile(r"[\s./\-()]")
-# How most numbers are written (050 12 34 56): 0, a digit 1-9, 7 or 8 more digits, spaces
-# between; a text of this form is a Belgian number (`is_belgian_phone`; 00 would start 0032)
-# without taking it apart.
-_PLAIN_PHONE_RE = re.compile(r"0 *[1-9](?: *[0-9]){7,8}")
 _PRIVACY_CATEGORIES = ("JH", "BRUG")
 _PRIVACY_RE = re.compile(
     r"\b(?:leerling|kind|zoon|dochter|broer|zus)(?:je)?\s+[A-Z]\w+"
     r"|\b(?:dossier|gezin van|familie [A-Z])",
 )
-_first = itemgetter(0)  # a Sourced's value
 _SCALE_FIELDS = {"intensiteit": "Intensiteit", "antennefunctie": "Antennefunctie",
                  "status": "Status"}
 
@@ -227,10 +221,7 @@ MARK_INVALID = rule("SN205", "waarschuwing", "row", nl="""
 def marks(ctx: Context, partner: Partner) -> Findings:
     if not ctx.has_focus_columns:
         return NONE
-    raws = tuple(map(_first, partner.focus.values()))
-    # the usual row: every X cell blank or a mark as written in the vocabulary, one at least
-    if _marks_or_blank(ctx.vocabulary).issuperset(raws) and raws.count(None) < len(raws):
-        return NONE
+    mark_texts = ctx.vocabulary.mark_texts  # marks as written: no call to is_mark for them
     is_mark = ctx.vocabulary.is_mark
     marked = False
     found: list[Finding] = []
@@ -238,7 +229,7 @@ def marks(ctx: Context, partner: Partner) -> Findings:
         raw = value.value
         if raw is None:
             continue
-        if is_mark(raw):
+        if raw in mark_texts or is_mark(raw):
             marked = True
         elif not value.is_empty:
             header = _focus_headers(ctx.vocabulary).get(code, code)
@@ -251,13 +242,6 @@ def marks(ctx: Context, partner: Partner) -> Findings:
                               organisatie=row_name(partner),
                               columns=", ".join(headers.get(c, c) for c in codes)))
     return found
-
-
-@per_vocabulary
-def _marks_or_blank(vocabulary: Vocabulary) -> frozenset[str | None]:
-    """The texts that are a mark (`Vocabulary.is_mark`), and None (a blank X cell); no
-    other type equals one of them, so 1 and True take the general path."""
-    return frozenset((*vocabulary.mark_texts, None))
 
 
 @per_vocabulary
@@ -304,8 +288,13 @@ PHONE_SHAPE = rule(
 @row_check(PHONE_SHAPE)  # not cached: a card's numbers are its own
 def phone(ctx: Context, partner: Partner) -> Findings:
     raw = partner.telefoon.value
-    if raw is None or (raw.__class__ is str and _PLAIN_PHONE_RE.fullmatch(raw)):
+    if raw is None:
         return NONE
+    if raw.__class__ is str:  # how most are written (050 12 34 56), judged here as below
+        number = raw.replace(" ", "")
+        if (number.isascii() and number.isdigit() and 9 <= len(number) <= 10
+                and number[:1] == "0" and number[:4] != "0032"):
+            return NONE
     text = partner.telefoon.text  # "" exactly when the cell is empty
     if text and not is_belgian_phone(text):
         return [ctx.at_row(PHONE_SHAPE, partner, "telefoon")]
