@@ -63,7 +63,10 @@ END_RECORD = struct.Struct("<4s4H2LH")  # magic, disks, entries (2x), size, offs
 END_MAGIC = b"PK\x05\x06"
 ZIP64_LOCATOR_MAGIC = b"PK\x06\x07"
 ZIP64_LOCATOR_SIZE = 20
-CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile.structCentralDir
+# zipfile.structCentralDir ("<4s4B4HL2L5H2L") with only the fields read here: magic,
+# extract version, flags, method, CRC, sizes, name length, extra + comment lengths (one
+# number: both must be 0), local header offset
+CENTRAL = struct.Struct("<4s2xBx2H4x3LHL8xL")
 CENTRAL_MAGIC = b"PK\x01\x02"
 MAX_EXTRACT_VERSION = 63  # zipfile refuses later versions (NotImplementedError)
 
@@ -90,12 +93,11 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
     pos = offset
     try:
         while pos < end:
-            (magic, _, _, version, _, flags, method, _, _, crc, compressed, size,
-             name_length, extra_length, comment_length, _, _, _, header) = unpack(data, pos)
+            (magic, version, flags, method, crc, compressed, size, name_length, extra_comment,
+             header) = unpack(data, pos)
             start = pos + header_size
             pos = start + name_length
-            if (magic != CENTRAL_MAGIC or extra_length or comment_length
-                    or version > MAX_EXTRACT_VERSION):
+            if magic != CENTRAL_MAGIC or extra_comment or version > MAX_EXTRACT_VERSION:
                 return None
             name = data[start:pos].decode("ascii")
             body = -1  # the stored bytes' start, as `body_start` finds it (inlined: per entry)

@@ -25,7 +25,7 @@ from schoolnet_xl.core.contract import (
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
-from schoolnet_xl.read.package import ZIP_MAGIC, Package, ZipEntry, read_small
+from schoolnet_xl.read.package import ZIP_MAGIC, Entry, Package, ZipEntry, read_small
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …
@@ -204,7 +204,7 @@ def _entity_part(package: Package, infos: list[ZipEntry]) -> str | None:
     for info in infos:
         if not info.filename.endswith(XML_SUFFIXES):
             continue
-        start = body_start(info)
+        start = info.body_start if type(info) is Entry else body_start(info)
         verdict = None
         if start >= 0:
             stored = info.compress_size
