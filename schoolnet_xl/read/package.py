@@ -6,10 +6,13 @@ targets, writing), the workbook part, the sheet list and [Content_Types].xml.
 Reading cards, the probe and the edit commands all use it.
 
 The whole file is read from disk once: the probe, the package-XML reader and
-calamine work from the same bytes. Parts are inflated straight from those
-bytes (local header checked, CRC verified); anything unusual (encryption,
-another compression method, a header that does not add up) goes through
-`zipfile`, which raises the usual errors for a damaged archive.
+calamine work from the same bytes. The zip directory of a plain archive is
+read from them with `struct` (`plain_directory`: the entries zipfile would
+list, each with where its stored bytes start), and parts are inflated straight
+from those bytes (local header checked, CRC verified); anything unusual (a
+comment, zip64, encryption, another compression method, a header that does
+not add up) goes through `zipfile`, which raises the usual errors for a
+damaged archive.
 """
 
 from __future__ import annotations
