@@ -10,7 +10,7 @@ import pytest
 from schoolnet_xl.core.findings import REGISTRY
 from schoolnet_xl.core.model import Card, Partner
 from schoolnet_xl.core.overview import missing_categories
-from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.core.vocabulary import Vocabulary, vocabulary_from_json
 from schoolnet_xl.validate.engine import validate
 from tests.support.cards import (
     SHEET,
@@ -361,3 +361,19 @@ def test_every_card_rule_has_both_languages_and_an_example() -> None:
     for rule in card_rules:
         assert rule.checks.nl and rule.checks.en and rule.message.nl and rule.message.en
         assert rule.hint and rule.hint.nl and rule.hint.en and rule.example
+
+
+def test_values_remembered_as_passed_never_hide_a_finding(vocabulary: Vocabulary) -> None:
+    """A vocabulary's engine remembers the texts that passed its cached checks and skips a
+    check for a card whose every value passed; a new card's judgement is a fresh one's."""
+    def fresh() -> Vocabulary:  # the same words, nothing remembered yet
+        return vocabulary_from_json(vocabulary.to_json())
+
+    judge = fresh()
+    good = full_card(vocabulary)
+    bad = with_partner(full_card(vocabulary), partner(
+        60, "CLB Brugge", "Bibliotheeek", email="info(at)clb.be", intensiteit="veel"))
+    assert validate(good, judge) == validate(good, fresh()) == []
+    assert validate(good, judge) == []  # every cached check skipped for the whole card
+    assert [f.code for f in validate(bad, judge)] == ["SN202", "SN206", "SN210"]
+    assert validate(bad, judge) == validate(bad, fresh())

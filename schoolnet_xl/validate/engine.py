@@ -50,9 +50,14 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
     texts, whereas 1, 1.0 and True are one key with three texts.
     """
     plain, cached = _plan(ctx.vocabulary)
+    partners = ctx.card.partners
+    # a cached check that every value on the card passed before is skipped for the card
+    # at once (it would skip row after row: its remembered values only grow on a miss)
+    cached = [(run, value_of, passed) for run, value_of, passed in cached
+              if not passed.issuperset(map(value_of, partners))]
     extend = findings.extend
     any_content = False
-    for partner in ctx.card.partners:
+    for partner in partners:
         name = partner.organisatie.value  # `is_empty`, inline: a name is text or a number
         if ((name is None or (name.__class__ is str and not name.strip()))
                 and not has_content(partner)):
