@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any, cast
 
 from schoolnet_xl.core.findings import Finding
 from schoolnet_xl.core.lang import Lang
@@ -66,6 +67,7 @@ class PartnerRows:
         self.guessed_text = guessed_text  # the "Categorie geraden" value of a guessed row
         self._codes = tuple(f.code for f in vocabulary.focus)
         self._labels = {c.code: c.label for c in vocabulary.categories}
+        self._x_texts = frozenset(t for t in vocabulary.mark_texts if t.strip())
         self._marks: dict[tuple[type, object], Cell] = {}
         self._years: dict[tuple[type, object], Cell] = {}
         self._texts = _Texts()
@@ -73,6 +75,7 @@ class PartnerRows:
     def __call__(self, card: Card) -> list[PartnerRow]:
         """Every partner row of the card with content, as display values."""
         codes, labels, guessed_text = self._codes, self._labels, self.guessed_text
+        x_texts = self._x_texts
         marks, years, texts = self._marks, self._years, self._texts
         for memo in (marks, years, texts):
             if len(memo) > MEMO_LIMIT:
@@ -109,25 +112,27 @@ class PartnerRows:
             volgende = v.strip() if v.__class__ is str else _text(p.volgende_stap)
             shown: list[Cell] = []
             marked: list[str] = []
+            focus = p.focus
             for code in codes:
-                value = p.focus.get(code)
-                if value is None or value.value is None:
+                value = focus.get(code)
+                raw = None if value is None else value.value
+                if raw is None:
                     shown.append(None)
                     continue
-                raw = value.value
-                key = (raw.__class__, raw)
-                if key in marks:
-                    mark = marks[key]
+                if raw in x_texts:  # a mark as written (no other type equals a text)
+                    mark: Cell = "X"
                 else:
-                    mark = marks[key] = self._mark(value)
+                    key = (raw.__class__, raw)
+                    mark = marks.get(key, _UNSEEN)
+                    if mark is _UNSEEN:
+                        mark = marks[key] = self._mark(cast(Sourced, value))
                 shown.append(mark)
                 if mark == "X":
                     marked.append(code)
             since = p.sinds.value
             since_key = (since.__class__, since)
-            if since_key in years:
-                year = years[since_key]
-            else:
+            year = years.get(since_key, _UNSEEN)
+            if year is _UNSEEN:
                 year = years[since_key] = _year(p.sinds)
             cell = p.organisatie.cell or row_cell(p)
             address = texts[f"{p.sheet}!{cell}"] if cell else p.sheet
@@ -147,6 +152,7 @@ class PartnerRows:
         return "X" if self.vocabulary.is_mark(value.value) else value.text
 
 
+_UNSEEN: Any = object()  # what a memo's get answers for a key it does not hold
 # Row types from a plain tuple, without the NamedTuple's Python __new__.
 _partner_row = partial(tuple.__new__, PartnerRow)
 _finding_row = partial(tuple.__new__, FindingRow)
