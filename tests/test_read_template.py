@@ -128,3 +128,20 @@ def test_a_template_card_saved_as_ods_or_xls_reads_the_same_cells(soffice, tmp_p
         assert (result.status, result.kind, result.format) == ("ok", "template", fmt)
         assert [f.code for f in result.findings] == ["SN051", "SN050", "SN056"]
         assert seen(result.card) == seen(expected)
+
+
+
+def test_table_columns_follow_each_cards_own_header_row_and_hidden_columns(vocabulary):
+    # cards read one after the other with the same words: the columns worked out for one
+    # header row must not serve another header row, nor the same one with a column hidden
+    swapped = _moved_template()
+    swapped.sheets[0].rows[29][2] = "Zorg"  # C30 now names the Zorg column first
+    hidden = _moved_template()
+    hidden.sheets[0].rows[29][2] = "Zorg"
+    hidden.sheets[0].hidden_columns = frozenset({2})  # ... but column C is hidden
+    cells = []
+    for data in (_moved_template(), swapped, hidden, _moved_template()):
+        card, _ = card_from_workbook_data(data, vocabulary)
+        assert card is not None
+        cells.append(card.partners[0].focus["ZORG"].cell)
+    assert cells == ["F32", "C32", "F32", "F32"]

@@ -22,6 +22,8 @@ from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
 from schoolnet_xl.read.words import ColumnWords
 from schoolnet_xl.read.workbook_data import RawValue, SheetData, WorkbookData
 
+TABLES_MAX = 256  # header rows whose columns a ColumnWords remembers (`table_hit`)
+
 
 @dataclass
 class TemplateMeta:
@@ -94,12 +96,23 @@ def table_hit(data: WorkbookData, words: ColumnWords) -> tuple[GridHit, int] | N
     if table is None or sheet is None or bounds is None:
         return None
     first_row, first_col, last_row, last_col = bounds
-    columns = map_header(sheet, first_row, words, first_col, last_col)
-    by_name = {words.key_for(name): first_col + i for i, name in enumerate(table.columns)}
-    for key, col in by_name.items():
-        if key is not None:
-            columns.setdefault(key, col)
-    return GridHit(sheet, first_row, columns), last_row
+    # a region's cards share their header row: its columns are worked out once per
+    # exact header (values and their types), table columns and hidden columns
+    header = tuple(sheet.rows[first_row][first_col:last_col + 1]
+                   if 0 <= first_row < len(sheet.rows) else ())
+    key = (header, tuple(map(type, header)), first_col, tuple(table.columns),
+           sheet.hidden_columns)
+    columns = words.tables.get(key)
+    if columns is None:
+        columns = map_header(sheet, first_row, words, first_col, last_col)
+        by_name = {words.key_for(name): first_col + i for i, name in enumerate(table.columns)}
+        for attribute, col in by_name.items():
+            if attribute is not None:
+                columns.setdefault(attribute, col)
+        if len(words.tables) >= TABLES_MAX:
+            words.tables.clear()
+        words.tables[key] = columns
+    return GridHit(sheet, first_row, dict(columns)), last_row
 
 
 def missing_columns(hit: GridHit, vocabulary: Vocabulary, file: str) -> list[Finding]:

@@ -72,6 +72,8 @@ class ColumnWords:
         self._focus_codes = frozenset(key for key in lookup.values() if key not in fixed)
         self._misses: dict[tuple[str, bool], str | None] = {}  # (folded, ends in '.')
         self._texts: dict[str, str | None] = {}  # a header text as typed -> its key
+        # a template table's header row (as `read.template.table_hit` keys it) -> columns
+        self.tables: dict[tuple[object, ...], dict[str, int]] = {}
 
     def key_for(self, text: object) -> str | None:
         """The attribute or focus code a header cell names, or None.
