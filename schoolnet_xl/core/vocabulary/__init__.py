@@ -98,7 +98,15 @@ class Vocabulary:
     # -- look-ups ---------------------------------------------------------
     def category(self, code: str) -> Category | None:
         """The category with this code, or None."""
-        return next((c for c in self.categories if c.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _by_code(self) -> dict[str, Category]:
+        """Code -> category; the first category wins."""
+        by_code: dict[str, Category] = {}
+        for category in self.categories:
+            by_code.setdefault(category.code, category)
+        return by_code
 
     def category_code_for(self, text: str) -> str | None:
         """Resolve a code or a label (case/space-insensitive) to a category code."""

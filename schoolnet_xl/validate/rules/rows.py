@@ -63,7 +63,8 @@ ORGANISATION_DUPLICATE = rule(
 
 @row_check(ORGANISATION_MISSING, ORGANISATION_DUPLICATE)
 def organisation(ctx: Context, partner: Partner) -> Findings:
-    name = partner.organisatie.text
+    value = partner.organisatie.value  # its text, inline for the usual str
+    name = value.strip() if value.__class__ is str else partner.organisatie.text
     if not name:
         return [ctx.at_row(ORGANISATION_MISSING, partner, "organisatie")]
     first = ctx.seen_names.setdefault(fold_name(name), partner)
