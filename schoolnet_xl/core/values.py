@@ -13,8 +13,10 @@ DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 
 def clean(value: object) -> CellValue:
     """A cell value as the model keeps it: blank text -> None, times as text."""
-    if value is None or value == "":
+    if value is None:
         return None
+    if value.__class__ is float:  # how a source hands most numbers over: asked first
+        return value
     if isinstance(value, str):
         return value if value.strip() else None
     if isinstance(value, time | timedelta):
