@@ -184,10 +184,12 @@ def read_rows(
         # triples builds them without a Python call per cell
         read = list(map(_new_tuple, kinds, zip(values, names, where, strict=False)))
         read.append(EMPTY)  # index -1: a column the grid does not have
+        marks = {}  # a plain loop: a comprehension's own call costs more for a few codes
+        for key, i in focus:
+            marks[key] = read[i]
         f = pick_fields(read)  # positional, as PARTNER_FIELDS (a star-unpack costs more)
-        partners.append(Partner(row + 1, name, f[0], f[1], {key: read[i] for key, i in focus},
-                                f[2], None, False, f[3], f[4], f[5], f[6], f[7], f[8], f[9],
-                                f[10], f[11]))
+        partners.append(Partner(row + 1, name, f[0], f[1], marks, f[2], None, False, f[3],
+                                f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]))
     if out.partners and _is_count_row(out.partners[-1], columns):
         out.totals_rows.append(out.partners.pop().row)
     if out.sections:
