@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from schoolnet_xl.core.contract import TEMPLATE_VERSION
-from schoolnet_xl.core.findings import Words, rule
+from schoolnet_xl.core.findings import Finding, ParamValue, Words, rule
 from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.overview import missing_categories
-from schoolnet_xl.validate.checks import NONE, Context, Findings, card_check
+from schoolnet_xl.core.vocabulary import Vocabulary
+from schoolnet_xl.validate.checks import NONE, Context, Findings, card_check, per_vocabulary
 
 CARD_EMPTY = rule("SN301", "fout", "card", nl="""
     checks:  De kaart bevat minstens één partner.
@@ -57,18 +58,24 @@ RECOMMENDED_CATEGORY_MISSING = rule(
 
 @card_check(CORE_CATEGORY_MISSING, RECOMMENDED_CATEGORY_MISSING)
 def categories_missing(ctx: Context, any_content: bool) -> Findings:
-    whole = Sourced("", ctx.card.grid_sheet, "")
-    found = []
-    missing = missing_categories(ctx.card, ctx.vocabulary)
-    for expectation, declared in (("core", CORE_CATEGORY_MISSING),
-                                  ("recommended", RECOMMENDED_CATEGORY_MISSING)):
-        for code in missing[expectation]:
-            category = ctx.vocabulary.category(code)
-            assert category is not None
-            found.append(ctx.emit(declared, whole, "Categorie", code,
-                                  label=Words(category.label, category.label_en or category.label),
-                                  examples=category.examples or category.definition))
-    return found
+    card = ctx.card
+    params = _category_params(ctx.vocabulary)
+    missing = missing_categories(card, ctx.vocabulary)
+    # what ctx.emit(declared, Sourced("", card.grid_sheet, ""), "Categorie", code, **params)
+    # gives, without building each category's parameters again
+    return [Finding(declared.code, declared.severity, card.path, card.grid_sheet, "",
+                    "Categorie", code, params[code])
+            for expectation, declared in (("core", CORE_CATEGORY_MISSING),
+                                          ("recommended", RECOMMENDED_CATEGORY_MISSING))
+            for code in missing[expectation]]
+
+
+@per_vocabulary
+def _category_params(vocabulary: Vocabulary) -> dict[str, tuple[tuple[str, ParamValue], ...]]:
+    """Category code -> the parameters of its SN302/SN303 finding (label, examples)."""
+    return {category.code: (("label", Words(category.label, category.label_en or category.label)),
+                            ("examples", category.examples or category.definition))
+            for category in reversed(vocabulary.categories)}  # the first of a code wins
 
 
 OLDER_TEMPLATE = rule("SN304", "waarschuwing", "card",
@@ -95,10 +102,13 @@ def version_key(version: str) -> tuple[int, ...] | None:
         return None
 
 
+_CURRENT = version_key(TEMPLATE_VERSION)
+
+
 @card_check(OLDER_TEMPLATE)
 def older_template(ctx: Context, any_content: bool) -> Findings:
     version = ctx.card.template_version
-    made, current = version_key(version or ""), version_key(TEMPLATE_VERSION)
+    made, current = version_key(version or ""), _CURRENT
     if made is None or current is None or made >= current:
         return NONE
     return [ctx.emit(OLDER_TEMPLATE, Sourced(version, ctx.card.grid_sheet, ""), "",
