@@ -83,33 +83,33 @@ class PartnerRows:
         rows: list[PartnerRow] = []
         sections = card.sections
         for p in card.partners:
-            # each cell's text (`Sourced.text`), inline for the usual str: a call per cell
-            # would cost a third more
-            v = p.organisatie.value
-            organisatie = v.strip() if v.__class__ is str else _text(p.organisatie)
+            # each cell's text (`Sourced.text`), inline for the usual str and None: a call
+            # per cell would cost a third more
+            v = (c := p.organisatie).value
+            organisatie = v.strip() if v.__class__ is str else "" if v is None else _text(c)
             # text means content: has_content is not needed
             if not organisatie and not has_content(p):
                 continue
-            v = p.aard.value
-            aard = v.strip() if v.__class__ is str else _text(p.aard)
-            v = p.categorie.value
-            categorie = v.strip() if v.__class__ is str else _text(p.categorie)
-            v = p.contactpersoon.value
-            contact = v.strip() if v.__class__ is str else _text(p.contactpersoon)
-            v = p.email.value
-            email = v.strip() if v.__class__ is str else _text(p.email)
-            v = p.telefoon.value
-            telefoon = v.strip() if v.__class__ is str else _text(p.telefoon)
-            v = p.intensiteit.value
-            intensiteit = v.strip() if v.__class__ is str else _text(p.intensiteit)
-            v = p.interne_trekker.value
-            trekker = v.strip() if v.__class__ is str else _text(p.interne_trekker)
-            v = p.antennefunctie.value
-            antenne = v.strip() if v.__class__ is str else _text(p.antennefunctie)
-            v = p.status.value
-            status = v.strip() if v.__class__ is str else _text(p.status)
-            v = p.volgende_stap.value
-            volgende = v.strip() if v.__class__ is str else _text(p.volgende_stap)
+            v = (c := p.aard).value
+            aard = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.categorie).value
+            categorie = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.contactpersoon).value
+            contact = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.email).value
+            email = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.telefoon).value
+            telefoon = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.intensiteit).value
+            intensiteit = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.interne_trekker).value
+            trekker = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.antennefunctie).value
+            antenne = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.status).value
+            status = v.strip() if v.__class__ is str else "" if v is None else _text(c)
+            v = (c := p.volgende_stap).value
+            volgende = v.strip() if v.__class__ is str else "" if v is None else _text(c)
             shown: list[Cell] = []
             marked: list[str] = []
             focus = p.focus

@@ -68,8 +68,9 @@ def check_file(path: str | Path, vocabulary: Vocabulary, sheet: str | None = Non
         result.findings.append(VOCABULARY_DIFFERS.finding(
             file=str(path), card_vocabulary=_named(stored),
             given_vocabulary=f"{_named(vocabulary)}, {vocabulary.source}"))
-    rule_findings, missing = check_card(result.card, judge)
-    findings = sort_findings([*result.findings, *rule_findings])
+    rule_findings, missing = check_card(result.card, judge)  # sorted already
+    findings = (sort_findings([*result.findings, *rule_findings]) if result.findings
+                else rule_findings)
     return FileReport(result, findings, missing, judge)
 
 
