@@ -91,8 +91,6 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
         return None
     entries: dict[str, ZipEntry] = {}
     unpack, new, header_size = CENTRAL.unpack_from, tuple.__new__, CENTRAL.size
-    local_header, total = LOCAL_HEADER.unpack_from, len(data)
-    last_header = total - LOCAL_HEADER_SIZE
     pos = offset
     try:
         while pos < end:
@@ -103,12 +101,7 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
             if magic != CENTRAL_MAGIC or extra_comment or version > MAX_EXTRACT_VERSION:
                 return None
             name = data[start:pos].decode("ascii")
-            body = -1  # the stored bytes' start, as `body_start` finds it (inlined: per entry)
-            if not flags & 1 and method in METHODS and 0 <= header <= last_header:
-                local, local_name, local_extra = local_header(data, header)
-                body = header + LOCAL_HEADER_SIZE + local_name + local_extra
-                if local != ZIP_MAGIC or (compressed and body + compressed > total):
-                    body = -1
+            body = body_start(data, flags, method, header, compressed)
             entries[name] = new(Entry, (name, flags, method, crc, compressed, size, header,
                                         body))
     except (struct.error, UnicodeDecodeError):  # a truncated directory, a non-ASCII name
@@ -214,18 +207,8 @@ class Package:
         return (info.compress_type, info.CRC, self.data[start:start + info.compress_size])
 
     def identities(self, parts: Iterable[str]) -> tuple[object, ...]:
-        """Each part's name and `identity` (one loop: a card has several parts to compare)."""
-        data, infos = self.data, self.infos
-        out: list[tuple[object, ...]] = []
-        for part in parts:
-            info = infos.get(part)
-            if isinstance(info, Entry) and info.body_start >= 0:
-                start = info.body_start
-                out.append((part, info.compress_type, info.CRC,
-                            data[start:start + info.compress_size]))
-            else:
-                out.append((part, self.identity(part)))
-        return tuple(out)
+        """Each part's name and `identity` (a card has several parts to compare)."""
+        return tuple((part, self.identity(part)) for part in parts)
 
     def raw_body(self, info: ZipEntry) -> memoryview | None:
         """A part's stored (compressed) bytes in memory; None to use `zipfile` instead."""

@@ -25,7 +25,7 @@ from schoolnet_xl.core.contract import (
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
-from schoolnet_xl.read.package import ZIP_MAGIC, Entry, Package, ZipEntry, read_small
+from schoolnet_xl.read.package import ZIP_MAGIC, Package, ZipEntry, read_small
 
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed size of all parts together
 MAX_RATIO = 200  # compression ratio of one part …
@@ -193,39 +193,29 @@ def _check_sizes(infos: list[ZipEntry], refuse: Refuse) -> Probe | None:
 
 
 def _entity_part(package: Package, infos: list[ZipEntry]) -> str | None:
-    """The first XML part with a DOCTYPE/ENTITY declaration, None when none has one.
-
-    A part whose first stored bytes have a remembered verdict is answered from the
-    memo, looked up by a slice of the package's bytes; any other part is checked by
-    `_declares_entities`.
-    """
-    verdicts = _FIRST_CHUNK_VERDICTS
-    data, body_start = package.data, package.body_start
+    """The first XML part with a DOCTYPE/ENTITY declaration, None when none has one."""
     for info in infos:
-        if not info.filename.endswith(XML_SUFFIXES):
-            continue
-        start = info.body_start if type(info) is Entry else body_start(info)
-        verdict = None
-        if start >= 0:
-            stored = info.compress_size
-            head = data[start:start + (stored if stored < INFLATE_CHUNK else INFLATE_CHUNK)]
-            verdict = verdicts.get((info.compress_type, head))
-        if verdict is None:
-            verdict = _declares_entities(package, info)
-        if verdict:
+        if info.filename.endswith(XML_SUFFIXES) and _declares_entities(package, info):
             return info.filename
     return None
 
 
 def _declares_entities(package: Package, info: ZipEntry) -> bool:
-    """True when an XML part has a DOCTYPE/ENTITY declaration before its root element."""
-    body = package.raw_body(info)
-    if body is None:
+    """True when an XML part has a DOCTYPE/ENTITY declaration before its root element.
+
+    The first stored bytes are a slice of the package's bytes: most parts get their
+    verdict from `_first_chunk_verdict`'s memo without a copy or an inflate.
+    """
+    start = package.body_start(info)
+    if start < 0:
         return _stream_declares_entities(package.archive, info)
+    data, stored = package.data, info.compress_size
     try:
-        verdict = _first_chunk_verdict(info.compress_type, bytes(body[:INFLATE_CHUNK]))
+        verdict = _first_chunk_verdict(
+            info.compress_type, data[start:start + min(stored, INFLATE_CHUNK)])
         if verdict is not None:
             return verdict
+        body = memoryview(data)[start:start + stored]
         chunks: Iterator[bytes]
         if info.compress_type == zipfile.ZIP_STORED:
             chunks = (bytes(body[i:i + SCAN_CHUNK]) for i in range(0, len(body), SCAN_CHUNK))
