@@ -70,8 +70,7 @@ def sweep_grid_sheet(
                 account.outside.append((row, col))
     if 0 <= header_row < len(rows):
         for col, value in enumerate(rows[header_row]):
-            if (value is None or value == "" or (header_row, col) in named
-                    or (isinstance(value, str) and not value.strip())):
+            if value is None or value == "" or (header_row, col) in named or is_blank(value):
                 continue
             if col in mapped_set:
                 account.layout.append((header_row, col))

@@ -407,8 +407,7 @@ def _resolve_categories(
     codes: dict[str, str | None] = {}  # a card repeats few labels: resolve each once
     guesses: dict[str, str | None] = {}
     for partner in partners:
-        typed = partner.categorie[0]  # the value; its text without the property's call
-        text = typed.strip() if typed.__class__ is str else partner.categorie.text
+        text = partner.categorie.text
         if text:
             if text not in codes:
                 codes[text] = vocabulary.category_code_for(text)

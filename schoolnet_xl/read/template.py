@@ -20,7 +20,7 @@ from schoolnet_xl.read import file_rules as F
 from schoolnet_xl.read.cells import sourced
 from schoolnet_xl.read.grid import GridHit, GridRows, map_header, read_rows
 from schoolnet_xl.read.words import ColumnWords
-from schoolnet_xl.read.workbook_data import RawValue, SheetData, WorkbookData
+from schoolnet_xl.read.workbook_data import RawValue, WorkbookData
 
 TABLES_MAX = 256  # header rows whose columns a ColumnWords remembers (`table_hit`)
 
@@ -73,12 +73,9 @@ def read_header(data: WorkbookData, file: str) -> tuple[Header, list[Finding]]:
     """Header fields through the template's defined names; a missing name is reported."""
     header = Header()
     findings: list[Finding] = []
-    sheets: dict[str, SheetData] = {}
-    for sheet in reversed(data.sheets):  # the first sheet of a name, as data.sheet() finds
-        sheets[sheet.name] = sheet
     for attribute, name in contract.HEADER_NAMES.items():
         target = data.names.get(name)
-        found = sheets.get(target[0]) if target else None
+        found = data.sheet(target[0]) if target else None
         position = parse_a1(target[1]) if target else None
         if found is None or position is None:
             findings.append(F.NAME_REMOVED.finding(file=file, field=name, name=name))
