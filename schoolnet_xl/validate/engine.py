@@ -58,9 +58,7 @@ def _row_findings(ctx: Context, findings: list[Finding]) -> bool:
     extend = findings.extend
     any_content = False
     for partner in partners:
-        name = partner.organisatie.value  # `is_empty`, inline: a name is text or a number
-        if ((name is None or (name.__class__ is str and not name.strip()))
-                and not has_content(partner)):
+        if not partner.organisatie.text and not has_content(partner):
             continue
         any_content = True
         for run in plain:

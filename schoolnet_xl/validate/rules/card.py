@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schoolnet_xl.core.contract import TEMPLATE_VERSION
-from schoolnet_xl.core.findings import Finding, ParamValue, Words, rule
+from schoolnet_xl.core.findings import ParamValue, Words, rule
 from schoolnet_xl.core.model import Sourced
 from schoolnet_xl.core.overview import missing_categories
 from schoolnet_xl.core.vocabulary import Vocabulary
@@ -58,23 +58,21 @@ RECOMMENDED_CATEGORY_MISSING = rule(
 
 @card_check(CORE_CATEGORY_MISSING, RECOMMENDED_CATEGORY_MISSING)
 def categories_missing(ctx: Context, any_content: bool) -> Findings:
-    card = ctx.card
+    whole = Sourced("", ctx.card.grid_sheet, "")
     params = _category_params(ctx.vocabulary)
-    missing = missing_categories(card, ctx.vocabulary)
-    # what ctx.emit(declared, Sourced("", card.grid_sheet, ""), "Categorie", code, **params)
-    # gives, without building each category's parameters again
-    return [Finding(declared.code, declared.severity, card.path, card.grid_sheet, "",
-                    "Categorie", code, params[code])
+    missing = missing_categories(ctx.card, ctx.vocabulary)
+    return [ctx.emit(declared, whole, "Categorie", code, **params[code])
             for expectation, declared in (("core", CORE_CATEGORY_MISSING),
                                           ("recommended", RECOMMENDED_CATEGORY_MISSING))
             for code in missing[expectation]]
 
 
 @per_vocabulary
-def _category_params(vocabulary: Vocabulary) -> dict[str, tuple[tuple[str, ParamValue], ...]]:
-    """Category code -> the parameters of its SN302/SN303 finding (label, examples)."""
-    return {category.code: (("label", Words(category.label, category.label_en or category.label)),
-                            ("examples", category.examples or category.definition))
+def _category_params(vocabulary: Vocabulary) -> dict[str, dict[str, ParamValue]]:
+    """Category code -> the parameters of its SN302/SN303 finding (label, examples),
+    worked out once per vocabulary."""
+    return {category.code: {"label": Words(category.label, category.label_en or category.label),
+                            "examples": category.examples or category.definition}
             for category in reversed(vocabulary.categories)}  # the first of a code wins
 
 

@@ -63,8 +63,7 @@ ORGANISATION_DUPLICATE = rule(
 
 @row_check(ORGANISATION_MISSING, ORGANISATION_DUPLICATE)
 def organisation(ctx: Context, partner: Partner) -> Findings:
-    value = partner.organisatie.value  # its text, inline for the usual str
-    name = value.strip() if value.__class__ is str else partner.organisatie.text
+    name = partner.organisatie.text
     if not name:
         return [ctx.at_row(ORGANISATION_MISSING, partner, "organisatie")]
     first = ctx.seen_names.setdefault(fold_name(name), partner)
@@ -288,14 +287,6 @@ PHONE_SHAPE = rule(
 
 @row_check(PHONE_SHAPE)  # not cached: a card's numbers are its own
 def phone(ctx: Context, partner: Partner) -> Findings:
-    raw = partner.telefoon.value
-    if raw is None:
-        return NONE
-    if raw.__class__ is str:  # how most are written (050 12 34 56), judged here as below
-        number = raw.replace(" ", "")
-        if (number.isascii() and number.isdigit() and 9 <= len(number) <= 10
-                and number[:1] == "0" and number[:4] != "0032"):
-            return NONE
     text = partner.telefoon.text  # "" exactly when the cell is empty
     if text and not is_belgian_phone(text):
         return [ctx.at_row(PHONE_SHAPE, partner, "telefoon")]
@@ -304,7 +295,9 @@ def phone(ctx: Context, partner: Partner) -> Findings:
 
 def is_belgian_phone(text: str) -> bool:
     """+32… or 0… with 9–10 digits once spaces, dots, slashes and dashes are removed."""
-    number = _PHONE_STRIP_RE.sub("", text)
+    number = text.replace(" ", "")
+    if not (number.isascii() and number.isdigit()):  # how most are written: 050 12 34 56
+        number = _PHONE_STRIP_RE.sub("", text)
     if number.startswith("+32"):
         number = "0" + number[3:]
     elif number.startswith("0032"):
