@@ -31,6 +31,8 @@ class ArchiveError(Exception):
 
 def is_card_archive(path: str | Path) -> bool:
     """True for a .zip file on disk that is an archive, not a renamed workbook."""
+    if not os.fspath(path).lower().endswith(ARCHIVE_SUFFIX):  # most inputs: no Path built
+        return False
     path = Path(path)
     if path.suffix.lower() != ARCHIVE_SUFFIX or not path.is_file():
         return False

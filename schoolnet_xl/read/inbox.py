@@ -19,7 +19,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Words
 from schoolnet_xl.core.lang import Lang, say
-from schoolnet_xl.read.archive import ARCHIVE_SUFFIX, is_card_archive, member_path, members
+from schoolnet_xl.read.archive import is_card_archive, member_path, members
 
 LOCK_PREFIX = "~$"
 _GLOB_CHARS = set("*?[")
@@ -95,7 +95,7 @@ def discover(inputs: list[str], lang: Lang = "nl") -> Inbox:
         reason = junk_reason(os.path.basename(path), lang)
         if reason is not None:
             skipped.setdefault(path, reason)
-        elif path[-len(ARCHIVE_SUFFIX):].lower() == ARCHIVE_SUFFIX and is_card_archive(path):
+        elif is_card_archive(path):
             _expand_archive(path, files, skipped, lang)
         else:
             files.append(path)
