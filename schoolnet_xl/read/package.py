@@ -24,12 +24,13 @@ import posixpath
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import NamedTuple, Protocol
+
+from schoolnet_xl.core.fastzlib import ZlibError, zlib
 
 IN_MEMORY_BYTES = 16 * 1024 * 1024  # archives up to this size are read once into memory
 LOCAL_HEADER = struct.Struct("<4s22xHH")  # magic, …, file name length, extra length
@@ -188,7 +189,7 @@ class Package:
                 # output buffer sized as the directory says (bounded): no regrowing
                 content = zlib.decompress(body, -zlib.MAX_WBITS,
                                           min(info.file_size, IN_MEMORY_BYTES))
-            except zlib.error:
+            except ZlibError:
                 return self.archive.read(info.filename)  # let zipfile report the damage
         if zlib.crc32(content) != info.CRC or len(content) != info.file_size:
             return self.archive.read(info.filename)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -22,6 +21,7 @@ from schoolnet_xl.core.contract import (
     REGIONAL_MARKER_PROPERTY,
     REGIONAL_MARKER_VALUE,
 )
+from schoolnet_xl.core.fastzlib import ZlibError, zlib
 from schoolnet_xl.core.files import os_error_words
 from schoolnet_xl.core.findings import Finding, ParamValue, Rule, Words
 from schoolnet_xl.read import file_rules as F
@@ -222,7 +222,7 @@ def _declares_entities(package: Package, info: ZipEntry) -> bool:
         else:
             chunks = _inflate(body)
         return _prolog_declares_entities(chunks)
-    except zlib.error:  # let zipfile judge the damaged part, as without the fast path
+    except ZlibError:  # let zipfile judge the damaged part, as without the fast path
         return _stream_declares_entities(package.archive, info)
 
 

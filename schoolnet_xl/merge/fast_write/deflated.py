@@ -19,11 +19,12 @@ Python and says which one changed.
 from __future__ import annotations
 
 import shutil
-import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 from zipfile import ZIP64_LIMIT, ZIP_DEFLATED, ZipFile, ZipInfo
+
+from schoolnet_xl.core.fastzlib import zlib
 
 LEVEL = 1  # the fast level the rest of the regional workbook is written with
 _RAW = -15  # a raw deflate stream, as zip members hold it
