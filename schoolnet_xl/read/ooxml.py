@@ -21,6 +21,8 @@ from schoolnet_xl.read.package import (
     attributes,
     list_sheets,
     read_xml,
+    relations,
+    rels_name,
     start_tag,
     workbook_part,
 )
@@ -50,11 +52,14 @@ class SheetScan:
 
 @dataclass
 class PackageExtras:
-    """Defined names (name -> (sheet, "$B$3")), each sheet's part, the tables."""
+    """Defined names (name -> (sheet, "$B$3")), each sheet's part, the tables, and the
+    parts a spreadsheet reader opening the workbook reads whole (`book_parts`: the
+    workbook, its relationships, the shared strings and styles they name)."""
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     sheet_parts: dict[str, str] = field(default_factory=dict)
     tables: list[TableData] = field(default_factory=list)
+    book_parts: tuple[str, ...] = ()
 
 
 _EXTRAS_CACHE: dict[tuple[object, ...], PackageExtras] = {}
@@ -99,9 +104,15 @@ def read_extras(package: Package) -> PackageExtras:
     return extras
 
 
+_BOOK_RELATIONS = ("sharedStrings", "styles")
+
+
 def _parse_extras(package: Package, wb_part: str) -> PackageExtras:
     extras = PackageExtras()
     workbook = read_xml(package, wb_part) or b""
+    extras.book_parts = (wb_part, rels_name(wb_part), *(
+        rel.target for rel in relations(package, wb_part)
+        if rel.kind in _BOOK_RELATIONS and not rel.external))
     for sheet in list_sheets(package, wb_part, workbook):
         if not sheet.part:
             continue

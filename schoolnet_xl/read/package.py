@@ -37,6 +37,7 @@ LOCAL_HEADER = struct.Struct("<4s22xHH")  # magic, …, file name length, extra 
 LOCAL_HEADER_SIZE = LOCAL_HEADER.size
 METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # the ones read from memory
 ZIP_MAGIC = b"PK\x03\x04"
+KEPT_BYTES = 16 * 1024 * 1024  # inflated parts a package keeps (for `stored_copy`)
 
 
 def read_small(path: str | Path) -> bytes | None:
@@ -113,6 +114,43 @@ def plain_directory(data: bytes) -> dict[str, ZipEntry] | None:
     return entries
 
 
+# A local file header and a central directory entry as `_zip_archive` writes them
+# (zipfile.structFileHeader and structCentralDir): no extra fields, no comments.
+NEW_LOCAL = struct.Struct("<4s5H3L2H")  # magic, version, flags, method, time, date, CRC,
+#                                          sizes, name length, extra length
+NEW_CENTRAL = struct.Struct("<4s6H3L5H2L")
+DOS_DATE_1980 = (1 << 5) | 1  # 1 January 1980, the earliest date a zip entry holds
+DATA_DESCRIPTOR = 0x08  # flag bit: sizes and CRC follow the data (not written here)
+
+
+def _zip_archive(data: memoryview, entries: Iterable[Entry], stored: Mapping[str, bytes]
+                 ) -> bytes:
+    """A zip archive of `entries` in order: those in `stored` with these contents,
+    uncompressed; the others with their stored bytes from `data`, as they are."""
+    pieces: list[bytes | memoryview] = []
+    directory: list[bytes] = []
+    offset = 0
+    local, central = NEW_LOCAL.pack, NEW_CENTRAL.pack
+    for entry in entries:
+        name = entry.filename.encode("ascii")
+        body: bytes | memoryview
+        content = stored.get(entry.filename)
+        if content is not None:
+            method, flags, body = zipfile.ZIP_STORED, 0, content
+        else:
+            method, flags = entry.compress_type, entry.flag_bits & ~DATA_DESCRIPTOR
+            body = data[entry.body_start:entry.body_start + entry.compress_size]
+        fields = (20, flags, method, 0, DOS_DATE_1980, entry.CRC, len(body),
+                  entry.file_size, len(name))
+        pieces += (local(ZIP_MAGIC, *fields, 0), name, body)
+        directory += (central(CENTRAL_MAGIC, 20, *fields, 0, 0, 0, 0, 0, offset), name)
+        offset += NEW_LOCAL.size + len(name) + len(body)
+    listing = b"".join(directory)
+    end = END_RECORD.pack(END_MAGIC, 0, 0, len(directory) // 2, len(directory) // 2,
+                          len(listing), offset, 0)
+    return b"".join((*pieces, listing, end))
+
+
 def body_start(data: bytes, flags: int, method: int, offset: int, stored: int) -> int:
     """Where a part's `stored` bytes start in `data`, from its local header at `offset`;
     -1 when they cannot be read from memory (encrypted, another method, a header or
@@ -143,6 +181,8 @@ class Package:
         if infos is None:
             infos = {info.filename: info for info in self.archive.infolist()}
         self.infos = infos
+        self._inflated: dict[str, bytes] = {}  # parts read from memory, for `stored_copy`
+        self._inflated_bytes = 0
 
     @classmethod
     def open(cls, path: str | Path, data: bytes | None = None) -> Package:
@@ -179,9 +219,19 @@ class Package:
         info = self.infos.get(part)
         if info is None:
             return None
+        content = self._from_memory(info)
+        # anything the fast path does not read cleanly: zipfile reads it or reports the damage
+        return content if content is not None else self.archive.read(info.filename)
+
+    def _from_memory(self, info: ZipEntry) -> bytes | None:
+        """A part's bytes inflated from `data` (CRC and size checked), kept for
+        `stored_copy` within KEPT_BYTES; None when they cannot be read that way."""
+        content = self._inflated.get(info.filename)
+        if content is not None:
+            return content
         body = self.raw_body(info)
         if body is None:
-            return self.archive.read(info.filename)
+            return None
         if info.compress_type == zipfile.ZIP_STORED:
             content = bytes(body)
         else:
@@ -190,10 +240,40 @@ class Package:
                 content = zlib.decompress(body, -zlib.MAX_WBITS,
                                           min(info.file_size, IN_MEMORY_BYTES))
             except ZlibError:
-                return self.archive.read(info.filename)  # let zipfile report the damage
+                return None
         if zlib.crc32(content) != info.CRC or len(content) != info.file_size:
-            return self.archive.read(info.filename)
+            return None
+        if self._inflated_bytes + len(content) <= KEPT_BYTES:
+            self._inflated[info.filename] = content
+            self._inflated_bytes += len(content)
         return content
+
+    def stored_copy(self, parts: Iterable[str]) -> bytes | None:
+        """The archive again with `parts` stored uncompressed, every other entry's
+        stored bytes copied as they are: the same part names, contents and order.
+
+        For a reader that would inflate those parts itself (calamine inflates a
+        sheet twice: its values, then its merged cells), from the bytes this package
+        inflated already. None (read the original) unless the directory was read by
+        `plain_directory` and every part named reads cleanly from memory, together
+        within KEPT_BYTES; a name the package lacks is passed over.
+        """
+        entries = [info for info in self.infos.values()
+                   if isinstance(info, Entry) and info.body_start >= 0]
+        if len(entries) != len(self.infos):
+            return None
+        stored: dict[str, bytes] = {}
+        for part in parts:
+            info = self.infos.get(part)
+            if info is None:
+                continue
+            content = self._from_memory(info)
+            if content is None:
+                return None
+            stored[part] = content
+        if sum(map(len, stored.values())) > KEPT_BYTES:
+            return None
+        return _zip_archive(self._view, entries, stored)
 
     def identity(self, part: str) -> tuple[int, int, bytes] | None:
         """A value two parts share only when their contents are equal, cheaper than the
