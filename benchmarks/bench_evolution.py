@@ -24,6 +24,9 @@ Then, in one run:
   time per card);
 - with --runs above 1, the median and range of the wall times of each kind of run.
 
+The merges run with the package's bytecode compiled, as an installed package runs
+(`bench_merge.installed_bytecode`).
+
 --page-cache: the cards as the page cache holds them (`as-found`, the default),
 dropped before each merge (`cold`: an inbox just copied or synced; needs root on
 Linux, else it says so and goes on as found) or read once before each merge (`warm`).
@@ -45,7 +48,7 @@ from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_merge import run_sampled
+from benchmarks.bench_merge import installed_bytecode, run_sampled
 
 FIRST_YEAR = 2023
 def school_year(offset: int) -> str:
@@ -191,6 +194,7 @@ def main() -> None:
     print(f"{cards} cards in {args.folder}; {os.cpu_count()} CPU cores; load average "
           f"{os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
     work = Path(tempfile.mkdtemp(prefix="bench_evolution_"))
+    installed_bytecode(work / "bytecode")
     latest = args.folder / school_year(args.years - 1)
     walls: dict[str, list[float]] = {"all years": [], "one year": []}
     for index in range(args.runs):
