@@ -1,4 +1,5 @@
-"""A large region's Partners rows are written by a forked process: the same workbook."""
+"""A large region's list rows (Partners, Dekking, Scholen, Bevindingen, Bronbestanden)
+are written by one forked process: the same workbook."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from schoolnet_xl.demo import make_demo_region
 from schoolnet_xl.merge import merge_files
 from schoolnet_xl.merge.fast_write import alongside as forked
+from schoolnet_xl.merge.fast_write.bulk_rows import SheetRows
 from schoolnet_xl.merge.sheets import sheet_part
 from tests.support import libreoffice
 from tests.support.regional import sheet_rows
@@ -34,15 +36,21 @@ def test_partner_rows_written_by_a_forked_process_give_the_same_workbook(
     marker = tmp_path / "child.pid"
     real_rows_to_file = forked.rows_to_file
 
-    def in_child(*args: object) -> object:
-        marker.write_text(str(os.getpid()))
-        return real_rows_to_file(*args)  # type: ignore[arg-type]
+    def in_child(sheet: SheetRows, path: Path) -> object:
+        with marker.open("a") as calls:  # who wrote how many rows
+            calls.write(f"{os.getpid()} {len(sheet.rows)}\n")
+        return real_rows_to_file(sheet, path)
 
     monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)  # … unless it is large
     monkeypatch.setattr(forked, "rows_to_file", in_child)
     alongside = merge_files([str(inbox)], tmp_path / "ernaast.xlsx", jobs=1)
 
-    assert int(marker.read_text()) != os.getpid()  # written by another process
+    calls = [line.split() for line in marker.read_text().splitlines()]
+    assert len({pid for pid, _ in calls}) == 1  # one process …
+    assert int(calls[0][0]) != os.getpid()  # … not this one
+    region = here.region
+    assert sorted(int(rows) for _, rows in calls) == sorted(len(table.rows) for table in (
+        region.partners, region.coverage, region.schools, region.findings, region.sources))
     with zipfile.ZipFile(alongside.output) as archive:
         assert archive.testzip() is None  # the part deflated in pieces has a sound CRC
     ours, theirs = _parts(here.output), _parts(alongside.output)
@@ -81,5 +89,9 @@ def test_a_failing_child_falls_back_to_writing_the_rows_inline(
     monkeypatch.setattr(forked, "ALONGSIDE_CELLS", 1)
     monkeypatch.setattr(forked, "rows_to_file", broken)
     outcome = merge_files([str(inbox)], tmp_path / "regio.xlsx", jobs=1)
-    partners = _parts(outcome.output)[sheet_part("Partners")].decode()
-    assert partners.count("<row ") == len(outcome.region.partners.rows) + 1
+    parts, region = _parts(outcome.output), outcome.region
+    for name, table in [("Partners", region.partners), ("Scholen", region.schools),
+                        ("Bevindingen", region.findings), ("Bronbestanden", region.sources)]:
+        assert parts[sheet_part(name)].decode().count("<row ") == len(table.rows) + 1, name
+    schools = [row[0] for row in sheet_rows(outcome.output, "Dekking")[1:]]
+    assert schools[:len(region.coverage.rows)] == [row[0] for row in region.coverage.rows]

@@ -11,9 +11,9 @@ writers, chosen by one switch
   table added over its full range. The reference: short, and what the fast
   writer's output is compared with cell for cell (tests/test_merge_writer_paths.py).
 - `fast_write.FastWriter` (the default): the same workbook, with the data rows
-  rendered as XML, spliced into XlsxWriter's package, and a large region's
-  Partners rows written and deflated by forked processes; its measured reasons
-  are in `fast_write/__init__.py`.
+  rendered as XML, spliced into XlsxWriter's package, and a large region's list
+  rows written and deflated by a forked process; its measured reasons are in
+  `fast_write/__init__.py`.
 
 Card text is never interpreted: XlsxWriter runs with strings_to_formulas/
 numbers/urls off and the fast rows are inline strings, so `=1+1` in a card stays
@@ -99,13 +99,13 @@ def write_regional_workbook(region: Region, path: Path, *, fast: bool = True,
     `fast=False` writes it with `PlainWriter`: the same workbook (cell values, formats,
     row heights, table), only slower for a large region. `map_per`: add the sheet
     Netwerkkaart regio, a region map per gemeente or scholengemeenschap. `evolution`:
-    works out `region.evolution` once the Partners rows are under way (the fast
-    writer's forked process renders them meanwhile), before the sheet Evolutie.
+    works out `region.evolution` once the rows of the list sheets are under way (the
+    fast writer's forked process renders them meanwhile), before the sheet Evolutie.
     """
     import xlsxwriter
 
     with ExitStack() as stack:
-        writer: RowWriter = FastWriter(stack, alongside={"Partners"}) if fast else PlainWriter()
+        writer: RowWriter = FastWriter(stack) if fast else PlainWriter()
         workbook = xlsxwriter.Workbook(writer.destination(path), {
             "in_memory": True,
             "strings_to_formulas": False,
@@ -139,6 +139,11 @@ class RowWriter(Protocol):
         `cell_formats` its own; `per_line` is the characters per line of a column that
         wraps text (0: no wrap); `links`: a column whose text cells link to the row's
         `external:` URL ("" for none)."""
+        ...
+
+    def write_alongside(self) -> None:
+        """The rows given so far may be written by another process from now on, while
+        the layout goes on (called once)."""
         ...
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
@@ -184,6 +189,9 @@ class PlainWriter:
             if lines > 1:
                 sheet.set_row(number, lines * LINE_HEIGHT)
 
+    def write_alongside(self) -> None:
+        """Nothing to do: the rows are written already."""
+
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
         sheet.add_table(0, 0, last_row, last_col, options)
 
@@ -206,31 +214,38 @@ def _lay_out(workbook: Any, region: Region, writer: RowWriter,
     sheets = {name: workbook.add_worksheet(name)
               for name in sheet_names(region.not_sent is not None)}
     marks = frozenset(f.header for f in region.vocabulary.focus)
-    # The Partners rows first: the fast writer has forked processes write a large
-    # region's while this one lays out the rest.
+    lists: dict[str, tuple[Table, Sequence[str] | None]] = {
+        "Scholen": _with_links(region.schools, region.school_links),
+        "Bevindingen": _with_links(region.findings, region.finding_links),
+        "Bronbestanden": (region.sources, None)}
+    if region.not_sent is not None:
+        lists[NOT_SENT] = (region.not_sent, None)
+    # The rows known now first: the fast writer has a forked process write them while
+    # this one works out the evolution and lays out the rest. The fast writer gives
+    # formats their xf index in the order of these calls, as before they were moved
+    # here (Gedeelde partners' rows, given later, use formats Partners' use).
     partners = region.partners
     writer.body(sheets["Partners"], partners.rows, len(partners.columns),
                 *_columns(sheets["Partners"], _specs(partners.columns, marks), formats))
+    _coverage_rows(sheets["Dekking"], region, formats, writer)
+    for name, (table, urls) in lists.items():
+        _list_rows(sheets[name], table, formats, writer, urls)
+    writer.write_alongside()
     if evolution is not None:
         region.evolution = evolution()
     for name, sheet in sheets.items():
         print_setup(sheet, name, repeat_header=name != "Overzicht")
+    # The shared partners are worked out here, on first use (while the forked writer runs).
     _overview(sheets["Overzicht"], workbook, region, formats)
-    _coverage(sheets["Dekking"], workbook, region, formats, writer)
-    # The shared partners are worked out here, on first use (while forked writers run).
-    lists = {"Scholen": region.schools, "Gedeelde partners": _shared_table(region),
-             "Bevindingen": region.findings, "Bronbestanden": region.sources}
-    if region.not_sent is not None:
-        lists[NOT_SENT] = region.not_sent
-    links = {"Scholen": region.school_links, "Bevindingen": region.finding_links}
+    _coverage(sheets["Dekking"], workbook, region, formats)
+    shared = _shared_table(region)
+    _list_rows(sheets["Gedeelde partners"], shared, formats, writer)
     _partners(sheets["Partners"], partners, formats, marks, writer)
-    for name, table in lists.items():
-        urls = links.get(name)
-        if urls is None:
-            _list_sheet(sheets[name], table, formats, writer)
-        else:
-            linked, shown = _with_links(table, urls)
-            _list_sheet(sheets[name], linked, formats, writer, shown)
+    lists["Gedeelde partners"] = (shared, None)
+    # In the sheets' order: their headers' shared strings are numbered as written.
+    for name in ("Scholen", "Gedeelde partners", "Bevindingen", "Bronbestanden", NOT_SENT):
+        if name in lists:
+            _list_sheet(sheets[name], lists[name][0], formats)
     _evolution(sheets[EVOLUTION], workbook, region, formats, writer)
 
 
@@ -327,10 +342,20 @@ def _with_links(table: Table, urls: Sequence[str]) -> tuple[Table, Sequence[str]
     return Table([*table.columns, LINK_COLUMN], rows), urls
 
 
-def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
-                urls: Sequence[str] | None = None) -> None:
-    """Header row, frozen header, autofilter over the rows, the rows; with `urls`, the
-    cells of the last column link to them (one per row)."""
+def _list_rows(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
+               urls: Sequence[str] | None = None) -> None:
+    """A list sheet's column widths and rows; with `urls`, the cells of the last column
+    link to them (one per row)."""
+    cell_formats, per_line = _columns(sheet, _specs(table.columns), formats)
+    links = None
+    if urls is not None:
+        cell_formats[-1] = formats.link
+        links = (len(table.columns) - 1, urls)
+    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, links=links)
+
+
+def _list_sheet(sheet: Any, table: Table, formats: _Formats) -> None:
+    """A list sheet's header row, frozen header, autofilter over the rows."""
     specs = _specs(table.columns)
     for index, (name, fmt) in enumerate(zip(table.columns, _header_formats(specs, formats),
                                             strict=True)):
@@ -339,12 +364,6 @@ def _list_sheet(sheet: Any, table: Table, formats: _Formats, writer: RowWriter,
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
     _ignore_text_numbers(sheet)
-    cell_formats, per_line = _columns(sheet, specs, formats)
-    links = None
-    if urls is not None:
-        cell_formats[-1] = formats.link
-        links = (len(table.columns) - 1, urls)
-    writer.body(sheet, table.rows, len(table.columns), cell_formats, per_line, links=links)
 
 
 def _ignore_text_numbers(sheet: Any) -> None:
@@ -367,14 +386,22 @@ def _partners(sheet: Any, table: Table, formats: _Formats, narrow: frozenset[str
     _ignore_text_numbers(sheet)
 
 
-def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
-              writer: RowWriter) -> None:
-    """Schools × categories, coloured by expectation, with per-category totals and
-    subtotals per scholengemeenschap.
+def _coverage_rows(sheet: Any, region: Region, formats: _Formats, writer: RowWriter) -> None:
+    """The Dekking matrix's rows: each count has the colour of what the school's level
+    expects (red, amber, green) as its cell format."""
+    table = region.coverage
+    first_cat = len(COVERAGE_KEYS)
+    looks = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
+             "": formats.centre}
+    cell_formats = [[formats.wrap] * first_cat + [looks[state] for state in status]
+                    for status in region.coverage_status]
+    writer.body(sheet, table.rows, len(table.columns), (), [30, 0, 19, 21, 0], cell_formats)
 
-    The matrix rows give each count the colour of what the school's level
-    expects (red, amber, green) as its cell format; core categories come first,
-    their headers red, the recommended ones' amber.
+
+def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats) -> None:
+    """Schools × categories (the rows by `_coverage_rows`), with per-category totals and
+    subtotals per scholengemeenschap; core categories come first, their headers red,
+    the recommended ones' amber.
     """
     table = region.coverage
     first_cat = len(COVERAGE_KEYS)
@@ -386,10 +413,6 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
         fmt = (heads[groups.get(name, "")] if index >= first_cat else
                formats.upright if index == 1 else formats.header)
         sheet.write_string(0, index, name, fmt)
-    looks = {"core": formats.red, "recommended": formats.amber, "ok": formats.green,
-             "": formats.centre}
-    cell_formats = [[formats.wrap] * first_cat + [looks[state] for state in status]
-                    for status in region.coverage_status]
     n = len(table.rows)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(n, 1), last_col)
@@ -412,7 +435,6 @@ def _coverage(sheet: Any, workbook: Any, region: Region, formats: _Formats,
             ("Kop rood: kern; kop oranje: aanbevolen", None)]):
         key = workbook.add_format({"bg_color": colour} if colour else {})
         sheet.merge_range(legend + offset, 0, legend + offset, 2, text, key)
-    writer.body(sheet, table.rows, len(table.columns), (), [30, 0, 19, 21, 0], cell_formats)
 
 
 def _coverage_totals(sheet: Any, table: Table, first_cat: int, formats: _Formats) -> None:

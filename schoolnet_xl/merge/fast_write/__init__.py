@@ -13,12 +13,15 @@ of benchmarks/bench_merge.py:
   Dekking matrix too (XlsxWriter spent ~0.7 s on its 69,000 cells, c7eafac).
   The Partners table is laid out over two rows and widened in the package:
   XlsxWriter's add_table spends ~2 s checking overlaps over 90,000 rows (7f594d0).
-- `alongside`: two forked processes write the Partners rows while this one lays
-  out the rest: region + write of 3,000 cards, median 4.3 -> 3.2 s (7fbe0b9, 9e2137d).
+- `alongside`: a forked process writes the Partners rows while this one lays
+  out the rest: region + write of 3,000 cards, median 4.3 -> 3.2 s (7fbe0b9); and
+  with them the rows of Dekking, Scholen, Bevindingen and Bronbestanden, which
+  this one otherwise rendered after working out the evolution: 9,000 cards,
+  fork to written ~1.9 -> ~1.35 s.
 - `links`: the hyperlinks of Scholen and Bevindingen (each row to its file)
   written as two strings per link instead of XlsxWriter's write_url and
   packager: ~0.4 s -> ~0.03 s for the 12,000 links of 3,000 cards (ff8393d).
-- `deflated`: those processes also deflate their rows, and the main process
+- `deflated`: that process also deflates its rows, and the main process
   joins the pieces into one zip member instead of compressing 83 MB again:
   the Partners splice in the main process 0.65 -> 0.09 s (9724b58).
 

@@ -151,16 +151,15 @@ class SheetRows(NamedTuple):
     cell_styles: Sequence[Sequence[int | None]] | None = None  # per row, per cell
     header_row: int = 0  # 0-based: the rows follow it
 
-    def xml(self, start: int = 0, stop: int | None = None) -> Iterator[str]:
-        """rows[start:stop] as `<row>` XML in chunks, numbered from below the header."""
-        cell_styles = self.cell_styles[start:stop] if self.cell_styles is not None else None
-        return rows_xml(self.rows[start:stop], self.header_row + 1 + start, self.width,
-                        self.styles, self.wrap, cell_styles)
+    def xml(self) -> Iterator[str]:
+        """The rows as `<row>` XML in chunks, numbered from below the header."""
+        return rows_xml(self.rows, self.header_row + 1, self.width, self.styles, self.wrap,
+                        self.cell_styles)
 
 
 class FileRows(NamedTuple):
     """A sheet's data rows already written as deflated `<row>` XML, in consecutive
-    pieces (`rows_to_file`)."""
+    pieces (`rows_to_file` writes one)."""
 
     pieces: tuple[DeflatedFile, ...]
     row_count: int
@@ -168,10 +167,9 @@ class FileRows(NamedTuple):
     header_row: int = 0  # 0-based: the rows follow it
 
 
-def rows_to_file(sheet: SheetRows, path: Path, start: int = 0,
-                 stop: int | None = None) -> DeflatedFile:
-    """Write rows[start:stop] of a sheet as a deflated piece of UTF-8 `<row>` XML."""
-    return deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml(start, stop)), path)
+def rows_to_file(sheet: SheetRows, path: Path) -> DeflatedFile:
+    """Write a sheet's rows as a deflated piece of UTF-8 `<row>` XML."""
+    return deflate_to_file((chunk.encode("utf-8") for chunk in sheet.xml()), path)
 
 
 Rows = SheetRows | FileRows | tuple[Sequence[Sequence[Cell]], int]

@@ -2,17 +2,19 @@
 
 The layout (regional_workbook) calls it exactly as it calls `PlainWriter`; it
 collects each sheet's rows as `SheetRows` (XlsxWriter formats turned into their
-xf index, the `s` attribute of a cell), has the `alongside` sheets' rows written
-by forked processes, lays the Excel table out over its header and first row,
-and when the workbook is closed copies XlsxWriter's package to the target with
-the rows and the table's real range put in (`bulk_rows.splice_rows`).
+xf index, the `s` attribute of a cell), has the rows given before
+`write_alongside` written by a forked process, lays the Excel table out over its
+header and first row, and when the workbook is closed copies XlsxWriter's
+package to the target with the rows and the table's real range put in
+(`bulk_rows.splice_rows`).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +28,13 @@ from schoolnet_xl.merge.fast_write.links import external_target
 class FastWriter:
     """A `regional_workbook.RowWriter` for large regions (the default one)."""
 
-    def __init__(self, stack: ExitStack, alongside: Collection[str] = ()) -> None:
-        """`alongside`: the sheets whose rows forked processes may write (Linux, large
-        sheets); `stack` ends them and removes their files."""
+    def __init__(self, stack: ExitStack) -> None:
+        """`stack` ends the forked process of `write_alongside` and removes its files."""
         self._stack = stack
-        self._alongside = alongside
         self._package = io.BytesIO()
         self._rows: dict[str, SheetRows | Callable[[], SheetRows | FileRows]] = {}
         self._tables: dict[str, tuple[str, str]] = {}
-        self._links: dict[str, list[tuple[str, str]]] = {}
+        self._links: dict[str, tuple[Sequence[Sequence[Cell]], tuple[int, Sequence[str]]]] = {}
 
     def destination(self, path: Path) -> io.BytesIO:
         return self._package
@@ -43,17 +43,23 @@ class FastWriter:
              formats: Sequence[Any], per_line: Sequence[int],
              cell_formats: Sequence[Sequence[Any]] | None = None,
              links: tuple[int, Sequence[str]] | None = None, header_row: int = 0) -> None:
-        name = sheet.get_name()
         sheet_rows = SheetRows(rows, width, _xf_indices(formats), per_line,
                                None if cell_formats is None else [_xf_indices(row)
                                                                   for row in cell_formats],
                                header_row)
         # XlsxWriter numbers the sheet parts in the order the sheets were added.
         part = f"xl/worksheets/sheet{sheet.index + 1}.xml"
-        self._rows[part] = (rows_written_alongside(sheet_rows, self._stack)
-                            if name in self._alongside else sheet_rows)
-        if links is not None:
-            self._links[part] = _link_targets(rows, links)
+        self._rows[part] = sheet_rows
+        if links is not None:  # their targets are worked out on closing (not before forking)
+            self._links[part] = (rows, links)
+
+    def write_alongside(self) -> None:
+        """Have one forked process write the rows given so far (Linux, a large region)
+        while this one goes on; they are waited for when the workbook is closed."""
+        given = {part: rows for part, rows in self._rows.items() if isinstance(rows, SheetRows)}
+        written = rows_written_alongside(given, self._stack)
+        for part in given:
+            self._rows[part] = partial(_one_of, written, part)
 
     def table(self, sheet: Any, last_row: int, last_col: int, options: dict[str, Any]) -> None:
         """XlsxWriter's add_table spends ~2 s checking overlaps cell by cell over 90,000
@@ -69,7 +75,13 @@ class FastWriter:
     def close(self, workbook: Any, path: Path) -> Path:
         workbook.close()
         self._package.seek(0)
-        return splice_rows(self._package, path, self._rows, self._tables, self._links)
+        links = {part: _link_targets(*given) for part, given in self._links.items()}
+        return splice_rows(self._package, path, self._rows, self._tables, links)
+
+
+def _one_of(written: Callable[[], dict[str, SheetRows | FileRows]],
+            part: str) -> SheetRows | FileRows:
+    return written()[part]
 
 
 def _link_targets(rows: Sequence[Sequence[Cell]],
