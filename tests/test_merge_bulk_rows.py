@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 
 from schoolnet_xl.core.cells import column_letters
+from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.text import LINE_HEIGHT, wrapped_lines
+from schoolnet_xl.merge.fast_write import bulk_rows
 from schoolnet_xl.merge.fast_write.bulk_rows import (
     EXCEL_MAX_TEXT,
     SheetRows,
@@ -40,6 +43,30 @@ def test_spliced_rows_read_back_as_written(tmp_path: Path) -> None:
     assert read[1] == ["a & b <c> \"d\" 'e'", 2018.0, "", "  spaties  "]
     assert read[2] == ["=1+1", 3.5, "", "tab\there"]
     assert read[3] == ["x" * EXCEL_MAX_TEXT, -1.0, "", "é ✓ 030569"]
+
+
+def _cell(ref: str, style: int | None, text: str) -> str:
+    styled = "" if style is None else f' s="{style}"'
+    return f'<c r="{ref}"{styled} t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+@pytest.mark.parametrize("cache_limit", [bulk_rows._CACHE_LIMIT, 0])  # 0: emptied each chunk
+def test_a_text_repeated_in_a_column_keeps_each_cells_own_style_and_height(
+        monkeypatch: pytest.MonkeyPatch, cache_limit: int) -> None:
+    monkeypatch.setattr(bulk_rows, "_CHUNK_ROWS", 1)
+    monkeypatch.setattr(bulk_rows, "_CACHE_LIMIT", cache_limit)
+    long = "een twee drie vier vijf zes"  # three lines of 10 characters
+    rows: list[list[Cell]] = [[long, "a", 7], [long, "a", 7], [long, "a", 7]]
+    styles: list[list[int | None]] = [[1, None, 3], [2, 1, None], [1, None, 3]]
+    xml = "".join(rows_xml(rows, 1, 3, wrap=[10, 0, 0], cell_styles=styles))
+    high = f'ht="{3 * LINE_HEIGHT}" customHeight="1"'
+    assert xml == (
+        f'<row r="2" {high}>{_cell("A2", 1, long)}{_cell("B2", None, "a")}'
+        '<c r="C2" s="3"><v>7</v></c></row>'
+        f'<row r="3" {high}>{_cell("A3", 2, long)}{_cell("B3", 1, "a")}'
+        '<c r="C3"><v>7</v></c></row>'
+        f'<row r="4" {high}>{_cell("A4", 1, long)}{_cell("B4", None, "a")}'
+        '<c r="C4" s="3"><v>7</v></c></row>')
 
 
 def test_wrapped_lines_counts_whole_words_and_line_breaks() -> None:
