@@ -191,7 +191,7 @@ def _run_merge(inputs: list[str], output: Path, *, fmt: str = "text", lang: Lang
     # the whole merge again and again (a 9,000-card JSON report 0.53 s -> 0.18 s).
     with paused_gc():
         if fmt == "json":
-            click.echo(json.dumps(_json_document(outcome, lang), ensure_ascii=False, indent=2))
+            click.echo(json_text(_json_document(outcome, lang)))
         else:
             _print_text(outcome, lang, quiet)
     return outcome
@@ -308,6 +308,20 @@ def summary_line(totals: dict[str, int], output: Path, csv_files: list[Path],
         f"{count(totals['waarschuwing'], 'warning', 'warnings')} -> {output}{csv_part}",
         lang,
     )
+
+
+def json_text(document: dict[str, Any]) -> str:
+    """The merge's JSON document indented by two spaces, each entry of its "files" on one
+    line: json's indented encoder is pure Python (0.13 s for 9,000 files), its compact
+    one C (the whole text ~0.04 s), and a line per file reads as well."""
+    files = document["files"]
+    if not files:
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    # the key, once, as the indented encoder writes it: a quote inside a string is \"
+    head = json.dumps({**document, "files": []}, ensure_ascii=False, indent=2)
+    line = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for all the lines
+    entries = ",\n    ".join(map(line, files))
+    return head.replace('"files": []', f'"files": [\n    {entries}\n  ]', 1)
 
 
 def _json_document(outcome: MergeOutcome, lang: Lang) -> dict[str, Any]:
