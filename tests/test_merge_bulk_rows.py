@@ -18,6 +18,7 @@ from schoolnet_xl.merge.fast_write.bulk_rows import (
     rows_xml,
     splice_rows,
 )
+from schoolnet_xl.merge.fast_write.links import relationships_xml
 from tests.support.regional import sheet_rows
 
 
@@ -164,3 +165,14 @@ def test_a_literal_escape_in_text_reads_back_as_written_not_as_a_carriage_return
     rows = [["Bib _x000D_ Gent"], ["has_x000D_.xlsx"], ["a\rb\r\nc"], ["\x01 \x1f"]]
     target = splice_rows(package, tmp_path / "uit.xlsx", {"xl/worksheets/sheet1.xml": (rows, 1)})
     assert sheet_rows(target, "Blad")[1:] == rows
+
+
+@pytest.mark.parametrize("target", ["../a/kaart.xlsx", "a & b.xlsx", 'say "x".xlsx',
+                                    "it's \"both\".xlsx", "<tag>\t\n\r.xlsx", "é ✓.xlsx"])
+def test_a_link_target_reads_back_from_the_relationships_as_given(target: str) -> None:
+    from xml.etree import ElementTree
+
+    rels = relationships_xml([("A2", "eerst.xlsx"), ("A3", target)], 4, None)
+    found = [r.get("Target") for r in ElementTree.fromstring(rels)]
+    assert found == ["eerst.xlsx", target]
+    assert ElementTree.fromstring(rels)[1].get("Id") == "rId5"
