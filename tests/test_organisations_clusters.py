@@ -90,7 +90,8 @@ def _counts_both_ways(cards: list[tuple[str, str, str, list[tuple[str, str]]]]
     counts = SharedCounts()
     mentions: dict[str, list[Mention]] = {}
     for group, school, gemeente, partners in cards:
-        counts.add(group, school, gemeente, [_partner(c, n) for c, n in partners])
+        states = [_partner(c, n) for c, n in partners]
+        counts.add(group, school, states, [normalise(p.name, gemeente) for p in states])
         mentions.setdefault(group, []).extend(
             Mention(school, f"School {school}", gemeente, c, n) for c, n in partners)
     return counts.counts(), {group: len(shared_partners(found))

@@ -21,17 +21,16 @@ holds it.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from itertools import chain, repeat
-from operator import attrgetter, itemgetter
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from itertools import chain
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from schoolnet_xl.core.status import ENDED, status_step
 from schoolnet_xl.core.text import fold_words
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.names import NEAR_MATCH, near_matches, normalise, sorted_words
+from schoolnet_xl.evolve.names import NEAR_MATCH, name_keys, near_matches, sorted_words
 from schoolnet_xl.evolve.states import CardState, PartnerState
 
 Kind = Literal["new", "deepened", "loosened", "ended", "unchanged"]
@@ -52,9 +51,11 @@ class Reason(NamedTuple):
     after: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One partnership across the two years, with how its names were matched."""
+class Change(NamedTuple):
+    """One partnership across the two years, with how its names were matched.
+
+    A named tuple, built in C (`_change`): a region compares 90,000 partnerships.
+    """
 
     kind: Kind
     old: PartnerState | None
@@ -96,8 +97,8 @@ class Comparison:
 
     def counts(self) -> dict[Kind, int]:
         """Number of partnerships per kind (every kind present, 0 included)."""
-        tally = Counter(map(_KIND, self.changes))
-        return {kind: tally[kind] for kind in KINDS}
+        kinds = list(map(_KIND, self.changes))
+        return {kind: kinds.count(kind) for kind in KINDS}
 
     @property
     def renamed(self) -> list[Change]:
@@ -106,32 +107,15 @@ class Comparison:
 
 
 def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
-                   threshold: float = NEAR_MATCH,
-                   held: tuple[Held, Held] | None = None) -> Comparison:
+                   threshold: float = NEAR_MATCH, held: tuple[Held, Held] | None = None,
+                   keys: tuple[list[str], list[str]] | None = None) -> Comparison:
     """Classify every partnership of two cards of one school (older first); gained and
-    lost codes in vocabulary order. `held`: the cards' `covered` codes, when known."""
+    lost codes in vocabulary order. `held`: the cards' `covered` codes, `keys`: their
+    `card_keys`, when known."""
     comparison = Comparison(old, new, threshold)
-    changes = comparison.changes
-    pairs = match_partners(old, new, threshold)
-    scale = _IntensityScale.of(tuple(vocabulary.scales.get("Intensiteit", ())))
-    old_partners, new_partners = old.partners, new.partners
-    for i, j, how, score in pairs:
-        before, after = old_partners[i], new_partners[j]
-        if before[1:6] == after[1:6]:  # category, marks, intensity, status, antenna the same
-            changes.append(_change("unchanged", before, after, how, score, ()))
-        else:
-            changes.append(_classified(before, after, how, score, scale))
-    if len(pairs) < len(old_partners):
-        matched_old = {i for i, _, _, _ in pairs}
-        for i, partner in enumerate(old_partners):
-            if i not in matched_old:
-                kind: Kind = "unchanged" if status_step(partner.status) == ENDED else "ended"
-                changes.append(_change(kind, partner, None, "", 0.0, _GONE))
-    if len(pairs) < len(new_partners):
-        matched_new = {j for _, j, _, _ in pairs}
-        for j, partner in enumerate(new_partners):
-            if j not in matched_new:
-                changes.append(_change("new", None, partner, "", 0.0, _NEW))
+    pairs = match_partners(old, new, threshold, keys)
+    comparison.changes = _changes(old.partners, new.partners, pairs, _IntensityScale.of(
+        tuple(vocabulary.scales.get("Intensiteit", ()))))
     (had, had_focus), (has, has_focus) = held or (covered(old), covered(new))
     if had != has:
         category_order = tuple(c.code for c in vocabulary.categories)
@@ -144,13 +128,35 @@ def compare_states(old: CardState, new: CardState, vocabulary: Vocabulary,
     return comparison
 
 
-def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
+def _changes(old_partners: tuple[PartnerState, ...], new_partners: tuple[PartnerState, ...],
+             pairs: list[tuple[int, int, MatchHow, float]], scale: _IntensityScale
+             ) -> list[Change]:
+    """The matched partnerships in card order, then those gone, then the new ones."""
+    changes = [_change(("unchanged", before, after, how, score, ()))
+               if (before := old_partners[i])[1:6] == (after := new_partners[j])[1:6]
+               # category, marks, intensity, status, antenna the same: nothing to weigh
+               else _classified(before, after, how, score, scale)
+               for i, j, how, score in pairs]
+    if len(pairs) < len(old_partners):
+        for i in sorted(set(range(len(old_partners))).difference(map(_FIRST, pairs))):
+            partner = old_partners[i]
+            kind: Kind = "unchanged" if status_step(partner.status) == ENDED else "ended"
+            changes.append(_change((kind, partner, None, "", 0.0, _GONE)))
+    if len(pairs) < len(new_partners):
+        changes += [_change(("new", None, new_partners[j], "", 0.0, _NEW)) for j in
+                    sorted(set(range(len(new_partners))).difference(map(_SECOND, pairs)))]
+    return changes
+
+
+def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH,
+                   keys: tuple[list[str], list[str]] | None = None
                    ) -> list[tuple[int, int, MatchHow, float]]:
     """(old index, new index, how, score) of the partnerships found on both cards.
 
-    Keys are the shared-partner normalisation with each card's municipality.
+    Keys are the shared-partner normalisation with each card's municipality
+    (`card_keys`; `keys`: the two cards', when known).
     """
-    old_keys, new_keys = _keys(old), _keys(new)
+    old_keys, new_keys = keys or (card_keys(old), card_keys(new))
     old_partners, new_partners = old.partners, new.partners
     free: dict[str, list[int]] = {}  # key -> the new partners of it not matched yet
     for j, key in enumerate(new_keys):
@@ -175,7 +181,7 @@ def match_partners(old: CardState, new: CardState, threshold: float = NEAR_MATCH
         pairs.append((i, j, "same" if before == after or before.strip() == after.strip()
                       else "normalised", 100.0))
     if left and len(pairs) < len(new_keys):
-        pairs += _near_matched(old_keys, new_keys, left, {j for _, j, _, _ in pairs}, threshold)
+        pairs += _near_matched(old_keys, new_keys, left, set(map(_SECOND, pairs)), threshold)
         pairs.sort()
     return pairs
 
@@ -200,9 +206,9 @@ def _near_matched(old_keys: list[str], new_keys: list[str], left: list[int],
     return pairs
 
 
-def _keys(card: CardState) -> list[str]:
-    """The card's partners' name keys (`normalise` with its municipality; remembered)."""
-    return list(map(normalise, map(_NAME, card.partners), repeat(card.gemeente)))
+def card_keys(card: CardState) -> list[str]:
+    """The card's partners' name keys: `normalise` with its municipality."""
+    return name_keys(map(_NAME, card.partners), card.gemeente)
 
 
 def covered(card: CardState) -> Held:
@@ -218,7 +224,8 @@ def covered(card: CardState) -> Held:
 # fields of a PartnerState
 _NAME, _CATEGORY, _MARKED, _STATUS = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4)
 _GONE, _NEW = (Reason("gone"),), (Reason("new"),)
-_KIND = attrgetter("kind")  # of a Change
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)  # of a pair
+_KIND = itemgetter(0)  # of a Change
 
 
 def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: float,
@@ -226,23 +233,26 @@ def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: floa
     """A matched partnership's kind and reasons (see the module docstring); `compare_states`
     takes one whose compared values are all the same as unchanged without asking."""
     reasons: list[Reason] = []
-    intensity = _sign(scale.rank(old.intensiteit), scale.rank(new.intensiteit))
+    # each value judged only when its text changed (a few in ten matched pairs)
+    intensity = 0 if old.intensiteit == new.intensiteit else _sign(
+        scale.rank(old.intensiteit), scale.rank(new.intensiteit))
     if intensity:
         code = "intensity_up" if intensity > 0 else "intensity_down"
         reasons.append(Reason(code, old.intensiteit, new.intensiteit))
-    was, now = status_step(old.status), status_step(new.status)
-    ended = now == ENDED and was != ENDED
-    status = _sign(was, now)
+    ended, status = (False, 0) if old.status == new.status else _status_change(old.status,
+                                                                               new.status)
     if ended:
         reasons.append(Reason("status_ended", old.status, new.status))
     elif status:
         reasons.append(Reason("status_up" if status > 0 else "status_down", old.status,
                               new.status))
-    gained = [c for c in new.marked if c not in old.marked]
-    lost = [c for c in old.marked if c not in new.marked]
+    gained, lost = ([], []) if old.marked == new.marked else (
+        [c for c in new.marked if c not in old.marked],
+        [c for c in old.marked if c not in new.marked])
     reasons += [Reason("focus_gained", after=c) for c in gained]
     reasons += [Reason("focus_lost", before=c) for c in lost]
-    antenna = _sign(int(_is_yes(old.antennefunctie)), int(_is_yes(new.antennefunctie)))
+    antenna = 0 if old.antennefunctie == new.antennefunctie else _sign(
+        int(_is_yes(old.antennefunctie)), int(_is_yes(new.antennefunctie)))
     if antenna:
         reasons.append(Reason("antenna_gained" if antenna > 0 else "antenna_lost",
                               old.antennefunctie, new.antennefunctie))
@@ -261,27 +271,17 @@ def _classified(old: PartnerState, new: PartnerState, how: MatchHow, score: floa
         kind = "loosened"
     else:
         kind = "unchanged"
-    return _change(kind, old, new, how, score, tuple(reasons))
+    return _change((kind, old, new, how, score, tuple(reasons)))
 
 
-def _change(kind: Kind, old: PartnerState | None, new: PartnerState | None, match: MatchHow,
-            score: float, reasons: tuple[Reason, ...]) -> Change:
-    """A Change built without the frozen dataclass's __init__ (an object.__setattr__ per
-    field, 1 µs a change: a region has 90,000): its slots set directly."""
-    change = _new_change(Change)
-    _set_kind(change, kind)
-    _set_old(change, old)
-    _set_new(change, new)
-    _set_match(change, match)
-    _set_score(change, score)
-    _set_reasons(change, reasons)
-    return change
+# A Change from a plain tuple, without the named tuple's Python constructor.
+_change = partial(tuple.__new__, Change)
 
 
-_new_change = object.__new__
-# Unpacking fails on import when Change gains or loses a field.
-_set_kind, _set_old, _set_new, _set_match, _set_score, _set_reasons = (
-    getattr(Change, f.name).__set__ for f in fields(Change))
+def _status_change(before: str, after: str) -> tuple[bool, int]:
+    """Whether a Status became Beëindigd, and its move on the ladder (`_sign`)."""
+    was, now = status_step(before), status_step(after)
+    return now == ENDED and was != ENDED, _sign(was, now)
 
 
 def _sign(before: int | None, after: int | None) -> int:

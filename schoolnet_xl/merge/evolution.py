@@ -14,7 +14,7 @@ from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.core.lang import Lang
 from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.classify import Held, covered
+from schoolnet_xl.evolve.classify import Held, card_keys, covered
 from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
@@ -41,16 +41,20 @@ def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
                   lang: Lang) -> RegionEvolution:
     state_of = CardStates(vocabulary)
     states = []
-    held: dict[str, Held] = {}  # worked out while each card's rows are at hand
+    # worked out while each card's rows are at hand: its covered codes and name keys
+    held: dict[str, Held] = {}
+    keys: dict[str, list[str]] = {}
     shared = SharedCounts()  # per school year, as `Region.shared` counts a region's
     for result in results:
         if _counts(result):
             state = state_of(result)
             states.append(state)
             held[state.source] = covered(state)
+            keys[state.source] = names = card_keys(state)
             shared.add(normal_year(state.schooljaar), state.instellingsnummer or result.path,
-                       state.gemeente, state.partners)
-    return region_evolution(states, vocabulary, shared.counts(), lang=lang, held=held)
+                       state.partners, names)
+    return region_evolution(states, vocabulary, shared.counts(), lang=lang, held=held,
+                            keys=keys)
 
 
 class CardStates:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -68,26 +68,32 @@ class SharedCounts:
     """How many organisations several schools name, per group of cards (a school year).
 
     The same count as `len(shared_partners(...))` of each group's mentions, worked out
-    at once: each (category, name, municipality) keyed once for every group, the near
-    pairs of all groups' keys found once (a pair nearly matches or not whatever else
-    is named), then each group's keys joined along the pairs whose keys it holds.
+    at once: each (category, key) indexed once for every group, the near pairs of all
+    groups' keys found once (a pair nearly matches or not whatever else is named),
+    then each group's keys joined along the pairs whose keys it holds. A card comes
+    with its partners' keys (`evolve.classify.card_keys`): the evolution works them
+    out once for this and for its comparisons.
     """
 
     def __init__(self, min_schools: int = 2) -> None:
         self.min_schools = min_schools
         self._keys: dict[tuple[str, str], int] = {}  # (category, key) -> its index
-        self._places: dict[str, _Places] = {}  # municipality -> its spellings' keys
+        self._index = _Indexes(self._keys)  # the same, _NEVER_SHARED for own-school ones
         self._groups: dict[str, dict[str, set[int]]] = {}  # group -> school -> its keys
 
-    def add(self, group: str, school: str, gemeente: str,
-            partners: Iterable[PartnerState]) -> None:
-        """One card: its school's identity, municipality and partners (by their name and
-        category); blank and own-school names count for nothing, as in `shared_partners`."""
-        places = self._places.get(gemeente)
-        if places is None:
-            places = self._places[gemeente] = _Places(self._keys, gemeente)
-        # in C, a new spelling keyed by _Places.__missing__: a region has 270,000 rows
-        found = set(map(places.__getitem__, map(_CATEGORY_NAME, partners)))
+    def add(self, group: str, school: str, partners: Sequence[PartnerState],
+            keys: Sequence[str]) -> None:
+        """One card: its school's identity, its partners and their name keys (`normalise`
+        with the card's municipality); blank and own-school names count for nothing, as
+        in `shared_partners`."""
+        spellings: Iterable[tuple[str, str]] = zip(map(_CATEGORY, partners), keys,
+                                                   strict=True)
+        if "" in keys:  # a blank name's key, or that of a name such as "vzw" (counted)
+            spellings = [(partner[1], key) for partner, key in zip(partners, keys, strict=True)
+                         if key or partner[0].strip()]
+        # in C, a new (category, key) indexed by _Indexes.__missing__: a region has
+        # 270,000 rows
+        found = set(map(self._index.__getitem__, spellings))
         found.discard(_NEVER_SHARED)
         schools = self._groups.get(group)
         if schools is None:
@@ -125,31 +131,27 @@ class SharedCounts:
         return alone + sum(len(named) >= least for named in joined.values())
 
 
-_NEVER_SHARED = -1  # the index of a blank or own-school name
+_NEVER_SHARED = -1  # the index of an own-school name
 
 
-class _Places(dict[tuple[str, str], int]):
-    """(category, name) as named in one municipality -> the index of its (category, key)
-    in `indexes` (adding it), _NEVER_SHARED for a blank or own-school name."""
+class _Indexes(dict[tuple[str, str], int]):
+    """(category, key) -> its index in `indexes` (adding it there), _NEVER_SHARED for a
+    category of a school's own bodies."""
 
-    def __init__(self, indexes: dict[tuple[str, str], int], gemeente: str) -> None:
+    def __init__(self, indexes: dict[tuple[str, str], int]) -> None:
         super().__init__()
         self.indexes = indexes
-        self.gemeente = gemeente
 
     def __missing__(self, spelling: tuple[str, str]) -> int:
-        category, name = spelling
-        if not name.strip() or category in OWN_SCHOOL_CATEGORIES:
+        if spelling[0] in OWN_SCHOOL_CATEGORIES:
             index = _NEVER_SHARED
         else:
-            key = (category, placed(name_key(name), self.gemeente))
-            index = self.indexes.get(key, len(self.indexes))
-            self.indexes[key] = index
+            index = self.indexes.setdefault(spelling, len(self.indexes))
         self[spelling] = index
         return index
 
 
-_CATEGORY_NAME = itemgetter(1, 0)  # of a PartnerState
+_CATEGORY = itemgetter(1)  # of a PartnerState
 
 
 def _root(parent: dict[int, int], i: int) -> int:
