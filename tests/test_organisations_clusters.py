@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 from schoolnet_xl.evolve.names import near_matches, normalise, sorted_words
-from schoolnet_xl.evolve.states import PartnerState
 from schoolnet_xl.merge.organisations import (
     Mention,
     SharedCounts,
@@ -79,10 +78,6 @@ def test_length_window_finds_every_pair_comparing_all_would() -> None:
     assert found == every
 
 
-def _partner(category: str, name: str) -> PartnerState:
-    return PartnerState(name, category, (), "", "", "")
-
-
 def _counts_both_ways(cards: list[tuple[str, str, str, list[tuple[str, str]]]]
                       ) -> tuple[dict[str, int], dict[str, int]]:
     """(SharedCounts, shared_partners of each group's mentions) of cards given as
@@ -90,8 +85,8 @@ def _counts_both_ways(cards: list[tuple[str, str, str, list[tuple[str, str]]]]
     counts = SharedCounts()
     mentions: dict[str, list[Mention]] = {}
     for group, school, gemeente, partners in cards:
-        states = [_partner(c, n) for c, n in partners]
-        counts.add(group, school, states, [normalise(p.name, gemeente) for p in states])
+        counts.add(group, school, [c for c, _ in partners], [n for _, n in partners],
+                   [normalise(n, gemeente) for _, n in partners])
         mentions.setdefault(group, []).extend(
             Mention(school, f"School {school}", gemeente, c, n) for c, n in partners)
     return counts.counts(), {group: len(shared_partners(found))

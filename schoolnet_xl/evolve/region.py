@@ -68,7 +68,8 @@ def region_evolution(cards: Iterable[CardState], vocabulary: Vocabulary,
     """The region's evolution from every school's cards (any order, one per school year).
 
     `held` and `keys`: cards' `covered` codes and `card_keys` by their source, where
-    worked out already (a merge does while a card's rows are at hand)."""
+    worked out already (a merge does while a card's rows are at hand). With every
+    card's `held`, only the `compared_cards` need their partners."""
     by_school = cards_by_school(cards)
     known = held or {}
     held_of = {school: [known[card.source] if card.source in known else covered(card)
@@ -98,6 +99,12 @@ def region_evolution(cards: Iterable[CardState], vocabulary: Vocabulary,
                          [float(shared.get(year, 0)) for year in years])], "0"),
         comparisons=comparisons,
     )
+
+
+def compared_cards(cards: Iterable[CardState]) -> set[str]:
+    """The sources of the cards `region_evolution` compares: each school's two latest."""
+    return {card.source for history in cards_by_school(cards).values() if len(history) > 1
+            for card in history[-2:]}
 
 
 def _keys(card: CardState, known: Mapping[str, list[str]]) -> list[str]:

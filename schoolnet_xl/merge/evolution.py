@@ -3,19 +3,26 @@
 Every card that counts for its school year goes in: the region's own cards and
 the older school years kept beside them; identical copies, superseded cards and
 cards of years after the one asked for do not.
+
+Only each school's two latest cards are compared, so only theirs become
+PartnerStates; the others' covered codes, name keys and shared partners are read
+off their compact rows (a third of the cards of a three-year inbox).
 """
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
+from itertools import chain
 from operator import itemgetter
 
 from schoolnet_xl.core.collector import paused_gc
 from schoolnet_xl.core.lang import Lang
+from schoolnet_xl.core.status import ENDED, status_step
 from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.vocabulary import Vocabulary
-from schoolnet_xl.evolve.classify import Held, card_keys, covered
-from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
+from schoolnet_xl.evolve.classify import Held, covered
+from schoolnet_xl.evolve.names import name_keys
+from schoolnet_xl.evolve.region import RegionEvolution, compared_cards, region_evolution
 from schoolnet_xl.evolve.states import CardState, PartnerState
 from schoolnet_xl.merge.compact import partner_headers
 from schoolnet_xl.merge.duplicates import normal_year
@@ -40,19 +47,28 @@ def evolution_of(results: list[FileResult], vocabulary: Vocabulary,
 def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
                   lang: Lang) -> RegionEvolution:
     state_of = CardStates(vocabulary)
-    states = []
+    counted = [result for result in results if _counts(result)]
+    headers = [state_of.header(result) for result in counted]
+    compared = compared_cards(headers)
+    states = []  # with partners only where compared: region_evolution reads no others'
     # worked out while each card's rows are at hand: its covered codes and name keys
     held: dict[str, Held] = {}
     keys: dict[str, list[str]] = {}
     shared = SharedCounts()  # per school year, as `Region.shared` counts a region's
-    for result in results:
-        if _counts(result):
-            state = state_of(result)
-            states.append(state)
+    for result, header in zip(counted, headers, strict=True):
+        rows = result.partners
+        names = None if header.source in compared else state_of.text_names(rows)
+        if names is None:  # compared, or a row's Organisatie not text: as PartnerStates
+            state = state_of.with_partners(header, rows)
+            names, categories = list(map(_NAME, state.partners)), map(_CATEGORY, state.partners)
             held[state.source] = covered(state)
-            keys[state.source] = names = card_keys(state)
-            shared.add(normal_year(state.schooljaar), state.instellingsnummer or result.path,
-                       state.partners, names)
+        else:
+            state, categories = header, map(_ROW_CATEGORY, rows)
+            held[state.source] = state_of.covered(rows)
+        states.append(state)
+        keys[state.source] = card_keys = name_keys(names, state.gemeente)
+        shared.add(normal_year(state.schooljaar), state.instellingsnummer or result.path,
+                   list(categories), names, card_keys)
     return region_evolution(states, vocabulary, shared.counts(), lang=lang, held=held,
                             keys=keys)
 
@@ -65,9 +81,15 @@ class CardStates:
         headers = partner_headers(vocabulary)
         self._at = tuple(headers.index(h) for h in ("Intensiteit", "Status", "Antennefunctie"))
         self._columns = itemgetter(0, *self._at, -1)
+        self._status = itemgetter(self._at[1])  # of a row's values
         self._levels: dict[str, str | None] = {}
 
     def __call__(self, result: FileResult) -> CardState:
+        """The card with its partners."""
+        return self.with_partners(self.header(result), result.partners)
+
+    def header(self, result: FileResult) -> CardState:
+        """The card without its partners (`with_partners` adds them)."""
         school = result.school
         assert school is not None
         level = school.onderwijsniveau
@@ -76,7 +98,29 @@ class CardStates:
         return CardState(
             source=result.path, label=school.label, instellingsnummer=school.instellingsnummer,
             schooljaar=school.schooljaar, gemeente=school.gemeente, level=self._levels[level],
-            partners=self._partners(result.partners))
+            partners=())
+
+    def with_partners(self, header: CardState, rows: list[PartnerRow]) -> CardState:
+        """A `header` with the partners of its card's rows."""
+        return CardState(header.source, header.label, header.instellingsnummer,
+                         header.schooljaar, header.gemeente, header.level, self._partners(rows))
+
+    def text_names(self, rows: list[PartnerRow]) -> list[str] | None:
+        """The rows' Organisatie names when every row has one and all are text (as the
+        PartnerStates would have them), else None."""
+        names = list(map(_FIRST, map(_VALUES, rows)))
+        return names if all(names) and set(map(type, names)) <= _JUST_TEXT else None
+
+    def covered(self, rows: list[PartnerRow]) -> Held:
+        """What `classify.covered` finds on the card of these rows (each with an
+        Organisatie), read off the rows: the categories and X columns of those that are
+        not Beëindigd."""
+        status = self._status
+        ended = {value for value in set(map(status, map(_VALUES, rows))) if _is_ended(value)}
+        live = [row for row in rows if status(row[2]) not in ended] if ended else rows
+        categories = set(map(_ROW_CATEGORY, live))
+        categories.discard("")
+        return categories, set(chain.from_iterable(map(_ROW_MARKED, live)))
 
     def _partners(self, rows: list[PartnerRow]) -> tuple[PartnerState, ...]:
         """The rows with an Organisatie as PartnerStates (texts, "" for a blank value);
@@ -102,8 +146,20 @@ def _as_texts(picked: tuple[Cell, ...], category: str, marked: tuple[str, ...]
                         str(antenna or ""), str(cell or ""))
 
 
+@lru_cache(maxsize=1024, typed=True)  # a region writes a few Status values
+def _is_ended(status: Cell) -> bool:
+    """Whether a Status cell, as `_as_texts` makes it text, is Beëindigd (or the like)."""
+    text = status if status.__class__ is str else str(status or "")
+    return status_step(text) == ENDED
+
+
 # Built without the named tuple's Python constructor (what NamedTuple._make does).
 _partner_state = partial(tuple.__new__, PartnerState)
+# of a PartnerState; of a PartnerRow, and of its values
+_NAME, _CATEGORY = itemgetter(0), itemgetter(1)
+_ROW_CATEGORY, _ROW_MARKED, _VALUES = itemgetter(0), itemgetter(1), itemgetter(2)
+_FIRST = itemgetter(0)
+_JUST_TEXT = {str}
 
 
 def _counts(result: FileResult) -> bool:

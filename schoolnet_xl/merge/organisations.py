@@ -12,7 +12,6 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import NamedTuple
 
 from schoolnet_xl.core.collector import paused_gc
@@ -25,7 +24,6 @@ from schoolnet_xl.evolve.names import (
     placed,
     sorted_words,
 )
-from schoolnet_xl.evolve.states import PartnerState
 
 OWN_SCHOOL_CATEGORIES = frozenset({"EIGEN"})
 
@@ -81,16 +79,15 @@ class SharedCounts:
         self._index = _Indexes(self._keys)  # the same, _NEVER_SHARED for own-school ones
         self._groups: dict[str, dict[str, set[int]]] = {}  # group -> school -> its keys
 
-    def add(self, group: str, school: str, partners: Sequence[PartnerState],
+    def add(self, group: str, school: str, categories: Sequence[str], names: Sequence[str],
             keys: Sequence[str]) -> None:
-        """One card: its school's identity, its partners and their name keys (`normalise`
-        with the card's municipality); blank and own-school names count for nothing, as
-        in `shared_partners`."""
-        spellings: Iterable[tuple[str, str]] = zip(map(_CATEGORY, partners), keys,
-                                                   strict=True)
+        """One card: its school's identity, its partners' categories, names and name keys
+        (`normalise` with the card's municipality); blank and own-school names count for
+        nothing, as in `shared_partners`."""
+        spellings: Iterable[tuple[str, str]] = zip(categories, keys, strict=True)
         if "" in keys:  # a blank name's key, or that of a name such as "vzw" (counted)
-            spellings = [(partner[1], key) for partner, key in zip(partners, keys, strict=True)
-                         if key or partner[0].strip()]
+            spellings = [(category, key) for category, name, key
+                         in zip(categories, names, keys, strict=True) if key or name.strip()]
         # in C, a new (category, key) indexed by _Indexes.__missing__: a region has
         # 270,000 rows
         found = set(map(self._index.__getitem__, spellings))
@@ -149,9 +146,6 @@ class _Indexes(dict[tuple[str, str], int]):
             index = self.indexes.setdefault(spelling, len(self.indexes))
         self[spelling] = index
         return index
-
-
-_CATEGORY = itemgetter(1)  # of a PartnerState
 
 
 def _root(parent: dict[int, int], i: int) -> int:
