@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from schoolnet_xl.core.table import Cell
 from schoolnet_xl.core.vocabulary import Vocabulary, default_vocabulary
-from schoolnet_xl.evolve.region import RegionEvolution, region_evolution
+from schoolnet_xl.evolve.classify import covered
+from schoolnet_xl.evolve.region import RegionEvolution, compared_cards, region_evolution
 from schoolnet_xl.evolve.states import PartnerState, card_state
 from schoolnet_xl.merge.compact import partner_headers
 from schoolnet_xl.merge.evolution import LEFT_OUT, CardStates, evolution_of
 from schoolnet_xl.merge.organisations import shared_partners
 from schoolnet_xl.merge.pipeline import read_all
-from schoolnet_xl.merge.records import FileResult
+from schoolnet_xl.merge.records import FileResult, PartnerRow
 from schoolnet_xl.merge.region import mentions_of
 from schoolnet_xl.merge.run import merge_files
 from schoolnet_xl.read import read_card
@@ -190,3 +192,59 @@ def test_card_states_take_values_other_than_text_as_text(
     first, *rest = CardStates(vocabulary)(result).partners
     assert first == PartnerState("2024", "CLB", ("ZORG",), "", "3", "True", "")
     assert len(rest) == len(rows) - 1
+
+
+def test_cards_not_compared_read_off_their_rows_as_their_partner_states_would_be(
+        results: list[FileResult], vocabulary: Vocabulary) -> None:
+    """A school's oldest card is not compared: its covered codes and name keys come from
+    its rows, not from PartnerStates. Sport rows (a category and X column no other row
+    of that card holds) with Status Beëindigd, Stopgezet, a number or none, a blank
+    category, an Organisatie that is a number or blank give what the PartnerStates give
+    (the pure API), in the shares and the shared partners too."""
+    headers = partner_headers(vocabulary)
+    at_status = headers.index("Status")
+    oldest = next(r for r in results if r.path.endswith("100001-2023-2024.xlsx"))
+
+    def sport(status: Cell, name: Cell = "Sportclub Lokeren", category: str = "SPORT"
+              ) -> PartnerRow:
+        values = list(oldest.partners[0].values)
+        values[0], values[at_status] = name, status
+        return PartnerRow(category, ("ARMOEDE",), tuple(values))
+
+    variants = {"ended": [sport("Beëindigd")], "stopped": [sport("Stopgezet")],
+                "number": [sport(3)], "none": [sport(None), sport("Beëindigd", "Chiro")],
+                "blank category": [sport("Actief", category="")],
+                "odd names": [sport("Actief", 2024), sport("Actief", "  "), sport("Actief", "")]}
+    sport_shares = {}
+    for name, extra in variants.items():
+        card = replace(oldest, partners=[*oldest.partners, *extra])
+        copies = [card if r is oldest else r for r in results]
+        if CardStates(vocabulary).text_names(card.partners) is not None:
+            assert CardStates(vocabulary).covered(card.partners) == covered(
+                CardStates(vocabulary)(card)), name
+        counted = [r for r in copies if r.status == "ok" and r.duplicate not in LEFT_OUT]
+        years: dict[str, list[FileResult]] = {}
+        for result in counted:
+            assert result.school is not None
+            years.setdefault(result.school.schooljaar, []).append(result)
+        expected = region_evolution(
+            [CardStates(vocabulary)(r) for r in counted], vocabulary,
+            {year: len(shared_partners(mentions_of(cards))) for year, cards in years.items()})
+        evolution = evolution_of(copies, vocabulary)
+        assert evolution == expected, name
+        sport_shares[name] = next(row[1] for row in evolution.categories.rows
+                                  if row[0] == "Sport")
+    assert sport_shares == {"ended": 0.0, "stopped": 0.0, "number": 1.0, "none": 1.0,
+                            "blank category": 0.0, "odd names": 1.0}
+
+
+def test_the_compared_cards_are_each_school_s_two_latest(evolution: RegionEvolution,
+                                                       results: list[FileResult],
+                                                       vocabulary: Vocabulary) -> None:
+    states = [CardStates(vocabulary)(r) for r in results]
+    compared = compared_cards(states)
+    assert {Path(source).name for source in compared} == {
+        "100001-2024-2025.xlsx", "100001-2025-2026.xlsx", "100002-2024-2025.xlsx",
+        "100002-2025-2026.xlsx"}
+    assert compared == {c.source for comparison in evolution.comparisons.values()
+                        for c in (comparison.old, comparison.new)}

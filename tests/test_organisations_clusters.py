@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from schoolnet_xl.evolve.names import near_matches, normalise, sorted_words
+from schoolnet_xl.evolve.names import name_keys, near_matches, normalise, sorted_words
 from schoolnet_xl.merge.organisations import (
     Mention,
     SharedCounts,
@@ -127,3 +127,10 @@ def test_shared_counts_are_each_group_s_shared_partners_counted() -> None:
     ours, theirs = _counts_both_ways(cards)
     assert ours == theirs
     assert len(set(ours.values())) > 1 and min(ours.values()) > 3
+
+
+def test_name_keys_are_each_name_s_normalise_with_the_municipality() -> None:
+    names = ["Bib", "OCMW", "Sociaal Huis", "Vrij CLB Waasland", "  ", "vzw", "Bib"]
+    for gemeente in ("Aalst", "Lokeren", ""):
+        assert name_keys(names, gemeente) == [normalise(name, gemeente) for name in names]
+    assert name_keys(["OCMW"], "Aalst") != name_keys(["OCMW"], "Lokeren")  # generic: placed
