@@ -16,8 +16,9 @@ of benchmarks/bench_merge.py:
 - `alongside`: a forked process writes the Partners rows while this one lays
   out the rest: region + write of 3,000 cards, median 4.3 -> 3.2 s (7fbe0b9); and
   with them the rows of Dekking, Scholen, Bevindingen and Bronbestanden, which
-  this one otherwise rendered after working out the evolution: 9,000 cards,
-  fork to written ~1.9 -> ~1.35 s.
+  this one otherwise rendered after working out the evolution: 9,000 cards in a
+  quiet spell, fork to written 1.79-1.94 -> 1.33-1.35 s (64391b0); no gain when
+  other work already keeps both cores busy.
 - `links`: the hyperlinks of Scholen and Bevindingen (each row to its file)
   written as two strings per link instead of XlsxWriter's write_url and
   packager: ~0.4 s -> ~0.03 s for the 12,000 links of 3,000 cards (ff8393d).
