@@ -108,6 +108,7 @@ def compared_cards(cards: Iterable[CardState]) -> set[str]:
 
 
 def _keys(card: CardState, known: Mapping[str, list[str]]) -> list[str]:
+    """The card's `card_keys`: as `known` by its source, else worked out."""
     found = known.get(card.source)
     return card_keys(card) if found is None else found
 

@@ -56,19 +56,12 @@ def _evolution_of(results: list[FileResult], vocabulary: Vocabulary,
     keys: dict[str, list[str]] = {}
     shared = SharedCounts()  # per school year, as `Region.shared` counts a region's
     for result, header in zip(counted, headers, strict=True):
-        rows = result.partners
-        names = None if header.source in compared else state_of.text_names(rows)
-        if names is None:  # compared, or a row's Organisatie not text: as PartnerStates
-            state = state_of.with_partners(header, rows)
-            names, categories = list(map(_NAME, state.partners)), map(_CATEGORY, state.partners)
-            held[state.source] = covered(state)
-        else:
-            state, categories = header, map(_ROW_CATEGORY, rows)
-            held[state.source] = state_of.covered(rows)
+        state, held[header.source], categories, names = state_of.read(
+            header, result.partners, whole=header.source in compared)
         states.append(state)
-        keys[state.source] = card_keys = name_keys(names, state.gemeente)
+        keys[state.source] = partner_keys = name_keys(names, state.gemeente)
         shared.add(normal_year(state.schooljaar), state.instellingsnummer or result.path,
-                   list(categories), names, card_keys)
+                   categories, names, partner_keys)
     return region_evolution(states, vocabulary, shared.counts(), lang=lang, held=held,
                             keys=keys)
 
@@ -104,6 +97,18 @@ class CardStates:
         """A `header` with the partners of its card's rows."""
         return CardState(header.source, header.label, header.instellingsnummer,
                          header.schooljaar, header.gemeente, header.level, self._partners(rows))
+
+    def read(self, header: CardState, rows: list[PartnerRow], whole: bool
+             ) -> tuple[CardState, Held, list[str], list[str]]:
+        """The card (with its partners when `whole`), its covered codes and its partners'
+        categories and names; without its partners they are read off its rows, unless a
+        row's Organisatie is not text (or blank): then it has its partners all the same."""
+        names = None if whole else self.text_names(rows)
+        if names is None:
+            state = self.with_partners(header, rows)
+            return (state, covered(state), list(map(_CATEGORY, state.partners)),
+                    list(map(_NAME, state.partners)))
+        return header, self.covered(rows), list(map(_ROW_CATEGORY, rows)), names
 
     def text_names(self, rows: list[PartnerRow]) -> list[str] | None:
         """The rows' Organisatie names when every row has one and all are text (as the
