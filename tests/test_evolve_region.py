@@ -163,14 +163,7 @@ def test_a_merge_s_evolution_is_the_pure_api_s_on_every_card_that_counts(
     values = list(oddly.values)
     values[0], values[-1] = 12345, None
     copies[0].partners.append(oddly._replace(values=tuple(values)))
-    counted = [r for r in copies if r.status == "ok" and r.duplicate not in LEFT_OUT]
-    years: dict[str, list[FileResult]] = {}
-    for result in counted:
-        assert result.school is not None
-        years.setdefault(result.school.schooljaar, []).append(result)
-    expected = region_evolution(
-        [CardStates(vocabulary)(r) for r in counted], vocabulary,
-        {year: len(shared_partners(mentions_of(cards))) for year, cards in years.items()})
+    expected = _plain_evolution(copies, vocabulary)
     assert evolution_of(copies, vocabulary) == expected
     assert expected.shared.rows[1] == ["2024-2025", 2, 3]  # the copy's Sportclub too
 
@@ -222,14 +215,7 @@ def test_cards_not_compared_read_off_their_rows_as_their_partner_states_would_be
         if CardStates(vocabulary).text_names(card.partners) is not None:
             assert CardStates(vocabulary).covered(card.partners) == covered(
                 CardStates(vocabulary)(card)), name
-        counted = [r for r in copies if r.status == "ok" and r.duplicate not in LEFT_OUT]
-        years: dict[str, list[FileResult]] = {}
-        for result in counted:
-            assert result.school is not None
-            years.setdefault(result.school.schooljaar, []).append(result)
-        expected = region_evolution(
-            [CardStates(vocabulary)(r) for r in counted], vocabulary,
-            {year: len(shared_partners(mentions_of(cards))) for year, cards in years.items()})
+        expected = _plain_evolution(copies, vocabulary)
         evolution = evolution_of(copies, vocabulary)
         assert evolution == expected, name
         sport_shares[name] = next(row[1] for row in evolution.categories.rows
@@ -248,3 +234,16 @@ def test_the_compared_cards_are_each_school_s_two_latest(evolution: RegionEvolut
         "100002-2025-2026.xlsx"}
     assert compared == {c.source for comparison in evolution.comparisons.values()
                         for c in (comparison.old, comparison.new)}
+
+
+def _plain_evolution(results: list[FileResult], vocabulary: Vocabulary) -> RegionEvolution:
+    """The evolution by the plain API: every counted card's CardState, the shared
+    partners of each school year counted by `shared_partners`."""
+    counted = [r for r in results if r.status == "ok" and r.duplicate not in LEFT_OUT]
+    years: dict[str, list[FileResult]] = {}
+    for result in counted:
+        assert result.school is not None
+        years.setdefault(result.school.schooljaar, []).append(result)
+    return region_evolution(
+        [CardStates(vocabulary)(r) for r in counted], vocabulary,
+        {year: len(shared_partners(mentions_of(cards))) for year, cards in years.items()})
