@@ -75,8 +75,7 @@ class SharedCounts:
 
     def __init__(self, min_schools: int = 2) -> None:
         self.min_schools = min_schools
-        self._keys: dict[tuple[str, str], int] = {}  # (category, key) -> its index
-        self._index = _Indexes(self._keys)  # the same, _NEVER_SHARED for own-school ones
+        self._index = _Indexes()  # (category, key) -> its index
         self._groups: dict[str, dict[str, set[int]]] = {}  # group -> school -> its keys
 
     def add(self, group: str, school: str, categories: Sequence[str], names: Sequence[str],
@@ -103,7 +102,7 @@ class SharedCounts:
     def counts(self) -> dict[str, int]:
         """Per group (in the order first added), its organisations named by at least
         `min_schools` schools."""
-        pairs = list(_near_pairs(list(self._keys)))
+        pairs = list(_near_pairs(list(self._index)))  # the keys in index order
         return {group: self._count(schools, pairs) for group, schools in self._groups.items()}
 
     def _count(self, schools: dict[str, set[int]], pairs: list[tuple[int, int]]) -> int:
@@ -132,19 +131,13 @@ _NEVER_SHARED = -1  # the index of an own-school name
 
 
 class _Indexes(dict[tuple[str, str], int]):
-    """(category, key) -> its index in `indexes` (adding it there), _NEVER_SHARED for a
-    category of a school's own bodies."""
-
-    def __init__(self, indexes: dict[tuple[str, str], int]) -> None:
-        super().__init__()
-        self.indexes = indexes
+    """(category, key) -> its index, numbered in the order first seen; _NEVER_SHARED
+    (not kept) for a category of a school's own bodies."""
 
     def __missing__(self, spelling: tuple[str, str]) -> int:
         if spelling[0] in OWN_SCHOOL_CATEGORIES:
-            index = _NEVER_SHARED
-        else:
-            index = self.indexes.setdefault(spelling, len(self.indexes))
-        self[spelling] = index
+            return _NEVER_SHARED
+        index = self[spelling] = len(self)
         return index
 
 
