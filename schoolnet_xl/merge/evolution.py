@@ -11,7 +11,7 @@ off their compact rows (a third of the cards of a three-year inbox).
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 
@@ -151,7 +151,6 @@ def _as_texts(picked: tuple[Cell, ...], category: str, marked: tuple[str, ...]
                         str(antenna or ""), str(cell or ""))
 
 
-@lru_cache(maxsize=1024, typed=True)  # a region writes a few Status values
 def _is_ended(status: Cell) -> bool:
     """Whether a Status cell, as `_as_texts` makes it text, is Beëindigd (or the like)."""
     text = status if status.__class__ is str else str(status or "")
