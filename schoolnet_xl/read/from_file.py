@@ -45,7 +45,7 @@ def workbook_data_from_file(
     extras = PackageExtras()
     scans: dict[str, SheetScan] = {}
     card_sheets: set[str] = set()
-    source: io.BytesIO | None = package.bytes_io() if package is not None else None
+    copy: bytes | None = None
     if fmt in OOXML_FORMATS:
         opened = package or Package.open(path)
         try:
@@ -57,10 +57,11 @@ def workbook_data_from_file(
             if card_sheets and package is not None:
                 copy = package.stored_copy((*extras.book_parts, *(
                     extras.sheet_parts[name] for name in sorted(card_sheets))))
-                source = io.BytesIO(copy) if copy is not None else source
         finally:
             if package is None:
                 opened.close()
+    source = io.BytesIO(copy) if copy is not None else (
+        package.bytes_io() if package is not None else None)
     if source is not None:
         workbook = calamine.CalamineWorkbook.from_filelike(source)
     else:

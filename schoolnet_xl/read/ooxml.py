@@ -110,10 +110,11 @@ _BOOK_RELATIONS = ("sharedStrings", "styles")
 def _parse_extras(package: Package, wb_part: str) -> PackageExtras:
     extras = PackageExtras()
     workbook = read_xml(package, wb_part) or b""
+    book_relations = relations(package, wb_part)
     extras.book_parts = (wb_part, rels_name(wb_part), *(
-        rel.target for rel in relations(package, wb_part)
+        rel.target for rel in book_relations
         if rel.kind in _BOOK_RELATIONS and not rel.external))
-    for sheet in list_sheets(package, wb_part, workbook):
+    for sheet in list_sheets(package, wb_part, workbook, book_relations):
         if not sheet.part:
             continue
         extras.sheet_parts[sheet.name] = sheet.part

@@ -506,14 +506,18 @@ def workbook_part(package: PartSource) -> str:
 
 
 def list_sheets(
-    package: PartSource, wb_part: str | None = None, workbook_xml: bytes | None = None
+    package: PartSource, wb_part: str | None = None, workbook_xml: bytes | None = None,
+    workbook_relations: list[Relation] | None = None,
 ) -> list[SheetPart]:
     """Every sheet in workbook order, with its part and that part's relationships.
 
-    `wb_part` and its `workbook_xml` (from `read_xml`) when the caller has them already.
+    `wb_part`, its `workbook_xml` (from `read_xml`) and its `workbook_relations` when the
+    caller has them already.
     """
     wb_part = wb_part or workbook_part(package)
-    targets = {r.rid: r.target for r in relations(package, wb_part)}
+    if workbook_relations is None:
+        workbook_relations = relations(package, wb_part)
+    targets = {r.rid: r.target for r in workbook_relations}
     if workbook_xml is None:
         workbook_xml = read_xml(package, wb_part) or b""
     sheets = []
