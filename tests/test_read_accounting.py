@@ -7,24 +7,12 @@ below the grid, and check each lands where the contract says.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import xlsxwriter
-from python_calamine import CalamineWorkbook
 
 from schoolnet_xl.read import read_card
 from schoolnet_xl.read.accounting import named_cells, unaccounted
 from schoolnet_xl.read.file_rules import CELLS_NOT_READ
-
-
-def _nonempty(path: Path) -> dict[str, set[tuple[int, int]]]:
-    workbook = CalamineWorkbook.from_path(str(path))
-    found: dict[str, set[tuple[int, int]]] = {}
-    for name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        found[name] = {(r, c) for r, row in enumerate(rows) for c, value in enumerate(row)
-                       if value is not None and not (isinstance(value, str) and not value.strip())}
-    return found
+from tests.test_contract_cells import nonempty_cells
 
 
 def test_zeros_and_false_around_the_grid_are_named(tmp_path):
@@ -48,4 +36,4 @@ def test_zeros_and_false_around_the_grid_are_named(tmp_path):
     assert (0, 0) in result.card.layout["Netwerk"]  # the title line
     outside = next(f for f in result.findings if f.code == CELLS_NOT_READ.code)
     assert named_cells([outside])["Netwerk"] == {(0, 2), (1, 4), (19, 3), (20, 1)}
-    assert unaccounted(_nonempty(path), result.card, result.findings) == {}
+    assert unaccounted(nonempty_cells(path), result.card, result.findings) == {}
